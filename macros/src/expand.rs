@@ -1,0 +1,137 @@
+//! Turns a checked declaration into a static descriptor, the `FeatureGate`
+//! impl and an `inventory` registration.
+//!
+//! The expansion is kept small on purpose: a crate of a thousand gates pays
+//! for every token here a thousand times at each rebuild. So the state and
+//! support values travel as one integer, the strings as one `concat!` with
+//! their lengths, and everything else is done by const fns in the runtime.
+
+use darling::Error;
+use proc_macro2::{Span, TokenStream};
+use quote::{quote, quote_spanned};
+use syn::{Item, Path};
+
+use crate::check::{self, Gate};
+use crate::parse::{self, at};
+use crate::symbol::ARCHS;
+
+/// The attribute's whole job, on `proc_macro2` tokens so tests can drive it.
+/// It never panics: every failure becomes a `compile_error!` next to the
+/// unchanged item (so no "cannot find type" follows a typo in the attribute).
+pub(crate) fn feature_gate(args: TokenStream, item: TokenStream) -> TokenStream {
+    // A plain Vec rather than darling's accumulator: the accumulator panics
+    // when dropped unfinished, and this function must not panic.
+    let mut errors = Vec::new();
+    let declaration = parse::declaration(args, &mut errors);
+    let krate = match &declaration.krate {
+        Some(path) if !check::absolute(path) => {
+            errors.push(
+                Error::custom(format!(
+                    "`crate` must be an absolute path, like `crate = ::{}`: a relative path would resolve differently in each module",
+                    quote!(#path).to_string().replace(' ', "")
+                ))
+                .with_span(path),
+            );
+            quote!(::featuregate)
+        }
+        Some(path) => quote!(#path),
+        None => quote!(::featuregate),
+    };
+    let parsed: Result<Item, _> = syn::parse2(item.clone());
+    let Ok(parsed) = parsed else {
+        // Not an item at all: rustc reports the syntax itself once the tokens
+        // are emitted unchanged.
+        return with_errors(item, errors);
+    };
+    let marker = match check::marker(&parsed) {
+        Ok(marker) => marker,
+        Err(error) => {
+            errors.push(error);
+            return with_errors(item, errors);
+        }
+    };
+    match check::gate(declaration, marker, &mut errors) {
+        Some(gate) if errors.is_empty() => match descriptor(&gate, &krate) {
+            Ok(expansion) => quote!(#item #expansion),
+            Err(error) => fallback(item, &marker.ident, &krate, vec![error]),
+        },
+        _ => fallback(item, &marker.ident, &krate, errors),
+    }
+}
+
+fn with_errors(item: TokenStream, errors: Vec<Error>) -> TokenStream {
+    let errors = (!errors.is_empty()).then(|| Error::multiple(errors).write_errors());
+    quote!(#item #errors)
+}
+
+/// The item, its errors, and an impl of `FeatureGate` on a placeholder
+/// descriptor so that uses of the type (`T::is_enabled()`) add no errors.
+fn fallback(item: TokenStream, ident: &syn::Ident, krate: &TokenStream, errors: Vec<Error>) -> TokenStream {
+    let with = with_errors(item, errors);
+    quote! {
+        #with
+        impl #krate::FeatureGate for #ident {
+            const GATE: &'static #krate::__private::Gate = &#krate::__private::FALLBACK;
+        }
+    }
+}
+
+fn descriptor(gate: &Gate, krate: &TokenStream) -> Result<TokenStream, Error> {
+    let reasons = gate.support.iter().map(|s| s.as_ref().and_then(|s| s.reason.as_deref()));
+    let fields = [
+        Some(gate.name.as_str()),
+        gate.message.as_deref(),
+        gate.description.as_deref(),
+        gate.since.as_deref(),
+        gate.owner.as_deref(),
+    ]
+    .into_iter()
+    .chain(reasons)
+    .map(Option::unwrap_or_default);
+    let mut text = String::new();
+    let mut lens = Vec::with_capacity(5 + ARCHS.len());
+    for field in fields {
+        let len = u16::try_from(field.len())
+            .map_err(|_| at(Span::call_site(), format!("a string of this gate is longer than {} bytes", u16::MAX)))?;
+        text.push_str(field);
+        lens.push(len);
+    }
+    // The runtime decodes the same layout in `Gate::__new`: the state in bits
+    // 0..3, then 3 bits per architecture, 0 meaning unspecified.
+    let mut codes = gate.state as u32;
+    for (i, support) in gate.support.iter().enumerate() {
+        if let Some(support) = support {
+            codes |= (support.index as u32 + 1) << (3 * (i + 1));
+        }
+    }
+    let ident = &gate.ident;
+    let line = quote_spanned!(ident.span()=> ::core::line!());
+    let used_by = gate.used_by.as_ref().map_or_else(|| quote!(::core::option::Option::None), |path| used_by(path, krate));
+    Ok(quote! {
+        const _: () = {
+            static GATE: #krate::__private::Gate = #krate::__private::Gate::__new(
+                ::core::concat!(#text, ::core::module_path!(), "\0", ::core::file!()),
+                [#(#lens),*],
+                #codes,
+                #line,
+                #used_by,
+            );
+            impl #krate::FeatureGate for #ident {
+                const GATE: &'static #krate::__private::Gate = &GATE;
+            }
+            #krate::__private::inventory::submit!(#krate::__private::Registered(&GATE));
+        };
+    })
+}
+
+/// A wrapper with the descriptor's type-erased signature; the user's path is
+/// passed where its type is checked, so a wrong signature is an error there.
+fn used_by(path: &Path, krate: &TokenStream) -> TokenStream {
+    let call = quote_spanned!(syn::spanned::Spanned::span(path)=> #krate::__private::used_by(#path, value));
+    quote! {{
+        fn used_by(value: &dyn ::core::any::Any) -> ::core::option::Option<bool> {
+            #call
+        }
+        ::core::option::Option::Some(used_by)
+    }}
+}

@@ -1,0 +1,20 @@
+//! The `#[feature_gate]` attribute of the [`featuregate`] crate. Depend on
+//! `featuregate`, which re-exports it; this crate is its implementation.
+//!
+//! [`featuregate`]: https://docs.rs/featuregate
+
+mod check;
+mod expand;
+mod parse;
+mod symbol;
+
+#[cfg(test)]
+mod tests;
+
+use proc_macro::TokenStream;
+
+/// Declares a feature gate on a marker type; see the `featuregate` crate.
+#[proc_macro_attribute]
+pub fn feature_gate(args: TokenStream, item: TokenStream) -> TokenStream {
+    expand::feature_gate(args.into(), item.into()).into()
+}

@@ -1,0 +1,214 @@
+//! Reads the attribute's arguments into a [`Declaration`], collecting every
+//! mistake with the span of the token that caused it.
+//!
+//! The keys are dispatched from one table rather than through a derived darling
+//! receiver: a derived receiver spans an unknown key over the whole `key =
+//! value` item and cannot tell `aarch64` (an architecture under another name)
+//! from a typo. darling still does the list parsing (`NestedMeta`) and carries
+//! the errors.
+
+use darling::ast::NestedMeta;
+use darling::Error;
+use proc_macro2::{Span, TokenStream};
+use syn::{Expr, ExprLit, Lit, LitStr, Meta, Path};
+
+use crate::symbol::{self, ARCHS, ARCH_SYNONYMS, KEYS, STATES, STATE_SYNONYMS, SUPPORTS};
+
+/// A string argument with the span of its literal.
+pub(crate) struct WithSpan<T> {
+    pub(crate) value: T,
+    pub(crate) span: Span,
+}
+
+/// A support value: its index in [`SUPPORTS`] and its optional reason.
+pub(crate) struct SupportValue {
+    pub(crate) index: usize,
+    pub(crate) reason: Option<String>,
+}
+
+/// What the attribute says, each key at most once.
+#[derive(Default)]
+pub(crate) struct Declaration {
+    /// Index in [`STATES`].
+    pub(crate) state: Option<usize>,
+    pub(crate) name: Option<WithSpan<String>>,
+    pub(crate) message: Option<String>,
+    pub(crate) archs: [Option<SupportValue>; ARCHS.len()],
+    pub(crate) others: Option<SupportValue>,
+    pub(crate) since: Option<String>,
+    pub(crate) owner: Option<String>,
+    pub(crate) used_by: Option<Path>,
+    pub(crate) krate: Option<Path>,
+}
+
+/// Parses `args`, pushing each mistake onto `errors`.
+pub(crate) fn declaration(args: TokenStream, errors: &mut Vec<Error>) -> Declaration {
+    let mut declaration = Declaration::default();
+    let items = match NestedMeta::parse_meta_list(args) {
+        Ok(items) => items,
+        Err(syntax) => {
+            errors.push(syntax.into());
+            return declaration;
+        }
+    };
+    let mut seen: Vec<String> = Vec::new();
+    for item in items {
+        let (path, value) = match item {
+            NestedMeta::Meta(Meta::NameValue(nv)) => (nv.path, nv.value),
+            NestedMeta::Meta(Meta::Path(path)) => {
+                errors.push(missing_value(&path));
+                continue;
+            }
+            NestedMeta::Meta(Meta::List(list)) => {
+                errors.push(missing_value(&list.path));
+                continue;
+            }
+            NestedMeta::NameValueInvalidExpr(invalid) => {
+                errors.push(match known_key(&invalid.path) {
+                    Some(key) => Error::custom(format!("`{key}` needs a value: write `{key} = ...`")).with_span(&invalid.value),
+                    None => unknown_key(&invalid.path),
+                });
+                continue;
+            }
+            NestedMeta::Lit(lit) => {
+                errors.push(
+                    Error::custom("expected `key = value`, found a literal; the first key is usually `state = ...`")
+                        .with_span(&lit),
+                );
+                continue;
+            }
+        };
+        let Some(key) = known_key(&path) else {
+            errors.push(unknown_key(&path));
+            continue;
+        };
+        if seen.iter().any(|k| k == key) {
+            errors.push(Error::custom(format!("duplicate key `{key}`: it is already given above")).with_span(&path));
+            continue;
+        }
+        seen.push(key.to_owned());
+        if let Err(error) = declaration.set(key, &value) {
+            errors.push(error);
+        }
+    }
+    declaration
+}
+
+impl Declaration {
+    fn set(&mut self, key: &'static str, value: &Expr) -> Result<(), Error> {
+        match key {
+            symbol::STATE => self.state = Some(state(value)?),
+            symbol::NAME => {
+                let lit = string(key, value)?;
+                self.name = Some(WithSpan { value: lit.value(), span: lit.span() });
+            }
+            symbol::MESSAGE => self.message = Some(string(key, value)?.value()),
+            symbol::SINCE => self.since = Some(string(key, value)?.value()),
+            symbol::OWNER => self.owner = Some(string(key, value)?.value()),
+            symbol::OTHERS => self.others = Some(support(value)?),
+            symbol::USED_BY => self.used_by = Some(path(key, value, "used_by = crate::spec::uses_image_volume")?),
+            symbol::CRATE => self.krate = Some(path(key, value, "crate = ::my_crate::featuregate")?),
+            arch => {
+                let index = ARCHS.iter().position(|&a| a == arch).unwrap_or_default();
+                self.archs[index] = Some(support(value)?);
+            }
+        }
+        Ok(())
+    }
+}
+
+fn known_key(path: &Path) -> Option<&'static str> {
+    let ident = path.get_ident()?.to_string();
+    KEYS.into_iter().find(|&k| k == ident)
+}
+
+fn key_text(path: &Path) -> String {
+    path.segments.iter().map(|s| s.ident.to_string()).collect::<Vec<_>>().join("::")
+}
+
+fn unknown_key(path: &Path) -> Error {
+    let key = key_text(path);
+    let message = if let Some(arch) = symbol::closest(&key, &ARCHS, &ARCH_SYNONYMS)
+        && symbol::closest(&key, &KEYS, &[]).is_none_or(|k| k == arch)
+    {
+        format!("unknown architecture `{key}`; did you mean `{arch}`?")
+    } else {
+        let suggestion = symbol::closest(&key, &KEYS, &[]);
+        format!("unknown key `{key}`; {}", symbol::hint(suggestion, &KEYS))
+    };
+    Error::custom(message).with_span(path)
+}
+
+fn missing_value(path: &Path) -> Error {
+    match known_key(path) {
+        Some(key) => Error::custom(format!("`{key}` needs a value: write `{key} = ...`")).with_span(path),
+        None => unknown_key(path),
+    }
+}
+
+fn string(key: &str, value: &Expr) -> Result<LitStr, Error> {
+    match value {
+        Expr::Lit(ExprLit { lit: Lit::Str(lit), .. }) => Ok(lit.clone()),
+        _ => Err(Error::custom(format!("`{key}` takes a string literal: `{key} = \"...\"`")).with_span(value)),
+    }
+}
+
+fn path(key: &str, value: &Expr, example: &str) -> Result<Path, Error> {
+    match value {
+        Expr::Path(p) if p.qself.is_none() => Ok(p.path.clone()),
+        _ => Err(Error::custom(format!("`{key}` takes a path: `{example}`")).with_span(value)),
+    }
+}
+
+/// A bare identifier (`Beta`) or, as darling's derived enums read it, a
+/// string literal (`"Beta"`), with its span.
+fn word(value: &Expr) -> Option<(String, Span)> {
+    match value {
+        Expr::Path(p) if p.qself.is_none() => p.path.get_ident().map(|i| (i.to_string(), i.span())),
+        Expr::Lit(ExprLit { lit: Lit::Str(lit), .. }) => Some((lit.value(), lit.span())),
+        _ => None,
+    }
+}
+
+fn state(value: &Expr) -> Result<usize, Error> {
+    let Some((word, span)) = word(value) else {
+        return Err(Error::custom(format!("`state` takes one of: {}", STATES.join(", "))).with_span(value));
+    };
+    STATES.iter().position(|&s| s == word).ok_or_else(|| {
+        let suggestion = symbol::closest(&word, &STATES, &STATE_SYNONYMS);
+        at(span, format!("unknown state `{word}`; {}", symbol::hint(suggestion, &STATES)))
+    })
+}
+
+fn support(value: &Expr) -> Result<SupportValue, Error> {
+    let (head, reason) = match value {
+        Expr::Call(call) => {
+            let reason = match (call.args.len(), call.args.first()) {
+                (1, Some(Expr::Lit(ExprLit { lit: Lit::Str(lit), .. }))) => lit.value(),
+                _ => {
+                    let span = call.args.first().map_or(call.paren_token.span.join(), syn::spanned::Spanned::span);
+                    return Err(at(span, "the reason is one string literal: `Pending(\"needs CDI\")`"));
+                }
+            };
+            (&*call.func, Some(reason).filter(|r| !r.is_empty()))
+        }
+        other => (other, None),
+    };
+    let Some((word, span)) = word(head) else {
+        return Err(Error::custom(format!(
+            "expected a support value: {}, optionally with a reason: `Pending(\"needs CDI\")`",
+            SUPPORTS.join(", ")
+        ))
+        .with_span(head));
+    };
+    let index = SUPPORTS.iter().position(|&s| s == word).ok_or_else(|| {
+        let suggestion = symbol::closest(&word, &SUPPORTS, &[]);
+        at(span, format!("unknown support value `{word}`; {}", symbol::hint(suggestion, &SUPPORTS)))
+    })?;
+    Ok(SupportValue { index, reason })
+}
+
+/// An error at `span` (darling's `with_span` takes syntax nodes, not spans).
+pub(crate) fn at(span: Span, message: impl std::fmt::Display) -> Error {
+    syn::Error::new(span, message).into()
+}

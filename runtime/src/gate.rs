@@ -1,0 +1,319 @@
+//! The descriptor of one gate, built by the macro in a const context, and the
+//! trait that ties a marker type to it.
+
+use std::any::Any;
+use std::borrow::Cow;
+use std::fmt;
+use std::hash::{Hash, Hasher};
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use crate::{Arch, State, Support};
+
+/// The type-erased `used_by` predicate: `Some(answer)` when the value has the
+/// type the declared function takes, `None` otherwise.
+pub type UsedBy = fn(&dyn Any) -> Option<bool>;
+
+/// Indices of the strings packed into [`Gate::text`], in that order. The
+/// architectures' reasons follow `OWNER`, one per [`Arch`], then the module
+/// path, a NUL and the file (whose lengths the macro cannot know).
+const NAME: usize = 0;
+const MESSAGE: usize = 1;
+const DESCRIPTION: usize = 2;
+const SINCE: usize = 3;
+const OWNER: usize = 4;
+const REASONS: usize = 5;
+/// Number of length-prefixed fields.
+pub const FIELDS: usize = REASONS + Arch::ALL.len();
+
+/// Everything declared about one gate: name, state, support per architecture,
+/// documentation and where it was declared.
+///
+/// Built at compile time by [`feature_gate`](crate::feature_gate); a program
+/// reaches gates through [`FeatureGate::GATE`] or the [`Registry`](crate::Registry).
+/// Two `Gate`s are equal when they are the same declaration.
+pub struct Gate {
+    /// The strings, concatenated: packing them behind one pointer with `u16`
+    /// lengths costs a third of a separate `&str` per field.
+    text: &'static str,
+    lens: [u16; FIELDS],
+    state: State,
+    support: [Option<Support>; Arch::ALL.len()],
+    line: u32,
+    used_by: Option<UsedBy>,
+    /// The slot `FeatureGate::is_enabled` reads; written by `activate`.
+    enabled: AtomicBool,
+}
+
+impl Gate {
+    /// Builds a descriptor. Only the macro's expansion calls this (through
+    /// `__private`); `codes` packs the state in bits 0..3 and each
+    /// architecture's support in the next 3-bit groups (0 = unspecified).
+    #[doc(hidden)]
+    #[must_use]
+    pub const fn __new(
+        text: &'static str,
+        lens: [u16; FIELDS],
+        codes: u32,
+        line: u32,
+        used_by: Option<UsedBy>,
+    ) -> Gate {
+        let state = match codes & 0b111 {
+            0 => State::Alpha,
+            1 => State::Beta,
+            2 => State::Ga,
+            3 => State::Deprecated,
+            _ => State::Discontinued,
+        };
+        let mut support = [None; Arch::ALL.len()];
+        let mut i = 0;
+        while i < support.len() {
+            support[i] = match (codes >> (3 * (i + 1))) & 0b111 {
+                0 => None,
+                1 => Some(Support::Supported),
+                2 => Some(Support::Pending),
+                3 => Some(Support::Unsupported),
+                _ => Some(Support::Unverified),
+            };
+            i += 1;
+        }
+        Gate {
+            text,
+            lens,
+            state,
+            support,
+            line,
+            used_by,
+            enabled: AtomicBool::new(state.default_enabled()),
+        }
+    }
+
+    /// The `codes` argument of [`Gate::__new`] for a state and supports; the
+    /// macro computes the same number at expansion time.
+    #[doc(hidden)]
+    #[must_use]
+    pub const fn __codes(state: State, support: [Option<Support>; Arch::ALL.len()]) -> u32 {
+        let mut codes = state as u32;
+        let mut i = 0;
+        while i < support.len() {
+            let code = match support[i] {
+                None => 0,
+                Some(s) => s as u32 + 1,
+            };
+            codes |= code << (3 * (i + 1));
+            i += 1;
+        }
+        codes
+    }
+
+    fn field(&self, index: usize) -> &'static str {
+        let start: usize = self.lens[..index].iter().map(|&l| usize::from(l)).sum();
+        let end = start + usize::from(self.lens[index]);
+        self.text.get(start..end).unwrap_or_default()
+    }
+
+    fn optional(&self, index: usize) -> Option<&'static str> {
+        Some(self.field(index)).filter(|s| !s.is_empty())
+    }
+
+    /// The name configurations use: the `name` key, or the type's identifier.
+    #[must_use]
+    pub fn name(&self) -> &'static str {
+        self.field(NAME)
+    }
+
+    /// The gate's maturity.
+    #[must_use]
+    pub fn state(&self) -> State {
+        self.state
+    }
+
+    /// The declared `message`, or the state's standard message (KubeVirt's).
+    #[must_use]
+    pub fn message(&self) -> Cow<'static, str> {
+        match self.optional(MESSAGE) {
+            Some(message) => Cow::Borrowed(message),
+            None => Cow::Owned(standard_message(self.name(), self.state)),
+        }
+    }
+
+    /// The marker type's doc comment.
+    #[must_use]
+    pub fn description(&self) -> Option<&'static str> {
+        self.optional(DESCRIPTION)
+    }
+
+    /// The release in which the gate entered its state (`since = "v1.9.0"`).
+    #[must_use]
+    pub fn since(&self) -> Option<&'static str> {
+        self.optional(SINCE)
+    }
+
+    /// Who answers for the gate (`owner = "sig-compute"`).
+    #[must_use]
+    pub fn owner(&self) -> Option<&'static str> {
+        self.optional(OWNER)
+    }
+
+    /// The support declared for `arch`, or `None` when the declaration does
+    /// not name it (directly or through `others`): unspecified.
+    #[must_use]
+    pub fn support(&self, arch: Arch) -> Option<Support> {
+        self.support[arch.index()]
+    }
+
+    /// Why `arch` has its status, where the declaration says (`Pending("needs CDI")`).
+    #[must_use]
+    pub fn reason(&self, arch: Arch) -> Option<&'static str> {
+        self.optional(REASONS + arch.index())
+    }
+
+    /// The specified `(Arch, Support)` pairs in [`Arch`] order, those filled by
+    /// `others` included; unspecified architectures are skipped.
+    pub fn support_by_arch(&self) -> impl Iterator<Item = (Arch, Support)> + '_ {
+        Arch::ALL.into_iter().filter_map(|arch| self.support(arch).map(|s| (arch, s)))
+    }
+
+    /// Where the gate was declared.
+    #[must_use]
+    pub fn location(&self) -> Location {
+        let tail = self.text.get(self.lens.iter().map(|&l| usize::from(l)).sum()..).unwrap_or_default();
+        let (module_path, file) = tail.split_once('\0').unwrap_or((tail, ""));
+        Location { module_path, file, line: self.line }
+    }
+
+    /// Whether `value` uses the feature, by the declaration's `used_by`
+    /// function: `None` when the gate has none or it takes another type.
+    pub fn is_used_by<S: Any>(&self, value: &S) -> Option<bool> {
+        self.used_by.and_then(|f| f(value))
+    }
+
+    /// Whether the gate has a `used_by` function at all.
+    #[must_use]
+    pub fn has_used_by(&self) -> bool {
+        self.used_by.is_some()
+    }
+
+    /// Whether the gate is on in the active configuration (see
+    /// [`activate`](crate::activate)); the same read as [`FeatureGate::is_enabled`].
+    #[inline]
+    #[must_use]
+    pub fn is_enabled(&self) -> bool {
+        self.enabled.load(Ordering::Relaxed)
+    }
+
+    /// Publishes whether the gate is on; only the active configuration writes.
+    pub(crate) fn store_enabled(&self, on: bool) {
+        self.enabled.store(on, Ordering::Relaxed);
+    }
+}
+
+/// KubeVirt's standard message for a state.
+pub(crate) fn standard_message(name: &str, state: State) -> String {
+    match state {
+        State::Alpha | State::Beta => {
+            format!("feature gate {name} is active (feature state is \"{}\")", state.long_name())
+        }
+        State::Ga | State::Deprecated | State::Discontinued => format!(
+            "feature gate {name} is deprecated (feature state is \"{}\"), therefore it can be safely removed and is redundant.",
+            state.long_name()
+        ),
+    }
+}
+
+impl fmt::Debug for Gate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Gate")
+            .field("name", &self.name())
+            .field("state", &self.state)
+            .field("support", &self.support_by_arch().collect::<Vec<_>>())
+            .field("location", &self.location())
+            .finish_non_exhaustive()
+    }
+}
+
+impl fmt::Display for Gate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.pad(self.name())
+    }
+}
+
+/// Identity: a gate equals only itself (each declaration is one static).
+impl PartialEq for Gate {
+    fn eq(&self, other: &Gate) -> bool {
+        std::ptr::eq(self, other)
+    }
+}
+
+impl Eq for Gate {}
+
+impl Hash for Gate {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        std::ptr::hash(self, state);
+    }
+}
+
+/// Where a gate was declared.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub struct Location {
+    /// `module_path!()` of the declaration.
+    pub module_path: &'static str,
+    /// `file!()` of the declaration.
+    pub file: &'static str,
+    /// The line of the marker type.
+    pub line: u32,
+}
+
+impl Location {
+    /// `module_path!()` of the declaration.
+    #[must_use]
+    pub fn module_path(&self) -> &'static str {
+        self.module_path
+    }
+
+    /// `file!()` of the declaration.
+    #[must_use]
+    pub fn file(&self) -> &'static str {
+        self.file
+    }
+
+    /// The line of the marker type.
+    #[must_use]
+    pub fn line(&self) -> u32 {
+        self.line
+    }
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{} ({})", self.file, self.line, self.module_path)
+    }
+}
+
+/// Implemented by `#[feature_gate]` for its marker type.
+pub trait FeatureGate: 'static {
+    /// The gate's descriptor.
+    const GATE: &'static Gate;
+
+    /// Whether the gate is on in the active configuration: one relaxed atomic
+    /// load of the gate's own slot, no lock, no string compare.
+    #[inline]
+    #[must_use]
+    fn is_enabled() -> bool {
+        Self::GATE.is_enabled()
+    }
+}
+
+/// What the expansion hands to `inventory`.
+#[doc(hidden)]
+pub struct Registered(pub &'static Gate);
+
+inventory::collect!(Registered);
+
+/// The body of the wrapper the macro emits for `used_by = path`: `S` is
+/// inferred from the user's function, so a wrong signature is a type error at
+/// the path.
+#[doc(hidden)]
+pub fn __used_by<S: Any>(f: fn(&S) -> bool, value: &dyn Any) -> Option<bool> {
+    value.downcast_ref::<S>().map(f)
+}
