@@ -63,8 +63,8 @@ fn marker_struct(s: &ItemStruct) -> Result<&ItemStruct, Error> {
 /// onto `errors`).
 pub(crate) fn gate(declaration: Declaration, marker: &ItemStruct, errors: &mut Vec<Error>) -> Option<Gate> {
     let before = errors.len();
-    let Declaration { state, name, message, mut archs, others, since, owner, used_by, krate: _ } = declaration;
-    if state.is_none() {
+    let Declaration { state, name, message, mut archs, others, since, owner, used_by, krate: _, given } = declaration;
+    if !given.contains(&crate::symbol::STATE) {
         errors.push(at(
             Span::call_site(),
             format!(

@@ -39,6 +39,9 @@ pub(crate) struct Declaration {
     pub(crate) owner: Option<String>,
     pub(crate) used_by: Option<Path>,
     pub(crate) krate: Option<Path>,
+    /// Every key given, valid value or not (a bad `state = Bta` is not also
+    /// a missing `state`).
+    pub(crate) given: Vec<&'static str>,
 }
 
 /// Parses `args`, pushing each mistake onto `errors`.
@@ -51,25 +54,12 @@ pub(crate) fn declaration(args: TokenStream, errors: &mut Vec<Error>) -> Declara
             return declaration;
         }
     };
-    let mut seen: Vec<String> = Vec::new();
     for item in items {
         let (path, value) = match item {
-            NestedMeta::Meta(Meta::NameValue(nv)) => (nv.path, nv.value),
-            NestedMeta::Meta(Meta::Path(path)) => {
-                errors.push(missing_value(&path));
-                continue;
-            }
-            NestedMeta::Meta(Meta::List(list)) => {
-                errors.push(missing_value(&list.path));
-                continue;
-            }
-            NestedMeta::NameValueInvalidExpr(invalid) => {
-                errors.push(match known_key(&invalid.path) {
-                    Some(key) => Error::custom(format!("`{key}` needs a value: write `{key} = ...`")).with_span(&invalid.value),
-                    None => unknown_key(&invalid.path),
-                });
-                continue;
-            }
+            NestedMeta::Meta(Meta::NameValue(nv)) => (nv.path, Some(nv.value)),
+            NestedMeta::Meta(Meta::Path(path)) => (path, None),
+            NestedMeta::Meta(Meta::List(list)) => (list.path, None),
+            NestedMeta::NameValueInvalidExpr(invalid) => (invalid.path, None),
             NestedMeta::Lit(lit) => {
                 errors.push(
                     Error::custom("expected `key = value`, found a literal; the first key is usually `state = ...`")
@@ -82,11 +72,15 @@ pub(crate) fn declaration(args: TokenStream, errors: &mut Vec<Error>) -> Declara
             errors.push(unknown_key(&path));
             continue;
         };
-        if seen.iter().any(|k| k == key) {
+        if declaration.given.contains(&key) {
             errors.push(Error::custom(format!("duplicate key `{key}`: it is already given above")).with_span(&path));
             continue;
         }
-        seen.push(key.to_owned());
+        declaration.given.push(key);
+        let Some(value) = value else {
+            errors.push(Error::custom(format!("`{key}` needs a value: write `{key} = ...`")).with_span(&path));
+            continue;
+        };
         if let Err(error) = declaration.set(key, &value) {
             errors.push(error);
         }
@@ -137,13 +131,6 @@ fn unknown_key(path: &Path) -> Error {
         format!("unknown key `{key}`; {}", symbol::hint(suggestion, &KEYS))
     };
     Error::custom(message).with_span(path)
-}
-
-fn missing_value(path: &Path) -> Error {
-    match known_key(path) {
-        Some(key) => Error::custom(format!("`{key}` needs a value: write `{key} = ...`")).with_span(path),
-        None => unknown_key(path),
-    }
 }
 
 fn string(key: &str, value: &Expr) -> Result<LitStr, Error> {

@@ -1,0 +1,6 @@
+use featuregate::feature_gate;
+
+#[feature_gate(state = Beta, crate = featuregate)]
+pub struct ImageVolume;
+
+fn main() {}

@@ -1,0 +1,6 @@
+use featuregate::feature_gate;
+
+#[feature_gate(state = ga)]
+pub struct LiveMigration;
+
+fn main() {}

@@ -1,0 +1,6 @@
+use featuregate::feature_gate;
+
+#[feature_gate(state = Beta)]
+pub fn image_volume() {}
+
+fn main() {}
