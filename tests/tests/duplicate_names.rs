@@ -26,8 +26,8 @@ fn registry_new_names_both_declarations() {
     modules.sort_unstable();
     assert_eq!(modules, ["duplicate_names::compute", "duplicate_names::storage"]);
     let message = err.to_string();
-    assert!(message.contains("duplicate_names.rs:8"), "{message}");
-    assert!(message.contains("duplicate_names.rs:14"), "{message}");
+    assert!(message.contains("duplicate_names.rs:9"), "{message}");
+    assert!(message.contains("duplicate_names.rs:15"), "{message}");
 }
 
 #[test]
