@@ -44,7 +44,7 @@ pub(crate) fn marker(item: &Item) -> Result<&ItemStruct, Error> {
     Err(at(span, format!("{MARKER}; found {kind}")))
 }
 
-const MARKER: &str =
+pub(crate) const MARKER: &str =
     "#[feature_gate] goes on a marker type: a unit struct (`struct Name;`) or an empty braced struct (`struct Name {}`)";
 
 fn marker_struct(s: &ItemStruct) -> Result<&ItemStruct, Error> {
