@@ -1,0 +1,36 @@
+//! Confidential computing, each tied to one vendor's hardware.
+
+use featuregate::feature_gate;
+
+/// Runs VMs with IBM Secure Execution, on nodes chosen by the `SecureExecution` label.
+#[feature_gate(
+    state = GA,
+    since = "v1.9.0",
+    owner = "sig-compute",
+    amd64 = Unsupported("IBM Secure Execution runs on IBM Z only"),
+    arm64 = Unsupported("IBM Secure Execution runs on IBM Z only"),
+    s390x = Supported,
+)]
+pub struct SecureExecution;
+
+/// Runs a VM as an AMD SEV confidential workload.
+#[feature_gate(
+    name = "WorkloadEncryptionSEV",
+    state = Beta,
+    since = "v1.9.0",
+    owner = "sig-compute",
+    amd64 = Supported,
+    arm64 = Unsupported("AMD SEV; only the amd64 admission validator checks the gate"),
+    s390x = Unsupported("AMD SEV; only the amd64 admission validator checks the gate"),
+)]
+pub struct WorkloadEncryptionSev;
+
+/// Runs a VM as an Intel TDX confidential workload.
+#[feature_gate(
+    name = "WorkloadEncryptionTDX",
+    state = Alpha,
+    amd64 = Supported,
+    arm64 = Unsupported("Intel TDX; only the amd64 admission validator checks the gate"),
+    s390x = Unsupported("Intel TDX; only the amd64 admission validator checks the gate"),
+)]
+pub struct WorkloadEncryptionTdx;

@@ -1,0 +1,40 @@
+//! Privileges, SELinux, seccomp and access control of KubeVirt's components and VM pods.
+
+use featuregate::feature_gate;
+
+/// Stops KubeVirt from installing its custom SELinux policy on nodes.
+#[feature_gate(name = "DisableCustomSELinuxPolicy", state = GA)]
+pub struct DisableCustomSeLinuxPolicy;
+
+/// Runs VM pods as a non-root user.
+#[feature_gate(state = GA, arm64 = Supported)]
+pub struct NonRoot;
+
+/// Makes KubeVirt work with Kubernetes Pod Security Admission.
+#[feature_gate(name = "PSA", state = GA)]
+pub struct Psa;
+
+/// Applies KubeVirt's own seccomp profile to VM pods.
+#[feature_gate(state = Beta)]
+pub struct KubevirtSeccompProfile;
+
+/// Restricts each node's virt-handler to the objects of its own node.
+#[feature_gate(state = Beta, since = "v1.6.0")]
+pub struct NodeRestriction;
+
+/// Lets the cluster opt out of aggregating KubeVirt's roles into the default Kubernetes roles.
+#[feature_gate(state = Beta, since = "v1.9.0")]
+pub struct OptOutRoleAggregation;
+
+/// Runs VM pods as root instead of as a non-root user.
+#[feature_gate(state = Alpha, arm64 = Supported)]
+pub struct Root;
+
+/// Works around the SELinux MCS labels Docker gives to VM pods.
+#[feature_gate(
+    name = "DockerSELinuxMCSWorkaround",
+    state = Deprecated,
+    since = "v1.4.0",
+    message = "DockerSELinuxMCSWorkaround has been deprecated since v1.4.",
+)]
+pub struct DockerSeLinuxMcsWorkaround;
