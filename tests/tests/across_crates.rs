@@ -5,6 +5,7 @@
 // mention rustc would not link them, and their registrations would be lost,
 // as with any `inventory`-based registry.
 use gates_network as _;
+use gates_renamed as _;
 use gates_storage as _;
 
 use featuregate::{Arch, State, Support, registry};
@@ -12,7 +13,7 @@ use featuregate::{Arch, State, Support, registry};
 #[test]
 fn every_crate_registers_its_gates() {
     let names: Vec<_> = registry().iter().map(featuregate::Gate::name).collect();
-    assert_eq!(names, ["HotplugNICs", "HotplugVolumes", "ImageVolume", "Passt"]);
+    assert_eq!(names, ["CrossArchitectureVirtualization", "HotplugNICs", "HotplugVolumes", "ImageVolume", "Passt"]);
 }
 
 #[test]
@@ -28,4 +29,11 @@ fn declarations_arrive_intact() {
     assert_eq!(nics.reason(Arch::Arm64), Some("multus images lack Arm64"));
     assert_eq!(nics.location().module_path, "gates_network");
     assert!(nics.location().file.ends_with("lib.rs"));
+}
+
+#[test]
+fn a_renamed_dependency_declares_through_the_crate_override() {
+    let gate = registry().get("CrossArchitectureVirtualization").expect("declared with crate = ::gatekit");
+    assert_eq!(gate.state(), State::Alpha);
+    assert_eq!(gate.support(Arch::Arm64), Some(Support::Supported));
 }
