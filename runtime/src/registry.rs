@@ -93,6 +93,11 @@ impl Registry {
     pub(crate) fn table(&self) -> &Arc<Table> {
         &self.table
     }
+
+    /// The registry of a shared table (a feature set's).
+    pub(crate) fn from_table(table: Arc<Table>) -> Registry {
+        Registry { table }
+    }
 }
 
 impl fmt::Debug for Registry {

@@ -2,6 +2,46 @@
 
 use featuregate::feature_gate;
 
+/// Aligns the CPUs KubeVirt allocates to a VM.
+#[feature_gate(name = "AlignCPUs", state = Alpha)]
+pub struct AlignCpus;
+
+/// Lets the cluster configure which hypervisor runs its VMs.
+#[feature_gate(state = Alpha, since = "v1.8.0")]
+pub struct ConfigurableHypervisor;
+
+/// Lets a VM request dedicated CPUs through the Kubernetes CPU manager.
+#[feature_gate(name = "CPUManager", state = Alpha, arm64 = Supported)]
+pub struct CpuManager;
+
+/// Runs a guest on a node of another CPU architecture, by emulation or hardware acceleration.
+#[feature_gate(state = Alpha, since = "v1.9.0", owner = "sig-compute")]
+pub struct CrossArchitectureVirtualization;
+
+/// Selects a VM's firmware automatically.
+#[feature_gate(state = Alpha, since = "v1.9.0", owner = "sig-compute")]
+pub struct FirmwareAutoSelection;
+
+/// Checks strictly that a node offers the Hyper-V enlightenments a VM asks for.
+#[feature_gate(state = Alpha, arm64 = Unsupported("Hyper-V does not work on Arm64"))]
+pub struct HypervStrictCheck;
+
+/// Places a VM's PCI devices according to the NUMA topology.
+#[feature_gate(name = "PCINUMAAwareTopology", state = Alpha, since = "v1.6.0")]
+pub struct PciNumaAwareTopology;
+
+/// Takes reserved overhead memory into account in a VM's memlock limit.
+#[feature_gate(state = Alpha, since = "v1.8.0", owner = "sig-compute")]
+pub struct ReservedOverheadMemlock;
+
+/// Lets a VM say what happens when its guest reboots.
+#[feature_gate(state = Beta, since = "v1.9.0", owner = "sig-compute")]
+pub struct RebootPolicy;
+
+/// Creates VMs from templates.
+#[feature_gate(state = Beta, since = "v1.9.0", owner = "sig-compute")]
+pub struct Template;
+
 /// Sets the resource limits of VM pods automatically.
 #[feature_gate(state = GA, since = "v1.5.0")]
 pub struct AutoResourceLimitsGate;
@@ -41,46 +81,6 @@ pub struct VmLiveUpdateFeatures;
 /// Keeps a VM's persistent state across restarts.
 #[feature_gate(name = "VMPersistentState", state = GA)]
 pub struct VmPersistentState;
-
-/// Lets a VM say what happens when its guest reboots.
-#[feature_gate(state = Beta, since = "v1.9.0", owner = "sig-compute")]
-pub struct RebootPolicy;
-
-/// Creates VMs from templates.
-#[feature_gate(state = Beta, since = "v1.9.0", owner = "sig-compute")]
-pub struct Template;
-
-/// Aligns the CPUs KubeVirt allocates to a VM.
-#[feature_gate(name = "AlignCPUs", state = Alpha)]
-pub struct AlignCpus;
-
-/// Lets the cluster configure which hypervisor runs its VMs.
-#[feature_gate(state = Alpha, since = "v1.8.0")]
-pub struct ConfigurableHypervisor;
-
-/// Lets a VM request dedicated CPUs through the Kubernetes CPU manager.
-#[feature_gate(name = "CPUManager", state = Alpha, arm64 = Supported)]
-pub struct CpuManager;
-
-/// Runs a VM on a node whose CPU architecture differs from the guest's, by emulation or hardware acceleration.
-#[feature_gate(state = Alpha, since = "v1.9.0", owner = "sig-compute")]
-pub struct CrossArchitectureVirtualization;
-
-/// Selects a VM's firmware automatically.
-#[feature_gate(state = Alpha, since = "v1.9.0", owner = "sig-compute")]
-pub struct FirmwareAutoSelection;
-
-/// Checks strictly that a node offers the Hyper-V enlightenments a VM asks for.
-#[feature_gate(state = Alpha, arm64 = Unsupported("Hyper-V does not work on Arm64"))]
-pub struct HypervStrictCheck;
-
-/// Places a VM's PCI devices according to the NUMA topology.
-#[feature_gate(name = "PCINUMAAwareTopology", state = Alpha, since = "v1.6.0")]
-pub struct PciNumaAwareTopology;
-
-/// Takes reserved overhead memory into account in a VM's memlock limit.
-#[feature_gate(state = Alpha, since = "v1.8.0", owner = "sig-compute")]
-pub struct ReservedOverheadMemlock;
 
 /// Lets a VM ask for, and be scheduled to, an architecture other than the control plane's.
 #[feature_gate(

@@ -2,16 +2,15 @@
 
 use featuregate::feature_gate;
 
-/// Runs VMs with IBM Secure Execution, on nodes chosen by the `SecureExecution` label.
+/// Runs a VM as an Intel TDX confidential workload.
 #[feature_gate(
-    state = GA,
-    since = "v1.9.0",
-    owner = "sig-compute",
-    amd64 = Unsupported("IBM Secure Execution runs on IBM Z only"),
-    arm64 = Unsupported("IBM Secure Execution runs on IBM Z only"),
-    s390x = Supported,
+    name = "WorkloadEncryptionTDX",
+    state = Alpha,
+    amd64 = Supported,
+    arm64 = Unsupported("Intel TDX; only the amd64 admission validator checks the gate"),
+    s390x = Unsupported("Intel TDX; only the amd64 admission validator checks the gate"),
 )]
-pub struct SecureExecution;
+pub struct WorkloadEncryptionTdx;
 
 /// Runs a VM as an AMD SEV confidential workload.
 #[feature_gate(
@@ -25,12 +24,13 @@ pub struct SecureExecution;
 )]
 pub struct WorkloadEncryptionSev;
 
-/// Runs a VM as an Intel TDX confidential workload.
+/// Runs VMs with IBM Secure Execution, on nodes chosen by the `SecureExecution` label.
 #[feature_gate(
-    name = "WorkloadEncryptionTDX",
-    state = Alpha,
-    amd64 = Supported,
-    arm64 = Unsupported("Intel TDX; only the amd64 admission validator checks the gate"),
-    s390x = Unsupported("Intel TDX; only the amd64 admission validator checks the gate"),
+    state = GA,
+    since = "v1.9.0",
+    owner = "sig-compute",
+    amd64 = Unsupported("IBM Secure Execution runs on IBM Z only"),
+    arm64 = Unsupported("IBM Secure Execution runs on IBM Z only"),
+    s390x = Supported,
 )]
-pub struct WorkloadEncryptionTdx;
+pub struct SecureExecution;

@@ -2,6 +2,38 @@
 
 use featuregate::feature_gate;
 
+/// GPU passthrough optimised for NVIDIA Grace platforms (SMMUv3, IOMMUFD device binding).
+#[feature_gate(
+    name = "GraceIOVirtualization",
+    state = Alpha,
+    since = "v1.9.0",
+    owner = "sig-compute",
+    amd64 = Unsupported("NVIDIA Grace platforms are Arm64"),
+    arm64 = Supported,
+    s390x = Unsupported("NVIDIA Grace platforms are Arm64"),
+)]
+pub struct GraceIoVirtualization;
+
+/// Lets a VM use devices of its node passed through to the guest.
+#[feature_gate(state = Alpha, arm64 = Unverified("Not verified: needs a GPU or sound card"))]
+pub struct HostDevices;
+
+/// Binds passthrough devices through IOMMUFD (needs /dev/iommu, kernel 6.2+, libvirt 12.2+).
+#[feature_gate(name = "IOMMUFD", state = Alpha, since = "v1.9.0", owner = "sig-compute")]
+pub struct Iommufd;
+
+/// Gives a VM a VSOCK device for host-guest communication.
+#[feature_gate(name = "VSOCK", state = Alpha, arm64 = Supported)]
+pub struct Vsock;
+
+/// Allocates GPUs to a VM through Kubernetes Dynamic Resource Allocation.
+#[feature_gate(name = "GPUsWithDRA", state = Beta, since = "v1.9.0")]
+pub struct GpusWithDra;
+
+/// Allocates host devices to a VM through Kubernetes Dynamic Resource Allocation.
+#[feature_gate(name = "HostDevicesWithDRA", state = Beta, since = "v1.9.0")]
+pub struct HostDevicesWithDra;
+
 /// Gives EFI guests a Bochs display device.
 #[feature_gate(name = "BochsDisplayForEFIGuests", state = GA, since = "v1.4.0")]
 pub struct BochsDisplayForEfiGuests;
@@ -17,37 +49,6 @@ pub struct PanicDevices;
 /// Lets a VM choose its video device; the model is validated per architecture.
 #[feature_gate(state = GA, since = "v1.9.0")]
 pub struct VideoConfig;
-
-/// Allocates GPUs to a VM through Kubernetes Dynamic Resource Allocation.
-#[feature_gate(name = "GPUsWithDRA", state = Beta, since = "v1.9.0")]
-pub struct GpusWithDra;
-
-/// Allocates host devices to a VM through Kubernetes Dynamic Resource Allocation.
-#[feature_gate(name = "HostDevicesWithDRA", state = Beta, since = "v1.9.0")]
-pub struct HostDevicesWithDra;
-
-/// GPU passthrough optimised for NVIDIA Grace platforms (SMMUv3, IOMMUFD device binding).
-#[feature_gate(
-    state = Alpha,
-    since = "v1.9.0",
-    owner = "sig-compute",
-    amd64 = Unsupported("NVIDIA Grace platforms are Arm64"),
-    arm64 = Supported,
-    s390x = Unsupported("NVIDIA Grace platforms are Arm64"),
-)]
-pub struct GraceIOVirtualization;
-
-/// Lets a VM use devices of its node passed through to the guest.
-#[feature_gate(state = Alpha, arm64 = Unverified("Not verified: needs a GPU or sound card"))]
-pub struct HostDevices;
-
-/// Binds passthrough devices through IOMMUFD; needs /dev/iommu (kernel 6.2 or later) and libvirt 12.2 or later.
-#[feature_gate(name = "IOMMUFD", state = Alpha, since = "v1.9.0", owner = "sig-compute")]
-pub struct Iommufd;
-
-/// Gives a VM a VSOCK device for host-guest communication.
-#[feature_gate(name = "VSOCK", state = Alpha, arm64 = Supported)]
-pub struct Vsock;
 
 /// Stops KubeVirt from configuring mediated devices on nodes.
 #[feature_gate(

@@ -2,10 +2,6 @@
 
 use featuregate::feature_gate;
 
-/// Runs a libvirt hooks server and client for VMs.
-#[feature_gate(state = GA, since = "v1.10.0", owner = "sig-compute")]
-pub struct LibvirtHooksServerAndClient;
-
 /// Passes Ignition configuration data to the guest (experimental).
 #[feature_gate(state = Alpha, arm64 = Supported)]
 pub struct ExperimentalIgnitionSupport;
@@ -17,3 +13,7 @@ pub struct Plugins;
 /// Lets a VM run hook sidecar containers in its pod.
 #[feature_gate(state = Alpha, arm64 = Supported)]
 pub struct Sidecar;
+
+/// Runs a libvirt hooks server and client for VMs.
+#[feature_gate(state = GA, since = "v1.10.0", owner = "sig-compute")]
+pub struct LibvirtHooksServerAndClient;

@@ -2,6 +2,22 @@
 
 use featuregate::feature_gate;
 
+/// Tunes the downtime a live migration may cause.
+#[feature_gate(state = Alpha, since = "v1.10.0")]
+pub struct MigrationDowntimeTuning;
+
+/// Detects live migrations that stall.
+#[feature_gate(state = Alpha, since = "v1.9.0")]
+pub struct MigrationStallDetection;
+
+/// Live-migrates VMs that use vGPUs.
+#[feature_gate(name = "VGPULiveMigration", state = Alpha, since = "v1.8.0")]
+pub struct VgpuLiveMigration;
+
+/// Live migration coordinated by its source and target sides, each with its own controller.
+#[feature_gate(state = Beta, since = "v1.10.0", owner = "sig-compute")]
+pub struct DecentralizedLiveMigration;
+
 /// Live-migrates VMs between nodes.
 #[feature_gate(state = GA, arm64 = Supported)]
 pub struct LiveMigration;
@@ -17,19 +33,3 @@ pub struct MigrationPriorityQueue;
     arm64 = Unverified("Not verified: needs two identical machines with SR-IOV"),
 )]
 pub struct SriovLiveMigration;
-
-/// Live migration coordinated by its source and target sides, each with its own controller.
-#[feature_gate(state = Beta, since = "v1.10.0", owner = "sig-compute")]
-pub struct DecentralizedLiveMigration;
-
-/// Tunes the downtime a live migration may cause.
-#[feature_gate(state = Alpha, since = "v1.10.0")]
-pub struct MigrationDowntimeTuning;
-
-/// Detects live migrations that stall.
-#[feature_gate(state = Alpha, since = "v1.9.0")]
-pub struct MigrationStallDetection;
-
-/// Live-migrates VMs that use vGPUs.
-#[feature_gate(name = "VGPULiveMigration", state = Alpha, since = "v1.8.0")]
-pub struct VgpuLiveMigration;

@@ -16,6 +16,31 @@ fn passt_api_used(spec: &VmSpec) -> bool {
     spec.uses_binding(|binding| matches!(binding, InterfaceBinding::Passt))
 }
 
+/// Allocates network devices to a VM through Kubernetes Dynamic Resource Allocation.
+#[feature_gate(
+    name = "NetworkDevicesWithDRA",
+    state = Alpha,
+    since = "v1.9.0",
+    owner = "sig-network",
+)]
+pub struct NetworkDevicesWithDra;
+
+/// Accepts port ranges in a VM's network port specification.
+#[feature_gate(state = Alpha, since = "v1.9.0", owner = "sig-network")]
+pub struct PortRangesSpec;
+
+/// Lets a component outside KubeVirt inject the network resources of a VM's pod.
+#[feature_gate(state = Beta, since = "v1.8.0", owner = "sig-network")]
+pub struct ExternalNetResourceInjection;
+
+/// Connects a VM to the pod network with the passt core binding.
+#[feature_gate(state = Beta, since = "v1.8.0")]
+pub struct PasstBinding;
+
+/// Moves running VMs to the current naming of secondary pod interfaces.
+#[feature_gate(state = Beta, since = "v1.8", owner = "sig-network")]
+pub struct PodSecondaryInterfaceNamingUpgrade;
+
 /// Names a VM's pod interfaces dynamically.
 #[feature_gate(state = GA, since = "v1.5.0")]
 pub struct DynamicPodInterfaceNaming;
@@ -36,31 +61,6 @@ pub struct LiveUpdateNadRef;
 /// Connects VMs to networks through binding plugins.
 #[feature_gate(state = GA, since = "v1.5.0")]
 pub struct NetworkBindingPlugins;
-
-/// Lets a component outside KubeVirt inject the network resources of a VM's pod.
-#[feature_gate(state = Beta, since = "v1.8.0", owner = "sig-network")]
-pub struct ExternalNetResourceInjection;
-
-/// Connects a VM to the pod network with the passt core binding.
-#[feature_gate(state = Beta, since = "v1.8.0")]
-pub struct PasstBinding;
-
-/// Moves running VMs to the current naming of secondary pod interfaces.
-#[feature_gate(state = Beta, since = "v1.8", owner = "sig-network")]
-pub struct PodSecondaryInterfaceNamingUpgrade;
-
-/// Allocates network devices to a VM through Kubernetes Dynamic Resource Allocation.
-#[feature_gate(
-    name = "NetworkDevicesWithDRA",
-    state = Alpha,
-    since = "v1.9.0",
-    owner = "sig-network",
-)]
-pub struct NetworkDevicesWithDra;
-
-/// Accepts port ranges in a VM's network port specification.
-#[feature_gate(state = Alpha, since = "v1.9.0", owner = "sig-network")]
-pub struct PortRangesSpec;
 
 /// Connects a VM to its node's network through a macvtap interface binding.
 #[feature_gate(

@@ -2,10 +2,6 @@
 
 use featuregate::feature_gate;
 
-/// Lets administrators profile KubeVirt's components.
-#[feature_gate(state = GA, arm64 = Supported)]
-pub struct ClusterProfiler;
-
 /// Exposes metrics of the host and the VM to the guest.
 #[feature_gate(state = Alpha, arm64 = Unverified("needs more information"))]
 pub struct DownwardMetrics;
@@ -13,3 +9,7 @@ pub struct DownwardMetrics;
 /// Collects statistics of running VMs.
 #[feature_gate(name = "VMStatsCollector", state = Alpha, since = "v1.9.0", owner = "sig-compute")]
 pub struct VmStatsCollector;
+
+/// Lets administrators profile KubeVirt's components.
+#[feature_gate(state = GA, arm64 = Supported)]
+pub struct ClusterProfiler;

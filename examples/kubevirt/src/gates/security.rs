@@ -2,17 +2,9 @@
 
 use featuregate::feature_gate;
 
-/// Stops KubeVirt from installing its custom SELinux policy on nodes.
-#[feature_gate(name = "DisableCustomSELinuxPolicy", state = GA)]
-pub struct DisableCustomSeLinuxPolicy;
-
-/// Runs VM pods as a non-root user.
-#[feature_gate(state = GA, arm64 = Supported)]
-pub struct NonRoot;
-
-/// Makes KubeVirt work with Kubernetes Pod Security Admission.
-#[feature_gate(name = "PSA", state = GA)]
-pub struct Psa;
+/// Runs VM pods as root instead of as a non-root user.
+#[feature_gate(state = Alpha, arm64 = Supported)]
+pub struct Root;
 
 /// Applies KubeVirt's own seccomp profile to VM pods.
 #[feature_gate(state = Beta)]
@@ -26,9 +18,17 @@ pub struct NodeRestriction;
 #[feature_gate(state = Beta, since = "v1.9.0")]
 pub struct OptOutRoleAggregation;
 
-/// Runs VM pods as root instead of as a non-root user.
-#[feature_gate(state = Alpha, arm64 = Supported)]
-pub struct Root;
+/// Stops KubeVirt from installing its custom SELinux policy on nodes.
+#[feature_gate(name = "DisableCustomSELinuxPolicy", state = GA)]
+pub struct DisableCustomSeLinuxPolicy;
+
+/// Runs VM pods as a non-root user.
+#[feature_gate(state = GA, arm64 = Supported)]
+pub struct NonRoot;
+
+/// Makes KubeVirt work with Kubernetes Pod Security Admission.
+#[feature_gate(name = "PSA", state = GA)]
+pub struct Psa;
 
 /// Works around the SELinux MCS labels Docker gives to VM pods.
 #[feature_gate(

@@ -2,6 +2,57 @@
 
 use featuregate::feature_gate;
 
+/// Lets a VM use a path of its container as a volume.
+#[feature_gate(state = Alpha, since = "v1.8.0", owner = "sig-storage")]
+pub struct ContainerPathVolumes;
+
+/// Shares persistent volumes with the guest over virtiofs.
+#[feature_gate(state = Alpha)]
+pub struct EnableVirtioFsStorageVolumes;
+
+/// Lets a VM use a disk image stored on its node.
+#[feature_gate(state = Alpha, arm64 = Supported)]
+pub struct HostDisk;
+
+/// Backs up a VM's disks incrementally.
+#[feature_gate(state = Alpha, since = "v1.6.0")]
+pub struct IncrementalBackup;
+
+/// Exposes the graph of objects a VM is made of.
+#[feature_gate(state = Alpha, since = "v1.6.0", owner = "sig-storage")]
+pub struct ObjectGraph;
+
+/// Exports a VM as an OCI artifact.
+#[feature_gate(
+    name = "OCIExport",
+    state = Alpha,
+    since = "v1.9.0",
+    owner = "sig-compute+sig-storage",
+)]
+pub struct OciExport;
+
+/// Attaches utility volumes to a VM's pod.
+#[feature_gate(state = Alpha, since = "v1.7.0", owner = "sig-storage")]
+pub struct UtilityVolumes;
+
+/// Hotplugs volumes into a running VM through changes to its spec; replaces `HotplugVolumes`.
+#[feature_gate(state = Beta, since = "v1.9.0", owner = "sig-storage")]
+pub struct DeclarativeHotplugVolumes;
+
+/// Lets a VM use a container image as a volume.
+#[feature_gate(
+    state = Beta,
+    since = "v1.7.0",
+    amd64 = Supported,
+    arm64 = Unverified,
+    s390x = Unverified,
+)]
+pub struct ImageVolume;
+
+/// Takes snapshots of VMs and restores them.
+#[feature_gate(state = Beta, since = "v1.3.0", owner = "sig-storage", arm64 = Supported)]
+pub struct Snapshot;
+
 /// Shares config volumes with the guest over virtiofs.
 #[feature_gate(state = GA, since = "v1.8.0")]
 pub struct EnableVirtioFsConfigVolumes;
@@ -37,57 +88,6 @@ pub struct VolumeMigration;
 #[feature_gate(state = GA)]
 pub struct VolumesUpdateStrategy;
 
-/// Hotplugs volumes into a running VM through changes to its spec; replaces `HotplugVolumes`.
-#[feature_gate(state = Beta, since = "v1.9.0", owner = "sig-storage")]
-pub struct DeclarativeHotplugVolumes;
-
-/// Lets a VM use a container image as a volume.
-#[feature_gate(
-    state = Beta,
-    since = "v1.7.0",
-    amd64 = Supported,
-    arm64 = Unverified,
-    s390x = Unverified,
-)]
-pub struct ImageVolume;
-
-/// Takes snapshots of VMs and restores them.
-#[feature_gate(state = Beta, since = "v1.3.0", owner = "sig-storage", arm64 = Supported)]
-pub struct Snapshot;
-
-/// Lets a VM use a path of its container as a volume.
-#[feature_gate(state = Alpha, since = "v1.8.0", owner = "sig-storage")]
-pub struct ContainerPathVolumes;
-
-/// Shares persistent volumes with the guest over virtiofs.
-#[feature_gate(state = Alpha)]
-pub struct EnableVirtioFsStorageVolumes;
-
-/// Lets a VM use a disk image stored on its node.
-#[feature_gate(state = Alpha, arm64 = Supported)]
-pub struct HostDisk;
-
-/// Backs up a VM's disks incrementally.
-#[feature_gate(state = Alpha, since = "v1.6.0")]
-pub struct IncrementalBackup;
-
-/// Exposes the graph of objects a VM is made of.
-#[feature_gate(state = Alpha, since = "v1.6.0", owner = "sig-storage")]
-pub struct ObjectGraph;
-
-/// Exports a VM as an OCI artifact.
-#[feature_gate(
-    name = "OCIExport",
-    state = Alpha,
-    since = "v1.9.0",
-    owner = "sig-compute+sig-storage",
-)]
-pub struct OciExport;
-
-/// Attaches utility volumes to a VM's pod.
-#[feature_gate(state = Alpha, since = "v1.7.0", owner = "sig-storage")]
-pub struct UtilityVolumes;
-
 /// Hotplugs volumes into a running VM; replaced by `DeclarativeHotplugVolumes`.
 #[feature_gate(
     state = Deprecated,
@@ -98,7 +98,7 @@ pub struct UtilityVolumes;
 )]
 pub struct HotplugVolumes;
 
-/// Shares filesystems with the guest over virtiofs; replaced by `EnableVirtioFsConfigVolumes` and `EnableVirtioFsPVC`.
+/// Shares filesystems with the guest over virtiofs; its message names the gates replacing it.
 #[feature_gate(
     state = Discontinued,
     since = "v1.7.0",
