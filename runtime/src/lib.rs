@@ -121,12 +121,6 @@ mod evaluate;
 pub use active::{OverrideGuard, activate, active, configure, override_gate};
 pub use config::{ConfigError, GateConfig};
 pub use evaluate::{Action, ArchPolicy, ArchStatuses, FeatureSet, Options, Warning};
-mod active;
-mod config;
-mod evaluate;
-pub use active::{OverrideGuard, activate, active, configure, override_gate};
-pub use config::{ConfigError, GateConfig};
-pub use evaluate::{Action, ArchPolicy, ArchStatuses, FeatureSet, Options, Warning};
 
 // -- reports (issue 4): report/, cli --
 pub mod report;
