@@ -1,0 +1,270 @@
+//! The matrix, coverage and parity reports over a registry of known gates, in
+//! every form.
+
+use featuregate::report::Color;
+use featuregate::{Arch, FeatureGate, Registry, Support, feature_gate, registry};
+
+/// Lets a VM use a container image as a volume.
+#[feature_gate(state = Beta, amd64 = Supported, arm64 = Unverified("no CI runner yet"), s390x = Unverified)]
+pub struct ImageVolume;
+
+/// Encrypts guest memory with AMD SEV.
+#[feature_gate(name = "WorkloadEncryptionSEV", state = Alpha,
+               amd64 = Supported, arm64 = Unsupported("AMD SEV | x86 only"), s390x = Unsupported)]
+pub struct WorkloadEncryptionSev;
+
+/// Grows disks to their image's size.
+#[feature_gate(state = Alpha)]
+pub struct ExpandDisks;
+
+/// Takes VM snapshots.
+#[feature_gate(state = GA, others = Supported)]
+pub struct Snapshot;
+
+/// Moves running VMs between nodes.
+#[feature_gate(state = Deprecated, amd64 = Supported, s390x = Pending("needs CDI, \"soon\""), riscv64 = Supported)]
+pub struct LiveMigration;
+
+const TEXT: &str = "\
+name                   state       amd64      arm64        s390x        ppc64le    riscv64
+ExpandDisks            Alpha       -          -            -            -          -
+ImageVolume            Beta        Supported  Unverified   Unverified   -          -
+LiveMigration          Deprecated  Supported  -            Pending      -          Supported
+Snapshot               GA          Supported  Supported    Supported    Supported  Supported
+WorkloadEncryptionSEV  Alpha       Supported  Unsupported  Unsupported  -          -
+";
+
+#[test]
+fn text_table_is_aligned_and_plain() {
+    let matrix = registry().matrix();
+    assert_eq!(matrix.len(), 5);
+    assert_eq!(matrix.to_string(), TEXT);
+    assert_eq!(matrix.text(Color::Never).to_string(), TEXT);
+}
+
+#[test]
+fn coloured_text_differs_only_by_escapes() {
+    let coloured = registry().matrix().text(Color::Always).to_string();
+    assert!(coloured.contains("\x1b[32mSupported\x1b[0m"));
+    assert!(coloured.contains("\x1b[33mPending\x1b[0m"));
+    assert!(coloured.contains("\x1b[36mUnverified\x1b[0m"));
+    assert!(coloured.contains("\x1b[31mUnsupported\x1b[0m"));
+    let stripped = coloured
+        .replace("\x1b[0m", "")
+        .replace("\x1b[32m", "")
+        .replace("\x1b[33m", "");
+    let stripped = stripped.replace("\x1b[36m", "").replace("\x1b[31m", "");
+    assert_eq!(stripped, TEXT);
+}
+
+#[test]
+fn csv_has_the_fixed_header_and_empty_unspecified_cells() {
+    assert_eq!(
+        registry().matrix().to_csv(),
+        "name,state,amd64,arm64,s390x,ppc64le,riscv64\n\
+         ExpandDisks,Alpha,,,,,\n\
+         ImageVolume,Beta,Supported,Unverified,Unverified,,\n\
+         LiveMigration,Deprecated,Supported,,Pending,,Supported\n\
+         Snapshot,GA,Supported,Supported,Supported,Supported,Supported\n\
+         WorkloadEncryptionSEV,Alpha,Supported,Unsupported,Unsupported,,\n"
+    );
+}
+
+#[test]
+fn markdown_has_notes_with_reasons() {
+    let md = registry().matrix().to_markdown();
+    let expected = "\
+| name                  | state      | amd64     | arm64       | s390x       | ppc64le   | riscv64   |
+|-----------------------|------------|-----------|-------------|-------------|-----------|-----------|
+| ExpandDisks           | Alpha      | -         | -           | -           | -         | -         |
+| ImageVolume           | Beta       | Supported | Unverified  | Unverified  | -         | -         |
+| LiveMigration         | Deprecated | Supported | -           | Pending     | -         | Supported |
+| Snapshot              | GA         | Supported | Supported   | Supported   | Supported | Supported |
+| WorkloadEncryptionSEV | Alpha      | Supported | Unsupported | Unsupported | -         | -         |
+
+Notes:
+
+- ImageVolume on arm64 (Unverified): no CI runner yet
+- LiveMigration on s390x (Pending): needs CDI, \"soon\"
+- WorkloadEncryptionSEV on arm64 (Unsupported): AMD SEV \\| x86 only
+";
+    assert_eq!(md, expected);
+}
+
+#[cfg(feature = "serde")]
+#[test]
+fn json_cells_are_spellings_or_null_with_reasons() {
+    let json: serde_json::Value = serde_json::from_str(&registry().matrix().to_json()).unwrap();
+    let rows = json.as_array().unwrap();
+    assert_eq!(rows.len(), 5);
+    let image = &rows[1];
+    assert_eq!(image["name"], "ImageVolume");
+    assert_eq!(image["state"], "Beta");
+    assert_eq!(image["amd64"], "Supported");
+    assert_eq!(image["arm64"], "Unverified");
+    assert!(image["ppc64le"].is_null());
+    assert_eq!(image["reasons"]["arm64"], "no CI runner yet");
+    assert!(image["reasons"].get("amd64").is_none());
+    assert_eq!(rows[3]["state"], "GA");
+    // Serialize gives the same document.
+    assert_eq!(serde_json::to_value(registry().matrix()).unwrap(), json);
+}
+
+#[test]
+fn matrix_of_a_subset_and_of_nothing() {
+    let private = Registry::new([Snapshot::GATE]).unwrap();
+    assert_eq!(private.matrix().gates(), [Snapshot::GATE]);
+    let mut matrix = registry().matrix();
+    matrix.retain(|g| g.support(Arch::Arm64) == Some(Support::Supported));
+    assert_eq!(matrix.gates(), [Snapshot::GATE]);
+
+    let empty = Registry::new([]).unwrap();
+    assert_eq!(
+        empty.matrix().to_csv(),
+        "name,state,amd64,arm64,s390x,ppc64le,riscv64\n"
+    );
+    assert_eq!(empty.matrix().to_string().lines().count(), 1);
+    assert!(!empty.matrix().to_markdown().contains("Notes"));
+    #[cfg(feature = "serde")]
+    assert_eq!(empty.matrix().to_json().trim(), "[]");
+}
+
+#[test]
+fn coverage_counts_each_status() {
+    let coverage = registry().coverage();
+    assert_eq!(coverage.total(), 5);
+    let amd64 = coverage.get(Arch::Amd64);
+    assert_eq!(
+        (
+            amd64.supported,
+            amd64.pending,
+            amd64.unsupported,
+            amd64.unverified,
+            amd64.unspecified
+        ),
+        (4, 0, 0, 0, 1)
+    );
+    let s390x = coverage.get(Arch::S390x);
+    assert_eq!(
+        (
+            s390x.supported,
+            s390x.pending,
+            s390x.unsupported,
+            s390x.unverified,
+            s390x.unspecified
+        ),
+        (1, 1, 1, 1, 1)
+    );
+    let ppc = coverage.get(Arch::Ppc64le);
+    assert_eq!((ppc.supported, ppc.unspecified), (1, 4));
+    for (_, counts) in coverage.iter() {
+        assert_eq!(counts.total(), 5);
+    }
+    assert_eq!(s390x.count(None), 1);
+}
+
+#[test]
+fn coverage_forms() {
+    let coverage = registry().coverage();
+    let text = coverage.to_string();
+    assert_eq!(
+        text,
+        "\
+5 feature gates; count (share) per support status:
+arch     supported  pending  unsupported  unverified  unspecified  total
+amd64    4 (80%)    0 (0%)   0 (0%)       0 (0%)      1 (20%)      5
+arm64    1 (20%)    0 (0%)   1 (20%)      1 (20%)     2 (40%)      5
+s390x    1 (20%)    1 (20%)  1 (20%)      1 (20%)     1 (20%)      5
+ppc64le  1 (20%)    0 (0%)   0 (0%)       0 (0%)      4 (80%)      5
+riscv64  2 (40%)    0 (0%)   0 (0%)       0 (0%)      3 (60%)      5
+"
+    );
+    let csv = coverage.to_csv();
+    assert!(csv.starts_with(
+        "arch,supported,pending,unsupported,unverified,unspecified,total\namd64,4,0,0,0,1,5\n"
+    ));
+    assert_eq!(csv.lines().count(), 6);
+    assert!(
+        coverage
+            .to_markdown()
+            .contains("| s390x   | 1 (20%)   | 1 (20%) |")
+    );
+    #[cfg(feature = "serde")]
+    {
+        let json: serde_json::Value = serde_json::from_str(&coverage.to_json()).unwrap();
+        assert_eq!(json["arm64"]["unverified"], 1);
+        assert_eq!(json["ppc64le"]["unspecified"], 4);
+        assert_eq!(json["amd64"]["total"], 5);
+    }
+
+    let empty = Registry::new([]).unwrap().coverage();
+    assert_eq!(empty.get(Arch::Amd64).total(), 0);
+    assert!(empty.to_string().contains("0 (-)"));
+}
+
+#[test]
+fn parity_lists_what_other_lacks() {
+    let gaps = registry().parity(Arch::Amd64, Arch::S390x);
+    let names: Vec<_> = gaps.iter().map(|g| (g.gate.name(), g.other)).collect();
+    assert_eq!(
+        names,
+        [
+            ("ImageVolume", Some(Support::Unverified)),
+            ("LiveMigration", Some(Support::Pending)),
+            ("WorkloadEncryptionSEV", Some(Support::Unsupported)),
+        ]
+    );
+    let gaps = registry().parity(Arch::Amd64, Arch::Ppc64le);
+    assert!(
+        gaps.iter()
+            .any(|g| g.gate == ImageVolume::GATE && g.other.is_none())
+    );
+    assert!(registry().parity(Arch::Amd64, Arch::Amd64).is_empty());
+    // Only Supported on the base counts: riscv64 has two, amd64 has both.
+    assert!(registry().parity(Arch::Riscv64, Arch::Amd64).is_empty());
+}
+
+#[test]
+fn parity_forms() {
+    let parity = registry().parity_report(Arch::Amd64, Arch::S390x);
+    assert_eq!((parity.supported_on_base(), parity.matched()), (4, 1));
+    assert_eq!(
+        parity.to_string(),
+        "\
+s390x parity with amd64: 1 of 4 gates Supported on amd64 are Supported on s390x (25%)
+name                   state       s390x        reason
+ImageVolume            Beta        Unverified
+LiveMigration          Deprecated  Pending      needs CDI, \"soon\"
+WorkloadEncryptionSEV  Alpha       Unsupported
+"
+    );
+    assert_eq!(
+        parity.to_csv(),
+        "name,state,s390x,reason\nImageVolume,Beta,Unverified,\nLiveMigration,Deprecated,Pending,\"needs CDI, \"\"soon\"\"\"\n\
+         WorkloadEncryptionSEV,Alpha,Unsupported,\n"
+    );
+    assert!(
+        parity
+            .to_markdown()
+            .starts_with("s390x parity with amd64: 1 of 4")
+    );
+    #[cfg(feature = "serde")]
+    {
+        let json: serde_json::Value = serde_json::from_str(&parity.to_json()).unwrap();
+        assert_eq!(json["base"], "amd64");
+        assert_eq!(json["gaps"][1]["gate"], "LiveMigration");
+        assert_eq!(json["gaps"][1]["other"], "Pending");
+        assert_eq!(json["gaps"][1]["reason"], "needs CDI, \"soon\"");
+        let gap = serde_json::to_value(registry().parity(Arch::Amd64, Arch::Ppc64le)[0]).unwrap();
+        assert_eq!(
+            gap,
+            serde_json::json!({"gate": "ImageVolume", "state": "Beta", "other": null})
+        );
+    }
+
+    let full = registry().parity_report(Arch::Riscv64, Arch::Amd64);
+    assert_eq!(
+        full.to_string(),
+        "amd64 parity with riscv64: 2 of 2 gates Supported on riscv64 are Supported on amd64 (100%)\n"
+    );
+}
