@@ -1,0 +1,458 @@
+//! `Registry::evaluate`: KubeVirt's enablement rules (its feature-gates test
+//! table ported), the meta names, unknown names, both lists, and the
+//! per-architecture policy. Evaluation is pure: nothing here touches the
+//! active configuration.
+
+use featuregate::{
+    Action, Arch, ArchPolicy, ConfigError, FeatureGate, FeatureSet, GateConfig, Options, Registry,
+    State, Support, Warning, feature_gate, registry,
+};
+
+#[feature_gate(state = GA, amd64 = Supported, arm64 = Supported)]
+pub struct GaGate;
+
+#[feature_gate(state = Beta, amd64 = Supported, arm64 = Supported)]
+pub struct BetaGate;
+
+#[feature_gate(state = Beta, amd64 = Supported, arm64 = Supported)]
+pub struct OtherBeta;
+
+#[feature_gate(state = Alpha, amd64 = Supported, arm64 = Supported)]
+pub struct AlphaGate;
+
+#[feature_gate(state = Alpha, amd64 = Supported, arm64 = Supported)]
+pub struct OtherAlpha;
+
+#[feature_gate(state = Deprecated, amd64 = Supported, arm64 = Supported)]
+pub struct DeprecatedGate;
+
+#[feature_gate(state = Discontinued, amd64 = Supported, arm64 = Supported)]
+pub struct DiscontinuedGate;
+
+/// AMD SEV: amd64 only.
+#[feature_gate(state = Alpha, amd64 = Supported, arm64 = Unsupported, s390x = Unsupported)]
+pub struct Sev;
+
+#[feature_gate(state = Beta, amd64 = Supported, arm64 = Unverified, s390x = Pending("needs CDI"))]
+pub struct ImageVolume;
+
+#[feature_gate(state = Beta)] // unspecified everywhere
+pub struct Legacy;
+
+fn config(enabled: &[&str], disabled: &[&str]) -> GateConfig {
+    GateConfig {
+        enabled: enabled.iter().map(|s| (*s).to_owned()).collect(),
+        disabled: disabled.iter().map(|s| (*s).to_owned()).collect(),
+    }
+}
+
+/// Options on amd64 only, where every gate above but `Legacy` is Supported.
+fn amd64() -> Options {
+    Options::default().with_archs([Arch::Amd64])
+}
+
+fn eval(enabled: &[&str], disabled: &[&str]) -> FeatureSet {
+    registry()
+        .evaluate(&config(enabled, disabled), &amd64())
+        .unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// KubeVirt's table: (case, gate, enabled list, disabled list, expected).
+#[test]
+fn kubevirt_table() {
+    let cases: &[(&str, &str, &[&str], &[&str], bool)] = &[
+        ("GA with no config", "GaGate", &[], &[], true),
+        ("GA in disabled still on", "GaGate", &[], &["GaGate"], true),
+        ("GA in enabled on", "GaGate", &["GaGate"], &[], true),
+        ("Beta with no config", "BetaGate", &[], &[], true),
+        ("Beta disabled", "BetaGate", &[], &["BetaGate"], false),
+        ("Beta enabled", "BetaGate", &["BetaGate"], &[], true),
+        ("Alpha with no config", "AlphaGate", &[], &[], false),
+        ("Alpha enabled", "AlphaGate", &["AlphaGate"], &[], true),
+        ("Alpha disabled", "AlphaGate", &[], &["AlphaGate"], false),
+        (
+            "Deprecated with no config",
+            "DeprecatedGate",
+            &[],
+            &[],
+            false,
+        ),
+        (
+            "Deprecated enabled",
+            "DeprecatedGate",
+            &["DeprecatedGate"],
+            &[],
+            true,
+        ),
+        (
+            "Deprecated disabled",
+            "DeprecatedGate",
+            &[],
+            &["DeprecatedGate"],
+            false,
+        ),
+        (
+            "Discontinued with no config",
+            "DiscontinuedGate",
+            &[],
+            &[],
+            false,
+        ),
+        (
+            "Discontinued enabled still off",
+            "DiscontinuedGate",
+            &["DiscontinuedGate"],
+            &[],
+            false,
+        ),
+        (
+            "unregistered with no config",
+            "Unregistered",
+            &[],
+            &[],
+            false,
+        ),
+        (
+            "unregistered enabled",
+            "Unregistered",
+            &["Unregistered"],
+            &[],
+            false,
+        ),
+        (
+            "unregistered disabled",
+            "Unregistered",
+            &[],
+            &["Unregistered"],
+            false,
+        ),
+    ];
+    for &(case, gate, enabled, disabled, expected) in cases {
+        let set = eval(enabled, disabled);
+        assert_eq!(set.is_enabled(gate), expected, "{case}");
+    }
+}
+
+#[test]
+fn typed_and_listed_views_agree() {
+    let set = eval(&["AlphaGate"], &["BetaGate"]);
+    assert!(set.is::<AlphaGate>());
+    assert!(!set.is::<BetaGate>());
+    assert!(set.is::<GaGate>());
+    let enabled: Vec<_> = set.enabled().map(featuregate::Gate::name).collect();
+    assert_eq!(
+        enabled,
+        ["AlphaGate", "GaGate", "ImageVolume", "Legacy", "OtherBeta"]
+    );
+    assert_eq!(set.iter().len(), registry().len());
+    assert_eq!(set.disabled().count() + enabled.len(), registry().len());
+    assert_eq!(set.get(AlphaGate::GATE), Some(true));
+    assert_eq!(set.registry().len(), registry().len());
+    let debug = format!("{set:?}");
+    assert!(debug.contains("AlphaGate"), "{debug}");
+    // Cheap clones share the registry.
+    let clone = set.clone();
+    assert!(clone.is::<AlphaGate>());
+}
+
+#[test]
+fn surprising_cases_warn() {
+    let set = eval(
+        &["GaGate", "DiscontinuedGate", "DeprecatedGate", "AlphGate"],
+        &["GaGate2"],
+    );
+    let w = set.warnings();
+    assert_eq!(w[0], Warning::GaEnabled { gate: GaGate::GATE });
+    assert_eq!(
+        w[1],
+        Warning::DiscontinuedEnabled {
+            gate: DiscontinuedGate::GATE
+        }
+    );
+    assert_eq!(
+        w[2],
+        Warning::DeprecatedEnabled {
+            gate: DeprecatedGate::GATE
+        }
+    );
+    assert_eq!(
+        w[3],
+        Warning::UnknownGate {
+            name: "AlphGate".into(),
+            suggestion: Some("AlphaGate")
+        }
+    );
+    assert!(matches!(&w[4], Warning::UnknownGate { name, .. } if name == "GaGate2"));
+    assert_eq!(w.len(), 5, "{w:?}");
+    assert_eq!(
+        w[3].to_string(),
+        "unknown feature gate AlphGate; did you mean AlphaGate?"
+    );
+    for warning in w {
+        let message = warning.to_string();
+        assert!(
+            message.contains(warning.name()) && !warning.name().is_empty(),
+            "{message}"
+        );
+    }
+
+    let set = eval(&[], &["GaGate"]);
+    assert_eq!(set.warnings(), [Warning::GaDisabled { gate: GaGate::GATE }]);
+    assert!(
+        set.warnings()[0]
+            .to_string()
+            .contains("General Availability")
+    );
+
+    // Nothing surprising, nothing said.
+    assert!(
+        eval(&["AlphaGate"], &["BetaGate", "DiscontinuedGate"])
+            .warnings()
+            .is_empty()
+    );
+}
+
+#[test]
+fn strict_turns_unknown_names_into_errors() {
+    let strict = amd64().with_strict(true);
+    let err = registry()
+        .evaluate(&config(&["BetaGat"], &[]), &strict)
+        .unwrap_err();
+    assert_eq!(
+        err,
+        ConfigError::UnknownGate {
+            name: "BetaGat".into(),
+            suggestion: Some("BetaGate")
+        }
+    );
+    assert_eq!(
+        err.to_string(),
+        "unknown feature gate BetaGat; did you mean BetaGate?"
+    );
+    assert!(
+        registry()
+            .evaluate(&config(&[], &["Nope"]), &strict)
+            .is_err()
+    );
+    // The meta names are never unknown.
+    assert!(
+        registry()
+            .evaluate(&config(&["AllAlpha"], &["AllBeta"]), &strict)
+            .is_ok()
+    );
+}
+
+#[test]
+fn a_name_in_both_lists_is_an_error() {
+    for name in ["AlphaGate", "GaGate", "Unregistered", "AllAlpha"] {
+        let err = registry().evaluate(&config(&[name, "BetaGate"], &["OtherBeta", name]), &amd64());
+        assert_eq!(
+            err.unwrap_err(),
+            ConfigError::InBothLists { name: name.into() },
+            "{name}"
+        );
+    }
+    // Twice in one list is harmless, and warns once.
+    let set = eval(&["DeprecatedGate", "DeprecatedGate", "X", "X"], &[]);
+    assert_eq!(set.warnings().len(), 2, "{:?}", set.warnings());
+}
+
+#[test]
+fn all_alpha_and_all_beta() {
+    let set = eval(&["AllAlpha"], &[]);
+    assert!(set.is::<AlphaGate>() && set.is::<OtherAlpha>() && set.is::<Sev>());
+    assert!(!set.is::<DeprecatedGate>(), "never touches Deprecated");
+    assert!(!set.is::<DiscontinuedGate>());
+    assert!(set.warnings().is_empty(), "{:?}", set.warnings());
+
+    let set = eval(&[], &["AllBeta"]);
+    assert!(!set.is::<BetaGate>() && !set.is::<OtherBeta>() && !set.is::<ImageVolume>());
+    assert!(set.is::<GaGate>(), "GA stays on");
+
+    let set = eval(&["AllBeta"], &[]);
+    assert!(set.is::<BetaGate>());
+
+    // A gate named on its own wins, whatever the order.
+    for s in [
+        "AllAlpha=true,AlphaGate=false",
+        "AlphaGate=false,AllAlpha=true",
+    ] {
+        let set = registry().evaluate(&s.parse().unwrap(), &amd64()).unwrap();
+        assert!(!set.is::<AlphaGate>() && set.is::<OtherAlpha>(), "{s}");
+    }
+    for s in ["AllBeta=false,BetaGate=true", "BetaGate=true,AllBeta=false"] {
+        let set = registry().evaluate(&s.parse().unwrap(), &amd64()).unwrap();
+        assert!(set.is::<BetaGate>() && !set.is::<OtherBeta>(), "{s}");
+    }
+    let set = eval(&["DeprecatedGate"], &["AllAlpha"]);
+    assert!(set.is::<DeprecatedGate>());
+    assert!(!set.is_enabled("AllAlpha"));
+}
+
+#[test]
+fn default_policy_warns_once_per_gate_naming_every_arch() {
+    let options = Options::default().with_archs([Arch::Arm64, Arch::S390x, Arch::Amd64]);
+    let set = registry()
+        .evaluate(&config(&["Sev"], &[]), &options)
+        .unwrap();
+    let arch_warnings: Vec<_> = set
+        .warnings()
+        .iter()
+        .filter_map(|w| match w {
+            Warning::ArchSupport { gate, archs } => Some((gate.name(), *archs)),
+            _ => None,
+        })
+        .collect();
+    // Legacy is unspecified everywhere: the default policy allows it.
+    let names: Vec<_> = arch_warnings.iter().map(|(n, _)| *n).collect();
+    assert_eq!(names, ["ImageVolume", "Sev"]);
+
+    let (_, image) = arch_warnings[0];
+    assert_eq!(image.len(), 2);
+    assert_eq!(image.get(Arch::Arm64), Some(Some(Support::Unverified)));
+    assert_eq!(image.get(Arch::S390x), Some(Some(Support::Pending)));
+    assert_eq!(image.get(Arch::Amd64), None);
+    let (_, sev) = arch_warnings[1];
+    assert_eq!(
+        set.warnings()
+            .iter()
+            .find(|w| w.name() == "Sev")
+            .unwrap()
+            .to_string(),
+        "feature gate Sev is enabled but not Supported on arm64 (Unsupported), s390x (Unsupported)"
+    );
+    assert_eq!(sev.archs().collect::<Vec<_>>(), [Arch::Arm64, Arch::S390x]);
+}
+
+#[test]
+fn warn_names_unspecified_architectures_too() {
+    let warn_all = ArchPolicy::uniform(Action::Warn);
+    let options = Options::default()
+        .with_archs([Arch::Amd64, Arch::Arm64])
+        .with_policy(warn_all);
+    let set = registry()
+        .evaluate(&GateConfig::default(), &options)
+        .unwrap();
+    let legacy = set
+        .warnings()
+        .iter()
+        .find(|w| w.name() == "Legacy")
+        .unwrap();
+    assert_eq!(
+        legacy.to_string(),
+        "feature gate Legacy is enabled but not Supported on amd64 (unspecified), arm64 (unspecified)"
+    );
+    // Disabled gates are not checked.
+    let set = registry()
+        .evaluate(&config(&[], &["Legacy"]), &options)
+        .unwrap();
+    assert!(set.warnings().iter().all(|w| w.name() != "Legacy"));
+}
+
+#[test]
+fn deny_refuses_naming_gate_and_architecture() {
+    let deny_unsupported = ArchPolicy {
+        unsupported: Action::Deny,
+        ..ArchPolicy::default()
+    };
+    let options = Options::default()
+        .with_archs([Arch::Amd64, Arch::Arm64])
+        .with_policy(deny_unsupported);
+    // Sev is off: nothing to deny.
+    assert!(
+        registry()
+            .evaluate(&GateConfig::default(), &options)
+            .is_ok()
+    );
+    let err = registry()
+        .evaluate(&config(&["Sev"], &[]), &options)
+        .unwrap_err();
+    match &err {
+        ConfigError::ArchDenied { gate, archs } => {
+            assert_eq!(*gate, Sev::GATE);
+            assert_eq!(archs.archs().collect::<Vec<_>>(), [Arch::Arm64]);
+        }
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(err.name(), "Sev");
+    let message = err.to_string();
+    assert!(
+        message.contains("Sev") && message.contains("arm64"),
+        "{message}"
+    );
+
+    // Deny on a Beta gate's default: the defaults themselves are refused.
+    let deny_unverified = ArchPolicy {
+        unverified: Action::Deny,
+        ..ArchPolicy::default()
+    };
+    let options = Options::default()
+        .with_archs([Arch::Arm64])
+        .with_policy(deny_unverified);
+    let err = registry()
+        .evaluate(&GateConfig::default(), &options)
+        .unwrap_err();
+    assert_eq!(err.name(), "ImageVolume");
+    assert!(
+        registry()
+            .evaluate(&config(&[], &["ImageVolume"]), &options)
+            .is_ok()
+    );
+}
+
+#[test]
+fn allow_all_and_no_archs_say_nothing() {
+    let options = Options::default()
+        .with_archs(Arch::ALL)
+        .with_policy(ArchPolicy::uniform(Action::Allow));
+    assert!(
+        registry()
+            .evaluate(&config(&["Sev"], &[]), &options)
+            .unwrap()
+            .warnings()
+            .is_empty()
+    );
+    let options = Options::default().with_archs([]);
+    assert!(
+        registry()
+            .evaluate(&config(&["Sev"], &[]), &options)
+            .unwrap()
+            .warnings()
+            .is_empty()
+    );
+}
+
+#[test]
+fn options_defaults() {
+    let options = Options::default();
+    assert_eq!(
+        options.archs,
+        Arch::current().into_iter().collect::<Vec<_>>()
+    );
+    assert!(!options.strict);
+    assert_eq!(
+        options.policy,
+        ArchPolicy {
+            unsupported: Action::Warn,
+            pending: Action::Warn,
+            unverified: Action::Warn,
+            unspecified: Action::Allow
+        }
+    );
+    assert_eq!("deny".parse::<Action>(), Ok(Action::Deny));
+    assert!(Action::Allow < Action::Warn && Action::Warn < Action::Deny);
+}
+
+#[test]
+fn private_registries_evaluate_alone() {
+    let private = Registry::new([AlphaGate::GATE, BetaGate::GATE]).unwrap();
+    let set = private
+        .evaluate(&config(&["AlphaGate", "Sev"], &[]), &amd64())
+        .unwrap();
+    assert!(set.is::<AlphaGate>() && set.is::<BetaGate>());
+    assert!(!set.is::<Sev>(), "not in this registry");
+    assert_eq!(set.get(Sev::GATE), None);
+    assert!(matches!(&set.warnings()[0], Warning::UnknownGate { name, .. } if name == "Sev"));
+    assert_eq!(set.enabled().count(), 2);
+    assert_eq!(AlphaGate::GATE.state(), State::Alpha);
+}
