@@ -1,10 +1,9 @@
-//! `kubevirt-gates`: KubeVirt's feature gates and the featuregate command line.
+//! `kubevirt-gates`: KubeVirt's feature gates behind featuregate's command
+//! line (`list`, `show`, `matrix`, `coverage`, `parity`, `check`).
 
 // The catalogue registers its gates when the library is linked.
 use kubevirt_gates as _;
 
-fn main() {
-    for gate in featuregate::registry().iter() {
-        println!("{} {}", gate.name(), gate.state());
-    }
+fn main() -> std::process::ExitCode {
+    featuregate::cli::main()
 }
