@@ -44,8 +44,7 @@ pub(crate) fn marker(item: &Item) -> Result<&ItemStruct, Error> {
     Err(at(span, format!("{MARKER}; found {kind}")))
 }
 
-pub(crate) const MARKER: &str =
-    "#[feature_gate] goes on a marker type: a unit struct (`struct Name;`) or an empty braced struct (`struct Name {}`)";
+pub(crate) const MARKER: &str = "#[feature_gate] goes on a marker type: a unit struct (`struct Name;`) or an empty braced struct (`struct Name {}`)";
 
 fn marker_struct(s: &ItemStruct) -> Result<&ItemStruct, Error> {
     if !s.generics.params.is_empty() || s.generics.where_clause.is_some() {
@@ -54,16 +53,35 @@ fn marker_struct(s: &ItemStruct) -> Result<&ItemStruct, Error> {
     match &s.fields {
         Fields::Unit => Ok(s),
         Fields::Named(named) if named.named.is_empty() => Ok(s),
-        Fields::Named(named) => Err(Error::custom(format!("{MARKER}; this one has fields")).with_span(named)),
-        Fields::Unnamed(unnamed) => Err(Error::custom(format!("{MARKER}; found a tuple struct")).with_span(unnamed)),
+        Fields::Named(named) => {
+            Err(Error::custom(format!("{MARKER}; this one has fields")).with_span(named))
+        }
+        Fields::Unnamed(unnamed) => {
+            Err(Error::custom(format!("{MARKER}; found a tuple struct")).with_span(unnamed))
+        }
     }
 }
 
 /// Applies the cross-key rules; `None` when any of them failed (each pushed
 /// onto `errors`).
-pub(crate) fn gate(declaration: Declaration, marker: &ItemStruct, errors: &mut Vec<Error>) -> Option<Gate> {
+pub(crate) fn gate(
+    declaration: Declaration,
+    marker: &ItemStruct,
+    errors: &mut Vec<Error>,
+) -> Option<Gate> {
     let before = errors.len();
-    let Declaration { state, name, message, mut archs, others, since, owner, used_by, krate: _, given } = declaration;
+    let Declaration {
+        state,
+        name,
+        message,
+        mut archs,
+        others,
+        since,
+        owner,
+        used_by,
+        krate: _,
+        given,
+    } = declaration;
     if !given.contains(&crate::symbol::STATE) {
         errors.push(at(
             Span::call_site(),
@@ -86,14 +104,24 @@ pub(crate) fn gate(declaration: Declaration, marker: &ItemStruct, errors: &mut V
         None => marker.ident.unraw().to_string(),
     };
     let description = description(&marker.attrs);
-    for (key, text) in [("name", Some(&name)), ("message", message.as_ref()), ("the doc comment", description.as_ref())] {
+    for (key, text) in [
+        ("name", Some(&name)),
+        ("message", message.as_ref()),
+        ("the doc comment", description.as_ref()),
+    ] {
         if text.is_some_and(|t| t.len() > usize::from(u16::MAX)) {
-            errors.push(at(Span::call_site(), format!("{key} is longer than {} bytes", u16::MAX)));
+            errors.push(at(
+                Span::call_site(),
+                format!("{key} is longer than {} bytes", u16::MAX),
+            ));
         }
     }
     if let Some(others) = others {
         for slot in archs.iter_mut().filter(|s| s.is_none()) {
-            *slot = Some(SupportValue { index: others.index, reason: others.reason.clone() });
+            *slot = Some(SupportValue {
+                index: others.index,
+                reason: others.reason.clone(),
+            });
         }
     }
     let state = state?;
@@ -132,12 +160,18 @@ fn description(attrs: &[Attribute]) -> Option<String> {
         .iter()
         .filter_map(|attr| match &attr.meta {
             Meta::NameValue(nv) if nv.path.is_ident("doc") => match &nv.value {
-                Expr::Lit(ExprLit { lit: Lit::Str(s), .. }) => Some(s.value()),
+                Expr::Lit(ExprLit {
+                    lit: Lit::Str(s), ..
+                }) => Some(s.value()),
                 _ => None,
             },
             _ => None,
         })
-        .flat_map(|doc| doc.split('\n').map(|l| l.strip_prefix(' ').unwrap_or(l).trim_end().to_owned()).collect::<Vec<_>>())
+        .flat_map(|doc| {
+            doc.split('\n')
+                .map(|l| l.strip_prefix(' ').unwrap_or(l).trim_end().to_owned())
+                .collect::<Vec<_>>()
+        })
         .collect();
     let text = lines.join("\n");
     let text = text.trim_matches('\n');

@@ -53,7 +53,7 @@ pub(crate) fn feature_gate(args: TokenStream, item: TokenStream) -> TokenStream 
     };
     match check::gate(declaration, marker, &mut errors) {
         Some(gate) if errors.is_empty() => match descriptor(&gate, &krate) {
-            Ok(expansion) => quote!(#item #expansion),
+            Ok(expansion) => concat(item, expansion),
             Err(error) => fallback(item, &marker.ident, &krate, vec![error]),
         },
         _ => fallback(item, &marker.ident, &krate, errors),
@@ -61,24 +61,38 @@ pub(crate) fn feature_gate(args: TokenStream, item: TokenStream) -> TokenStream 
 }
 
 fn with_errors(item: TokenStream, errors: Vec<Error>) -> TokenStream {
-    let errors = (!errors.is_empty()).then(|| Error::multiple(errors).write_errors());
-    quote!(#item #errors)
+    if errors.is_empty() {
+        return item;
+    }
+    concat(item, Error::multiple(errors).write_errors())
+}
+
+fn concat(mut first: TokenStream, second: TokenStream) -> TokenStream {
+    first.extend(second);
+    first
 }
 
 /// The item, its errors, and an impl of `FeatureGate` on a placeholder
 /// descriptor so that uses of the type (`T::is_enabled()`) add no errors.
-fn fallback(item: TokenStream, ident: &syn::Ident, krate: &TokenStream, errors: Vec<Error>) -> TokenStream {
-    let with = with_errors(item, errors);
-    quote! {
-        #with
+fn fallback(
+    item: TokenStream,
+    ident: &syn::Ident,
+    krate: &TokenStream,
+    errors: Vec<Error>,
+) -> TokenStream {
+    let placeholder = quote! {
         impl #krate::FeatureGate for #ident {
             const GATE: &'static #krate::__private::Gate = &#krate::__private::FALLBACK;
         }
-    }
+    };
+    concat(with_errors(item, errors), placeholder)
 }
 
 fn descriptor(gate: &Gate, krate: &TokenStream) -> Result<TokenStream, Error> {
-    let reasons = gate.support.iter().map(|s| s.as_ref().and_then(|s| s.reason.as_deref()));
+    let reasons = gate
+        .support
+        .iter()
+        .map(|s| s.as_ref().and_then(|s| s.reason.as_deref()));
     let fields = [
         Some(gate.name.as_str()),
         gate.message.as_deref(),
@@ -92,8 +106,12 @@ fn descriptor(gate: &Gate, krate: &TokenStream) -> Result<TokenStream, Error> {
     let mut text = String::new();
     let mut lens = Vec::with_capacity(5 + ARCHS.len());
     for field in fields {
-        let len = u16::try_from(field.len())
-            .map_err(|_| at(Span::call_site(), format!("a string of this gate is longer than {} bytes", u16::MAX)))?;
+        let len = u16::try_from(field.len()).map_err(|_| {
+            at(
+                Span::call_site(),
+                format!("a string of this gate is longer than {} bytes", u16::MAX),
+            )
+        })?;
         text.push_str(field);
         lens.push(len);
     }
@@ -107,7 +125,10 @@ fn descriptor(gate: &Gate, krate: &TokenStream) -> Result<TokenStream, Error> {
     }
     let ident = &gate.ident;
     let line = quote_spanned!(ident.span()=> ::core::line!());
-    let used_by = gate.used_by.as_ref().map_or_else(|| quote!(::core::option::Option::None), |path| used_by(path, krate));
+    let used_by = gate.used_by.as_ref().map_or_else(
+        || quote!(::core::option::Option::None),
+        |path| used_by(path, krate),
+    );
     Ok(quote! {
         const _: () = {
             static GATE: #krate::__private::Gate = #krate::__private::Gate::__new(

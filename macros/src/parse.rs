@@ -7,12 +7,12 @@
 //! from a typo. darling still does the list parsing (`NestedMeta`) and carries
 //! the errors.
 
-use darling::ast::NestedMeta;
 use darling::Error;
+use darling::ast::NestedMeta;
 use proc_macro2::{Span, TokenStream};
 use syn::{Expr, ExprLit, Lit, LitStr, Meta, Path};
 
-use crate::symbol::{self, ARCHS, ARCH_SYNONYMS, KEYS, STATES, STATE_SYNONYMS, SUPPORTS};
+use crate::symbol::{self, ARCH_SYNONYMS, ARCHS, KEYS, STATE_SYNONYMS, STATES, SUPPORTS};
 
 /// A string argument with the span of its literal.
 pub(crate) struct WithSpan<T> {
@@ -73,12 +73,18 @@ pub(crate) fn declaration(args: TokenStream, errors: &mut Vec<Error>) -> Declara
             continue;
         };
         if declaration.given.contains(&key) {
-            errors.push(Error::custom(format!("duplicate key `{key}`: it is already given above")).with_span(&path));
+            errors.push(
+                Error::custom(format!("duplicate key `{key}`: it is already given above"))
+                    .with_span(&path),
+            );
             continue;
         }
         declaration.given.push(key);
         let Some(value) = value else {
-            errors.push(Error::custom(format!("`{key}` needs a value: write `{key} = ...`")).with_span(&path));
+            errors.push(
+                Error::custom(format!("`{key}` needs a value: write `{key} = ...`"))
+                    .with_span(&path),
+            );
             continue;
         };
         if let Err(error) = declaration.set(key, &value) {
@@ -94,14 +100,25 @@ impl Declaration {
             symbol::STATE => self.state = Some(state(value)?),
             symbol::NAME => {
                 let lit = string(key, value)?;
-                self.name = Some(WithSpan { value: lit.value(), span: lit.span() });
+                self.name = Some(WithSpan {
+                    value: lit.value(),
+                    span: lit.span(),
+                });
             }
             symbol::MESSAGE => self.message = Some(string(key, value)?.value()),
             symbol::SINCE => self.since = Some(string(key, value)?.value()),
             symbol::OWNER => self.owner = Some(string(key, value)?.value()),
             symbol::OTHERS => self.others = Some(support(value)?),
-            symbol::USED_BY => self.used_by = Some(path(key, value, "used_by = crate::spec::uses_image_volume")?),
-            symbol::CRATE => self.krate = Some(path(key, value, "crate = ::my_crate::featuregate")?),
+            symbol::USED_BY => {
+                self.used_by = Some(path(
+                    key,
+                    value,
+                    "used_by = crate::spec::uses_image_volume",
+                )?);
+            }
+            symbol::CRATE => {
+                self.krate = Some(path(key, value, "crate = ::my_crate::featuregate")?);
+            }
             arch => {
                 let index = ARCHS.iter().position(|&a| a == arch).unwrap_or_default();
                 self.archs[index] = Some(support(value)?);
@@ -117,7 +134,11 @@ fn known_key(path: &Path) -> Option<&'static str> {
 }
 
 fn key_text(path: &Path) -> String {
-    path.segments.iter().map(|s| s.ident.to_string()).collect::<Vec<_>>().join("::")
+    path.segments
+        .iter()
+        .map(|s| s.ident.to_string())
+        .collect::<Vec<_>>()
+        .join("::")
 }
 
 fn unknown_key(path: &Path) -> Error {
@@ -135,8 +156,13 @@ fn unknown_key(path: &Path) -> Error {
 
 fn string(key: &str, value: &Expr) -> Result<LitStr, Error> {
     match value {
-        Expr::Lit(ExprLit { lit: Lit::Str(lit), .. }) => Ok(lit.clone()),
-        _ => Err(Error::custom(format!("`{key}` takes a string literal: `{key} = \"...\"`")).with_span(value)),
+        Expr::Lit(ExprLit {
+            lit: Lit::Str(lit), ..
+        }) => Ok(lit.clone()),
+        _ => Err(
+            Error::custom(format!("`{key}` takes a string literal: `{key} = \"...\"`"))
+                .with_span(value),
+        ),
     }
 }
 
@@ -152,30 +178,51 @@ fn path(key: &str, value: &Expr, example: &str) -> Result<Path, Error> {
 fn word(value: &Expr) -> Option<(String, Span)> {
     match value {
         Expr::Path(p) if p.qself.is_none() => p.path.get_ident().map(|i| (i.to_string(), i.span())),
-        Expr::Lit(ExprLit { lit: Lit::Str(lit), .. }) => Some((lit.value(), lit.span())),
+        Expr::Lit(ExprLit {
+            lit: Lit::Str(lit), ..
+        }) => Some((lit.value(), lit.span())),
         _ => None,
     }
 }
 
 fn state(value: &Expr) -> Result<usize, Error> {
     let Some((word, span)) = word(value) else {
-        return Err(Error::custom(format!("`state` takes one of: {}", STATES.join(", "))).with_span(value));
+        return Err(
+            Error::custom(format!("`state` takes one of: {}", STATES.join(", "))).with_span(value),
+        );
     };
     STATES.iter().position(|&s| s == word).ok_or_else(|| {
         let suggestion = symbol::closest(&word, &STATES, &STATE_SYNONYMS);
-        at(span, format!("unknown state `{word}`; {}", symbol::hint(suggestion, &STATES)))
+        at(
+            span,
+            format!(
+                "unknown state `{word}`; {}",
+                symbol::hint(suggestion, &STATES)
+            ),
+        )
     })
 }
 
 fn support(value: &Expr) -> Result<SupportValue, Error> {
     let (head, reason) = match value {
         Expr::Call(call) => {
-            let reason = match (call.args.len(), call.args.first()) {
-                (1, Some(Expr::Lit(ExprLit { lit: Lit::Str(lit), .. }))) => lit.value(),
-                _ => {
-                    let span = call.args.first().map_or(call.paren_token.span.join(), syn::spanned::Spanned::span);
-                    return Err(at(span, "the reason is one string literal: `Pending(\"needs CDI\")`"));
-                }
+            let reason = if let (
+                1,
+                Some(Expr::Lit(ExprLit {
+                    lit: Lit::Str(lit), ..
+                })),
+            ) = (call.args.len(), call.args.first())
+            {
+                lit.value()
+            } else {
+                let span = call
+                    .args
+                    .first()
+                    .map_or(call.paren_token.span.join(), syn::spanned::Spanned::span);
+                return Err(at(
+                    span,
+                    "the reason is one string literal: `Pending(\"needs CDI\")`",
+                ));
             };
             (&*call.func, Some(reason).filter(|r| !r.is_empty()))
         }
@@ -190,7 +237,13 @@ fn support(value: &Expr) -> Result<SupportValue, Error> {
     };
     let index = SUPPORTS.iter().position(|&s| s == word).ok_or_else(|| {
         let suggestion = symbol::closest(&word, &SUPPORTS, &[]);
-        at(span, format!("unknown support value `{word}`; {}", symbol::hint(suggestion, &SUPPORTS)))
+        at(
+            span,
+            format!(
+                "unknown support value `{word}`; {}",
+                symbol::hint(suggestion, &SUPPORTS)
+            ),
+        )
     })?;
     Ok(SupportValue { index, reason })
 }

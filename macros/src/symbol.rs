@@ -18,7 +18,8 @@ pub(crate) const ARCHS: [&str; 5] = ["amd64", "arm64", "s390x", "ppc64le", "risc
 
 /// Every key, in the order the documentation lists them.
 pub(crate) const KEYS: [&str; 13] = [
-    STATE, NAME, MESSAGE, ARCHS[0], ARCHS[1], ARCHS[2], ARCHS[3], ARCHS[4], OTHERS, SINCE, OWNER, USED_BY, CRATE,
+    STATE, NAME, MESSAGE, ARCHS[0], ARCHS[1], ARCHS[2], ARCHS[3], ARCHS[4], OTHERS, SINCE, OWNER,
+    USED_BY, CRATE,
 ];
 
 /// States, in the order of the runtime's `State` (their codes).
@@ -69,7 +70,11 @@ const THRESHOLD: f64 = 0.8;
 
 /// The known name closest to `input`: a synonym, then a match ignoring case,
 /// then the most similar name above the threshold.
-pub(crate) fn closest(input: &str, known: &[&'static str], synonyms: &[(&str, &'static str)]) -> Option<&'static str> {
+pub(crate) fn closest(
+    input: &str,
+    known: &[&'static str],
+    synonyms: &[(&str, &'static str)],
+) -> Option<&'static str> {
     if let Some(&(_, canonical)) = synonyms.iter().find(|(s, _)| s.eq_ignore_ascii_case(input)) {
         return Some(canonical);
     }

@@ -23,7 +23,12 @@ fn check(args: TokenStream, item: TokenStream, snapshot: &ExpectFile) {
 #[test]
 fn snapshot_plain() {
     check(
-        quote!(state = Beta, amd64 = Supported, arm64 = Unverified, s390x = Unverified),
+        quote!(
+            state = Beta,
+            amd64 = Supported,
+            arm64 = Unverified,
+            s390x = Unverified
+        ),
         quote! {
             /// Lets a VM use a container image as a volume.
             pub struct ImageVolume;
@@ -46,7 +51,9 @@ fn snapshot_every_key() {
             used_by = crate::spec::uses_sev,
             crate = ::reexport::featuregate,
         ),
-        quote!(pub struct WorkloadEncryptionSev {}),
+        quote!(
+            pub struct WorkloadEncryptionSev {}
+        ),
         &expect_file!["snapshots/every_key.expanded"],
     );
 }
@@ -55,36 +62,104 @@ fn snapshot_every_key() {
 fn snapshot_error_keeps_item() {
     check(
         quote!(state = Bta, aarch64 = Supported),
-        quote!(pub struct ImageVolume;),
+        quote!(
+            pub struct ImageVolume;
+        ),
         &expect_file!["snapshots/error_keeps_item.expanded"],
     );
 }
 
 #[test]
 fn wrong_item_is_emitted_unchanged_with_the_error() {
-    let out = feature_gate(quote!(state = Beta), quote!(enum E { A })).to_string();
-    assert!(out.starts_with("enum E { A }"), "{out}");
+    let out = feature_gate(
+        quote!(state = Beta),
+        quote!(
+            enum E {
+                A,
+            }
+        ),
+    )
+    .to_string();
+    assert!(out.starts_with("enum E { A , }"), "{out}");
     assert!(out.contains("compile_error"), "{out}");
-    assert!(!out.contains("impl"), "no FeatureGate impl on a non-marker item: {out}");
+    assert!(
+        !out.contains("impl"),
+        "no FeatureGate impl on a non-marker item: {out}"
+    );
 }
 
 #[test]
 fn garbage_never_panics() {
     let cases = [
         (quote!(), quote!()),
-        (quote!(=), quote!(struct X;)),
-        (quote!(state = = Beta), quote!(struct X;)),
-        (quote!(state = Beta,,), quote!(struct X;)),
-        (quote!(amd64 = Pending("a", "b")), quote!(struct X;)),
-        (quote!(amd64 = Pending()), quote!(struct X;)),
-        (quote!(state = Beta::Gamma), quote!(struct X;)),
-        (quote!(::state = Beta), quote!(struct X;)),
-        (quote!(a::b = c), quote!(struct X;)),
+        (
+            quote!(=),
+            quote!(
+                struct X;
+            ),
+        ),
+        (
+            quote!(state = = Beta),
+            quote!(
+                struct X;
+            ),
+        ),
+        (
+            quote!(state = Beta,,),
+            quote!(
+                struct X;
+            ),
+        ),
+        (
+            quote!(amd64 = Pending("a", "b")),
+            quote!(
+                struct X;
+            ),
+        ),
+        (
+            quote!(amd64 = Pending()),
+            quote!(
+                struct X;
+            ),
+        ),
+        (
+            quote!(state = Beta::Gamma),
+            quote!(
+                struct X;
+            ),
+        ),
+        (
+            quote!(::state = Beta),
+            quote!(
+                struct X;
+            ),
+        ),
+        (
+            quote!(a::b = c),
+            quote!(
+                struct X;
+            ),
+        ),
         (quote!(state = Beta), quote!(struct)),
         (quote!(state = Beta), quote!(not an item at all)),
-        (quote!("literal"), quote!(struct X;)),
-        (quote!(crate = "x"), quote!(struct X;)),
-        (quote!(state = Beta, name = "r#type"), quote!(struct r#type;)),
+        (
+            quote!("literal"),
+            quote!(
+                struct X;
+            ),
+        ),
+        (
+            quote!(crate = "x"),
+            quote!(
+                struct X;
+            ),
+        ),
+        (
+            quote!(state = Beta, name = "r#type"),
+            quote!(
+                struct r#type;
+            ),
+        ),
     ];
     for (args, item) in cases {
         let out = feature_gate(args.clone(), item.clone());
@@ -94,6 +169,11 @@ fn garbage_never_panics() {
 
 #[test]
 fn raw_identifier_names_the_gate_without_its_prefix() {
-    let out = expand(quote!(state = Beta), quote!(pub struct r#Box;));
+    let out = expand(
+        quote!(state = Beta),
+        quote!(
+            pub struct r#Box;
+        ),
+    );
     assert!(out.contains("\"Box"), "{out}");
 }
