@@ -66,7 +66,10 @@ mod tests {
     #[test]
     fn unknown_names_suggest() {
         let err = "s390".parse::<Arch>().unwrap_err();
-        assert_eq!(err.to_string(), "unknown architecture `s390`; did you mean `s390x`?");
+        assert_eq!(
+            err.to_string(),
+            "unknown architecture `s390`; did you mean `s390x`?"
+        );
         let err = "aarch46".parse::<Arch>().unwrap_err();
         assert_eq!(err.suggestion(), Some("arm64"));
         let err = "mips".parse::<Arch>().unwrap_err();

@@ -20,7 +20,8 @@ where
         if candidate.eq_ignore_ascii_case(input) {
             return Some(candidate);
         }
-        let score = strsim::jaro_winkler(&input.to_ascii_lowercase(), &candidate.to_ascii_lowercase());
+        let score =
+            strsim::jaro_winkler(&input.to_ascii_lowercase(), &candidate.to_ascii_lowercase());
         if score > SUGGESTION_THRESHOLD && best.is_none_or(|(b, _)| score > b) {
             best = Some((score, candidate));
         }
@@ -44,7 +45,12 @@ impl ParseValueError {
         suggestion: Option<&'static str>,
         expected: &'static [&'static str],
     ) -> Self {
-        ParseValueError { kind, input: input.to_owned(), suggestion, expected }
+        ParseValueError {
+            kind,
+            input: input.to_owned(),
+            suggestion,
+            expected,
+        }
     }
 
     /// What was being parsed: `architecture`, `state` or `support value`.

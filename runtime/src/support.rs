@@ -28,6 +28,12 @@ mod tests {
             assert_eq!(support.to_string().parse::<Support>(), Ok(support));
         }
         assert_eq!("unverified".parse::<Support>(), Ok(Support::Unverified));
-        assert!("Suported".parse::<Support>().unwrap_err().to_string().ends_with("did you mean `Supported`?"));
+        assert!(
+            "Suported"
+                .parse::<Support>()
+                .unwrap_err()
+                .to_string()
+                .ends_with("did you mean `Supported`?")
+        );
     }
 }

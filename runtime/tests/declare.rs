@@ -35,13 +35,23 @@ fn keys_read_back() {
     let g = ImageVolume::GATE;
     assert_eq!(g.name(), "ImageVolume");
     assert_eq!(g.state(), State::Beta);
-    assert_eq!(g.description(), Some("Lets a VM use a container image as a volume.\n\nSecond paragraph."));
+    assert_eq!(
+        g.description(),
+        Some("Lets a VM use a container image as a volume.\n\nSecond paragraph.")
+    );
     assert_eq!(g.support(Arch::Amd64), Some(Support::Supported));
     assert_eq!(g.support(Arch::Arm64), Some(Support::Unverified));
     assert_eq!(g.support(Arch::Ppc64le), None);
-    assert_eq!(g.message(), "feature gate ImageVolume is active (feature state is \"Beta\")");
+    assert_eq!(
+        g.message(),
+        "feature gate ImageVolume is active (feature state is \"Beta\")"
+    );
     assert_eq!(g.location().module_path, "declare");
-    assert!(g.location().file.ends_with("declare.rs"), "{}", g.location());
+    assert!(
+        g.location().file.ends_with("declare.rs"),
+        "{}",
+        g.location()
+    );
     assert_eq!(g.location().line, 9);
     assert!(ImageVolume::is_enabled());
     assert!(!ExpandDisks::is_enabled());
@@ -63,14 +73,29 @@ fn keys_read_back() {
     assert_eq!(e.is_used_by(&VmSpec { image_volumes: 1 }), Some(true));
     assert_eq!(e.is_used_by(&VmSpec { image_volumes: 0 }), Some(false));
     assert_eq!(e.is_used_by(&"another type"), None);
-    assert_eq!(ImageVolume::GATE.is_used_by(&VmSpec { image_volumes: 1 }), None);
+    assert_eq!(
+        ImageVolume::GATE.is_used_by(&VmSpec { image_volumes: 1 }),
+        None
+    );
 }
 
 #[test]
 fn registry_holds_them_sorted() {
     let names: Vec<_> = registry().iter().map(|g| g.name()).collect();
-    assert_eq!(names, ["Everything", "ExpandDisks", "ImageVolume", "Snapshot", "WorkloadEncryptionSEV"]);
-    assert!(std::ptr::eq(registry().get("ImageVolume").unwrap(), ImageVolume::GATE));
+    assert_eq!(
+        names,
+        [
+            "Everything",
+            "ExpandDisks",
+            "ImageVolume",
+            "Snapshot",
+            "WorkloadEncryptionSEV"
+        ]
+    );
+    assert!(std::ptr::eq(
+        registry().get("ImageVolume").unwrap(),
+        ImageVolume::GATE
+    ));
     assert_eq!(registry().suggest("imagevolume"), Some("ImageVolume"));
     assert_eq!(registry().suggest("Snapshto"), Some("Snapshot"));
 }

@@ -13,7 +13,16 @@ use featuregate::{Arch, State, Support, registry};
 #[test]
 fn every_crate_registers_its_gates() {
     let names: Vec<_> = registry().iter().map(featuregate::Gate::name).collect();
-    assert_eq!(names, ["CrossArchitectureVirtualization", "HotplugNICs", "HotplugVolumes", "ImageVolume", "Passt"]);
+    assert_eq!(
+        names,
+        [
+            "CrossArchitectureVirtualization",
+            "HotplugNICs",
+            "HotplugVolumes",
+            "ImageVolume",
+            "Passt"
+        ]
+    );
 }
 
 #[test]
@@ -33,7 +42,9 @@ fn declarations_arrive_intact() {
 
 #[test]
 fn a_renamed_dependency_declares_through_the_crate_override() {
-    let gate = registry().get("CrossArchitectureVirtualization").expect("declared with crate = ::gatekit");
+    let gate = registry()
+        .get("CrossArchitectureVirtualization")
+        .expect("declared with crate = ::gatekit");
     assert_eq!(gate.state(), State::Alpha);
     assert_eq!(gate.support(Arch::Arm64), Some(Support::Supported));
 }

@@ -20,11 +20,19 @@ pub struct Unrelated;
 
 #[test]
 fn registry_new_names_both_declarations() {
-    let err = Registry::new([compute::Snapshot::GATE, Unrelated::GATE, storage::Snapshot::GATE]).unwrap_err();
+    let err = Registry::new([
+        compute::Snapshot::GATE,
+        Unrelated::GATE,
+        storage::Snapshot::GATE,
+    ])
+    .unwrap_err();
     assert_eq!(err.name, "Snapshot");
     let mut modules = [err.first.module_path, err.second.module_path];
     modules.sort_unstable();
-    assert_eq!(modules, ["duplicate_names::compute", "duplicate_names::storage"]);
+    assert_eq!(
+        modules,
+        ["duplicate_names::compute", "duplicate_names::storage"]
+    );
     let message = err.to_string();
     assert!(message.contains("duplicate_names.rs:9"), "{message}");
     assert!(message.contains("duplicate_names.rs:15"), "{message}");

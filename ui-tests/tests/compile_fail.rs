@@ -5,7 +5,10 @@
 
 // The snapshots quote the compiler: on another version the test is skipped
 // rather than failing on rustc's wording (see ui-tests/README.md).
-#[rustversion::attr(not(stable(1.95)), ignore = "the .stderr snapshots were written with rustc 1.95")]
+#[rustversion::attr(
+    not(stable(1.95)),
+    ignore = "the .stderr snapshots were written with rustc 1.95"
+)]
 #[test]
 fn ui() {
     let cases = trybuild::TestCases::new();
