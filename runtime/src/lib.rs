@@ -124,6 +124,8 @@ pub use evaluate::{Action, ArchPolicy, ArchStatuses, FeatureSet, Options, Warnin
 
 // -- reports (issue 4): report/, cli --
 pub mod report;
+#[cfg(feature = "cli")]
+pub mod cli;
 pub use report::{ArchCoverage, Coverage, Matrix, Parity, ParityGap};
 
 pub use arch::Arch;

@@ -1,0 +1,190 @@
+//! What each subcommand does, writing into the given streams. Each report is
+//! rendered whole and written with one `write_all`, so a closed pipe surfaces
+//! as one `BrokenPipe` error that the caller turns into a quiet exit.
+
+use std::fmt::Write as _;
+use std::io::{self, Write};
+
+use super::{CheckArgs, Command, FAILURE, Format, ListArgs, ParityArgs, Status};
+use crate::report::Color;
+use crate::{Action, Arch, ArchPolicy, Gate, GateConfig, Matrix, Options, Registry};
+
+pub(super) fn execute(
+    command: &Command,
+    registry: &Registry,
+    color: Color,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> io::Result<u8> {
+    match command {
+        Command::List(args) => {
+            let matrix = list(registry, args);
+            write_matrix(&matrix, args.format.format, color, out)?;
+        }
+        Command::Show(args) => {
+            let Some(gate) = registry.get(&args.name) else {
+                write!(err, "unknown feature gate {}", args.name)?;
+                match registry.suggest(&args.name) {
+                    Some(near) => writeln!(err, "; did you mean {near}?")?,
+                    None => writeln!(err)?,
+                }
+                return Ok(FAILURE);
+            };
+            out.write_all(show(gate).as_bytes())?;
+        }
+        Command::Matrix(format) => write_matrix(&registry.matrix(), format.format, color, out)?,
+        Command::Coverage(format) => {
+            let coverage = registry.coverage();
+            let text = match format.format {
+                Format::Text => coverage.text(color).to_string(),
+                Format::Markdown => coverage.to_markdown(),
+                Format::Csv => coverage.to_csv(),
+                Format::Json => coverage.to_json(),
+            };
+            out.write_all(text.as_bytes())?;
+        }
+        Command::Parity(ParityArgs { arch, base, format }) => {
+            let parity = registry.parity_report(*base, *arch);
+            let text = match format.format {
+                Format::Text => parity.text(color).to_string(),
+                Format::Markdown => parity.to_markdown(),
+                Format::Csv => parity.to_csv(),
+                Format::Json => parity.to_json(),
+            };
+            out.write_all(text.as_bytes())?;
+        }
+        Command::Check(args) => return check(registry, args, out, err),
+    }
+    Ok(0)
+}
+
+fn write_matrix(
+    matrix: &Matrix,
+    format: Format,
+    color: Color,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let text = match format {
+        Format::Text => matrix.text(color).to_string(),
+        Format::Markdown => matrix.to_markdown(),
+        Format::Csv => matrix.to_csv(),
+        Format::Json => matrix.to_json(),
+    };
+    out.write_all(text.as_bytes())
+}
+
+/// The gates `list` keeps. Each filter given must hold; the values within
+/// one filter are alternatives.
+fn list(registry: &Registry, args: &ListArgs) -> Matrix {
+    let archs: &[Arch] = if args.archs.is_empty() {
+        &Arch::ALL
+    } else {
+        &args.archs
+    };
+    let mut matrix = registry.matrix();
+    matrix.retain(|gate| {
+        let state_ok = args.states.is_empty() || args.states.contains(&gate.state());
+        let support_ok = if !args.supports.is_empty() {
+            archs
+                .iter()
+                .any(|&arch| args.supports.iter().any(|s| s.0 == gate.support(arch)))
+        } else if !args.archs.is_empty() {
+            archs.iter().any(|&arch| gate.support(arch).is_some())
+        } else {
+            true
+        };
+        state_ok && support_ok
+    });
+    matrix
+}
+
+/// Every field of one gate, one per line; continuation lines indented.
+fn show(gate: &Gate) -> String {
+    const WIDTH: usize = 12;
+    let mut text = String::new();
+    let mut field = |label: &str, value: &str| {
+        let mut lines = value.lines();
+        let first = format!("{label:WIDTH$}{}", lines.next().unwrap_or_default());
+        for line in std::iter::once(first).chain(lines.map(|line| format!("{:WIDTH$}{line}", ""))) {
+            text.push_str(line.trim_end());
+            text.push('\n');
+        }
+    };
+    let location = gate.location();
+    field("name", gate.name());
+    field("state", gate.state().as_str());
+    field(
+        "default",
+        if gate.state().default_enabled() {
+            "on"
+        } else {
+            "off"
+        },
+    );
+    field("description", gate.description().unwrap_or("-"));
+    field("message", &gate.message());
+    field("since", gate.since().unwrap_or("-"));
+    field("owner", gate.owner().unwrap_or("-"));
+    field("location", &location.to_string());
+    field("used_by", if gate.has_used_by() { "yes" } else { "no" });
+    field("support", "");
+    for arch in Arch::ALL {
+        let support = gate.support(arch).map_or("-", |s| s.as_str());
+        let value = match gate.reason(arch) {
+            Some(reason) => format!("{support}: {reason}"),
+            None => support.to_owned(),
+        };
+        field(&format!("  {arch}"), &value);
+    }
+    text
+}
+
+/// Evaluates the configuration; prints the enabled gates, then each warning,
+/// one per line. A refused configuration goes to stderr with exit 1.
+fn check(
+    registry: &Registry,
+    args: &CheckArgs,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> io::Result<u8> {
+    let config = match GateConfig::parse(&args.feature_gates) {
+        Ok(config) => config,
+        Err(error) => {
+            writeln!(err, "error: {error}")?;
+            return Ok(FAILURE);
+        }
+    };
+    let mut policy = ArchPolicy::default();
+    for status in &args.deny {
+        *match status {
+            Status::Unsupported => &mut policy.unsupported,
+            Status::Pending => &mut policy.pending,
+            Status::Unverified => &mut policy.unverified,
+            Status::Unspecified => &mut policy.unspecified,
+        } = Action::Deny;
+    }
+    let mut options = Options::default()
+        .with_policy(policy)
+        .with_strict(args.strict);
+    if !args.archs.is_empty() {
+        options = options.with_archs(args.archs.iter().copied());
+    }
+    match registry.evaluate(&config, &options) {
+        Ok(set) => {
+            let mut text = String::new();
+            for gate in set.enabled() {
+                text.push_str(gate.name());
+                text.push('\n');
+            }
+            for warning in set.warnings() {
+                let _ = writeln!(text, "warning: {warning}");
+            }
+            out.write_all(text.as_bytes())?;
+            Ok(0)
+        }
+        Err(error) => {
+            writeln!(err, "error: {error}")?;
+            Ok(FAILURE)
+        }
+    }
+}

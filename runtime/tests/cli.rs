@@ -1,0 +1,411 @@
+//! The command-line front end, driven through `featuregate::cli::run`: every
+//! subcommand, bad input and exit code, and a closed pipe.
+
+#![cfg(feature = "cli")]
+
+use featuregate::{FeatureGate, Registry, cli, feature_gate, registry};
+
+/// Lets a VM use a container image as a volume.
+///
+/// Second paragraph.
+#[feature_gate(state = Beta, amd64 = Supported, arm64 = Unverified("no CI runner yet"), s390x = Unverified,
+               since = "v1.9.0", owner = "sig-storage")]
+pub struct ImageVolume;
+
+/// Encrypts guest memory with AMD SEV.
+#[feature_gate(name = "WorkloadEncryptionSEV", state = Alpha,
+               amd64 = Supported, arm64 = Unsupported("AMD only"), s390x = Unsupported)]
+pub struct WorkloadEncryptionSev;
+
+/// Grows disks to their image's size.
+#[feature_gate(state = Alpha)]
+pub struct ExpandDisks;
+
+/// Takes VM snapshots.
+#[feature_gate(state = GA, others = Supported)]
+pub struct Snapshot;
+
+/// Runs IBM Secure Execution guests.
+#[feature_gate(state = Alpha, s390x = Supported, others = Unsupported)]
+pub struct SecureExecution;
+
+/// What one run printed and returned.
+struct Outcome {
+    code: u8,
+    out: String,
+    err: String,
+}
+
+fn run_over(registry: &Registry, args: &[&str]) -> Outcome {
+    let (mut out, mut err) = (Vec::new(), Vec::new());
+    let code = cli::run(
+        registry,
+        std::iter::once("gates").chain(args.iter().copied()),
+        &mut out,
+        &mut err,
+    );
+    Outcome {
+        code,
+        out: String::from_utf8(out).unwrap(),
+        err: String::from_utf8(err).unwrap(),
+    }
+}
+
+fn run(args: &[&str]) -> Outcome {
+    run_over(registry(), args)
+}
+
+/// The names in the first column of a text table, header skipped.
+fn names(text: &str) -> Vec<&str> {
+    text.lines()
+        .skip(1)
+        .map(|l| l.split_whitespace().next().unwrap())
+        .collect()
+}
+
+#[test]
+fn matrix_in_every_format() {
+    let text = run(&["matrix"]);
+    assert_eq!((text.code, text.err.as_str()), (0, ""));
+    assert_eq!(text.out, registry().matrix().to_string());
+    assert!(!text.out.contains('\x1b'), "no colour into a writer");
+    assert_eq!(
+        run(&["matrix", "--format", "csv"]).out,
+        registry().matrix().to_csv()
+    );
+    assert_eq!(
+        run(&["matrix", "--format", "Markdown"]).out,
+        registry().matrix().to_markdown()
+    );
+    assert_eq!(
+        run(&["matrix", "--format", "JSON"]).out,
+        registry().matrix().to_json()
+    );
+    assert!(
+        run(&["--color", "always", "matrix"])
+            .out
+            .contains("\x1b[32mSupported")
+    );
+    assert!(
+        run(&["matrix", "--color", "always"])
+            .out
+            .contains("\x1b[31mUnsupported")
+    );
+}
+
+#[test]
+fn list_filters() {
+    let all = run(&["list"]);
+    assert_eq!(all.code, 0);
+    assert_eq!(
+        names(&all.out),
+        [
+            "ExpandDisks",
+            "ImageVolume",
+            "SecureExecution",
+            "Snapshot",
+            "WorkloadEncryptionSEV"
+        ]
+    );
+
+    // --support without --arch: that support on any architecture.
+    assert_eq!(
+        names(&run(&["list", "--support", "unverified"]).out),
+        ["ImageVolume"]
+    );
+    assert_eq!(
+        names(&run(&["list", "--support", "UNSUPPORTED"]).out),
+        ["SecureExecution", "WorkloadEncryptionSEV"]
+    );
+    // With --arch: that support there.
+    assert_eq!(
+        names(&run(&["list", "--arch", "s390x", "--support", "supported"]).out),
+        ["SecureExecution", "Snapshot"]
+    );
+    assert_eq!(
+        names(&run(&["list", "--arch", "aarch64", "--support", "Supported"]).out),
+        ["Snapshot"]
+    );
+    assert_eq!(
+        names(&run(&["list", "--arch", "ppc64le", "--support", "unspecified"]).out),
+        ["ExpandDisks", "ImageVolume", "WorkloadEncryptionSEV"]
+    );
+    assert_eq!(
+        names(&run(&["list", "--support", "unspecified", "--state", "beta"]).out),
+        ["ImageVolume"]
+    );
+    // --arch alone: the gates that say anything about that architecture.
+    assert_eq!(
+        names(&run(&["list", "--arch", "arm64"]).out),
+        [
+            "ImageVolume",
+            "SecureExecution",
+            "Snapshot",
+            "WorkloadEncryptionSEV"
+        ]
+    );
+    assert_eq!(
+        names(&run(&["list", "--state", "ga", "--state", "Beta"]).out),
+        ["ImageVolume", "Snapshot"]
+    );
+    assert_eq!(
+        names(&run(&["list", "--support", "pending,unverified"]).out),
+        ["ImageVolume"]
+    );
+
+    let csv = run(&["list", "--state", "alpha", "--format", "csv"]).out;
+    assert_eq!(csv.lines().count(), 4);
+    assert!(
+        csv.starts_with("name,state,amd64,arm64,s390x,ppc64le,riscv64\nExpandDisks,Alpha,,,,,\n")
+    );
+    let none = run(&["list", "--state", "discontinued"]);
+    assert_eq!((none.code, none.out.lines().count()), (0, 1));
+}
+
+#[test]
+fn list_rejects_bad_values_as_usage_errors() {
+    let bad = run(&["list", "--support", "suported"]);
+    assert_eq!(bad.code, 2);
+    assert!(bad.err.contains("did you mean `Supported`?"), "{}", bad.err);
+    let bad = run(&["list", "--arch", "x86"]);
+    assert_eq!(bad.code, 2);
+    assert!(
+        bad.err.contains("unknown architecture `x86`"),
+        "{}",
+        bad.err
+    );
+    assert_eq!(run(&["list", "--state", "gamma"]).code, 2);
+    assert_eq!(run(&["list", "--format", "yaml"]).code, 2);
+}
+
+#[test]
+fn show_prints_every_field() {
+    let shown = run(&["show", "ImageVolume"]);
+    assert_eq!((shown.code, shown.err.as_str()), (0, ""));
+    let out = shown.out;
+    for line in [
+        "name        ImageVolume",
+        "state       Beta",
+        "default     on",
+        "description Lets a VM use a container image as a volume.",
+        "            Second paragraph.",
+        "message     feature gate ImageVolume is active (feature state is \"Beta\")",
+        "since       v1.9.0",
+        "owner       sig-storage",
+        "used_by     no",
+        "support",
+        "  amd64     Supported",
+        "  arm64     Unverified: no CI runner yet",
+        "  s390x     Unverified",
+        "  ppc64le   -",
+    ] {
+        assert!(out.lines().any(|l| l == line), "missing {line:?} in\n{out}");
+    }
+    let location = format!("location    {}", ImageVolume::GATE.location());
+    assert!(out.contains(&location), "{out}");
+    assert!(
+        out.lines().all(|l| l == l.trim_end()),
+        "trailing spaces in\n{out}"
+    );
+    assert!(
+        run(&["show", "ExpandDisks"])
+            .out
+            .contains("owner       -\n")
+    );
+}
+
+#[test]
+fn show_unknown_name_suggests() {
+    let unknown = run(&["show", "ImageVolum"]);
+    assert_eq!(unknown.code, 1);
+    assert_eq!(unknown.out, "");
+    assert_eq!(
+        unknown.err,
+        "unknown feature gate ImageVolum; did you mean ImageVolume?\n"
+    );
+    let unknown = run(&["show", "Zzz"]);
+    assert_eq!(
+        (unknown.code, unknown.err.as_str()),
+        (1, "unknown feature gate Zzz\n")
+    );
+    assert_eq!(run(&["show"]).code, 2);
+}
+
+#[test]
+fn coverage_in_every_format() {
+    let text = run(&["coverage"]);
+    assert_eq!(text.code, 0);
+    assert_eq!(text.out, registry().coverage().to_string());
+    assert!(
+        text.out
+            .contains("s390x    2 (40%)    0 (0%)   1 (20%)      1 (20%)     1 (20%)      5"),
+        "{}",
+        text.out
+    );
+    assert_eq!(
+        run(&["coverage", "--format", "csv"]).out,
+        registry().coverage().to_csv()
+    );
+    assert_eq!(
+        run(&["coverage", "--format", "markdown"]).out,
+        registry().coverage().to_markdown()
+    );
+    let json: serde_json::Value =
+        serde_json::from_str(&run(&["coverage", "--format", "json"]).out).unwrap();
+    assert_eq!(json["amd64"]["supported"], 3);
+}
+
+#[test]
+fn parity_defaults_to_amd64() {
+    let parity = run(&["parity", "--arch", "s390x"]);
+    assert_eq!(parity.code, 0);
+    assert!(
+        parity
+            .out
+            .starts_with("s390x parity with amd64: 1 of 3 gates"),
+        "{}",
+        parity.out
+    );
+    assert!(
+        parity
+            .out
+            .contains("WorkloadEncryptionSEV  Alpha  Unsupported"),
+        "{}",
+        parity.out
+    );
+    let reverse = run(&[
+        "parity", "--arch", "amd64", "--base", "S390X", "--format", "csv",
+    ]);
+    assert_eq!(
+        reverse.out,
+        "name,state,amd64,reason\nSecureExecution,Alpha,Unsupported,\n"
+    );
+    let json: serde_json::Value =
+        serde_json::from_str(&run(&["parity", "--arch", "arm64", "--format", "json"]).out).unwrap();
+    assert_eq!(json["gaps"][0]["gate"], "ImageVolume");
+    assert_eq!(json["gaps"][0]["reason"], "no CI runner yet");
+    assert_eq!(run(&["parity"]).code, 2, "--arch is required");
+    assert_eq!(run(&["parity", "--arch", "mips"]).code, 2);
+}
+
+#[test]
+fn check_prints_enabled_gates_and_warnings() {
+    let ok = run(&["check", "--arch", "amd64"]);
+    assert_eq!((ok.code, ok.err.as_str()), (0, ""));
+    assert_eq!(ok.out, "ImageVolume\nSnapshot\n");
+
+    let warned = run(&[
+        "check",
+        "--feature-gates",
+        "ExpandDisks=true,Snapshot=false,Nope=true",
+        "--arch",
+        "arm64",
+    ]);
+    assert_eq!(warned.code, 0, "{}", warned.err);
+    let lines: Vec<_> = warned.out.lines().collect();
+    assert_eq!(lines[..3], ["ExpandDisks", "ImageVolume", "Snapshot"]);
+    let warnings: Vec<_> = lines[3..]
+        .iter()
+        .filter(|l| l.starts_with("warning: "))
+        .collect();
+    assert_eq!(warnings.len(), lines.len() - 3, "{}", warned.out);
+    assert!(
+        warnings.iter().any(|w| w.contains("Snapshot")),
+        "GA disabled warns: {}",
+        warned.out
+    );
+    assert!(
+        warnings.iter().any(|w| w.contains("Nope")),
+        "unknown name warns: {}",
+        warned.out
+    );
+    assert!(
+        warnings
+            .iter()
+            .any(|w| w.contains("ImageVolume") && w.contains("arm64")),
+        "{}",
+        warned.out
+    );
+}
+
+#[test]
+fn check_refuses_with_exit_1() {
+    let denied = run(&[
+        "check",
+        "--feature-gates",
+        "WorkloadEncryptionSEV=true",
+        "--arch",
+        "amd64,arm64",
+        "--deny",
+        "unsupported",
+    ]);
+    assert_eq!(denied.code, 1);
+    assert_eq!(denied.out, "");
+    assert!(
+        denied.err.contains("WorkloadEncryptionSEV") && denied.err.contains("arm64"),
+        "{}",
+        denied.err
+    );
+
+    let denied = run(&["check", "--arch", "s390x", "--deny", "Unverified"]);
+    assert_eq!(denied.code, 1);
+    assert!(
+        denied.err.contains("ImageVolume") && denied.err.contains("s390x"),
+        "{}",
+        denied.err
+    );
+    let denied = run(&["check", "--arch", "riscv64", "--deny", "unspecified"]);
+    assert_eq!(
+        denied.code, 1,
+        "ImageVolume is on and unspecified on riscv64"
+    );
+    assert_eq!(
+        run(&["check", "--arch", "riscv64", "--deny", "pending"]).code,
+        0
+    );
+
+    let strict = run(&[
+        "check",
+        "--feature-gates",
+        "ImageVolum=true",
+        "--strict",
+        "--arch",
+        "amd64",
+    ]);
+    assert_eq!(strict.code, 1);
+    assert!(strict.err.contains("ImageVolum"), "{}", strict.err);
+
+    let syntax = run(&["check", "--feature-gates", "A=true,B"]);
+    assert_eq!(syntax.code, 1);
+    assert!(syntax.err.starts_with("error: "), "{}", syntax.err);
+    assert_eq!(run(&["check", "--deny", "supported"]).code, 2);
+}
+
+#[test]
+fn usage_errors_help_and_private_registries() {
+    let none = run(&[]);
+    assert_eq!(none.code, 2);
+    assert!(none.err.contains("Usage"), "{}", none.err);
+    assert_eq!(run(&["frobnicate"]).code, 2);
+    let help = run(&["--help"]);
+    assert_eq!(help.code, 0);
+    for sub in ["list", "show", "matrix", "coverage", "parity", "check"] {
+        assert!(help.out.contains(sub), "{}", help.out);
+    }
+    assert_eq!(help.err, "");
+
+    let private = Registry::new([Snapshot::GATE]).unwrap();
+    assert_eq!(names(&run_over(&private, &["list"]).out), ["Snapshot"]);
+}
+
+#[test]
+fn a_closed_pipe_ends_quietly() {
+    // A real pipe whose reading end is gone, as after `| head`; Rust ignores
+    // SIGPIPE, so the write fails with BrokenPipe, which must be a quiet 0.
+    let (reader, writer) = std::io::pipe().unwrap();
+    drop(reader);
+    let mut err = Vec::new();
+    let code = cli::run(registry(), ["gates", "matrix"], writer, &mut err);
+    assert_eq!(code, 0);
+    assert_eq!(String::from_utf8(err).unwrap(), "");
+}
