@@ -64,7 +64,7 @@ pub fn activate(set: FeatureSet) {
 /// With the `tracing` feature, each warning is logged at warn level (target
 /// `featuregate`).
 ///
-/// ```
+/// ```standalone_crate
 /// # fn main() -> Result<(), featuregate::ConfigError> {
 /// let set = featuregate::configure(&"SomeGate=true".parse()?, &featuregate::Options::default())?;
 /// for warning in set.warnings() {
@@ -119,7 +119,7 @@ fn publish(set: Arc<FeatureSet>) {
 /// calls [`configure`] or [`activate`], is not held back by it, so a test
 /// that depends on a gate's value should override it, even to its default.
 ///
-/// ```
+/// ```standalone_crate
 /// use featuregate::{FeatureGate, feature_gate, override_gate};
 ///
 /// #[feature_gate(state = Alpha)]

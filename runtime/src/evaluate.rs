@@ -103,6 +103,45 @@ impl Default for ArchPolicy {
 }
 
 impl ArchPolicy {
+    /// The policy's verdict on an enabled gate over the target architectures
+    /// (each at most once, in `Arch` order): a warning naming every one where
+    /// the gate is not Supported when the worst action is Warn, an error
+    /// naming the denied ones when it is Deny.
+    fn check(
+        self,
+        gate: &'static Gate,
+        targets: [Option<Arch>; Arch::ALL.len()],
+    ) -> Result<Option<Warning>, ConfigError> {
+        let (mut worst, mut denied, mut unsupported) = (
+            Action::Allow,
+            ArchStatuses::default(),
+            ArchStatuses::default(),
+        );
+        for arch in targets.into_iter().flatten() {
+            let support = gate.support(arch);
+            if support == Some(Support::Supported) {
+                continue;
+            }
+            let action = self.action(support);
+            unsupported.insert(arch, support);
+            if action == Action::Deny {
+                denied.insert(arch, support);
+            }
+            worst = worst.max(action);
+        }
+        match worst {
+            Action::Deny => Err(ConfigError::ArchDenied {
+                gate,
+                archs: denied,
+            }),
+            Action::Warn => Ok(Some(Warning::ArchSupport {
+                gate,
+                archs: unsupported,
+            })),
+            Action::Allow => Ok(None),
+        }
+    }
+
     /// The same action for every status.
     #[must_use]
     pub const fn uniform(action: Action) -> ArchPolicy {
@@ -116,7 +155,7 @@ impl ArchPolicy {
 
     /// The action for a status (`None`: unspecified).
     #[must_use]
-    pub const fn action(&self, support: Option<Support>) -> Action {
+    pub const fn action(self, support: Option<Support>) -> Action {
         match support {
             Some(Support::Supported) => Action::Allow,
             Some(Support::Pending) => self.pending,
@@ -357,6 +396,15 @@ pub struct FeatureSet {
 const ENABLED: u8 = 1;
 const DISABLED: u8 = 2;
 
+/// What the lists of a configuration say, before the rules are applied.
+struct Listing {
+    /// The bits above for each gate, by position.
+    listed: Vec<u8>,
+    all_alpha: u8,
+    all_beta: u8,
+    warnings: Vec<Warning>,
+}
+
 impl Registry {
     /// Applies `config` to this registry's gates by `KubeVirt`'s rules:
     ///
@@ -374,7 +422,7 @@ impl Registry {
     /// architecture of [`Options::archs`]: a Warn gives one
     /// [`Warning::ArchSupport`] per gate, a Deny refuses the configuration.
     ///
-    /// ```
+    /// ```standalone_crate
     /// use featuregate::{Arch, ArchPolicy, Action, GateConfig, Options, Registry, feature_gate};
     /// use featuregate::FeatureGate as _;
     ///
@@ -386,9 +434,13 @@ impl Registry {
     /// let options = Options::default().with_archs([Arch::Amd64, Arch::Arm64]);
     /// let set = registry.evaluate(&config, &options)?;
     /// assert!(set.is::<Sev>());
-    /// assert_eq!(set.warnings()[0].to_string(), "feature gate Sev is enabled but not Supported on arm64 (Unsupported)");
+    /// assert_eq!(
+    ///     set.warnings()[0].to_string(),
+    ///     "feature gate Sev is enabled but not Supported on arm64 (Unsupported)"
+    /// );
     ///
-    /// let deny = options.with_policy(ArchPolicy { unsupported: Action::Deny, ..ArchPolicy::default() });
+    /// let deny_unsupported = ArchPolicy { unsupported: Action::Deny, ..ArchPolicy::default() };
+    /// let deny = options.with_policy(deny_unsupported);
     /// assert!(registry.evaluate(&config, &deny).is_err());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -397,82 +449,20 @@ impl Registry {
         config: &GateConfig,
         options: &Options,
     ) -> Result<FeatureSet, ConfigError> {
-        let table = self.table();
-        let gates = table.gates();
-        let mut listed = vec![0u8; gates.len()];
-        let (mut all_alpha, mut all_beta) = (0u8, 0u8);
-        let mut warnings = Vec::new();
-        // Unknown names with the lists they are in (the bits above), to find
-        // one in both and warn once; allocated only when there are any.
-        let mut unknown: HashMap<&str, u8> = HashMap::new();
-
-        for (names, bit) in [(&config.enabled, ENABLED), (&config.disabled, DISABLED)] {
-            for name in names {
-                let name = name.as_str();
-                let both = || ConfigError::InBothLists {
-                    name: name.to_owned(),
-                };
-                if let Some(i) = table.position(name) {
-                    if listed[i] & bit != 0 {
-                        continue; // listed twice in one list: once is enough
-                    }
-                    listed[i] |= bit;
-                    if listed[i] == ENABLED | DISABLED {
-                        return Err(both());
-                    }
-                    let gate = gates[i];
-                    let warning = match (gate.state(), bit) {
-                        (State::Ga, DISABLED) => Some(Warning::GaDisabled { gate }),
-                        (State::Ga, _) => Some(Warning::GaEnabled { gate }),
-                        (State::Discontinued, ENABLED) => {
-                            Some(Warning::DiscontinuedEnabled { gate })
-                        }
-                        (State::Deprecated, ENABLED) => Some(Warning::DeprecatedEnabled { gate }),
-                        _ => None,
-                    };
-                    warnings.extend(warning);
-                } else if name == ALL_ALPHA || name == ALL_BETA {
-                    let meta = if name == ALL_ALPHA {
-                        &mut all_alpha
-                    } else {
-                        &mut all_beta
-                    };
-                    *meta |= bit;
-                    if *meta == ENABLED | DISABLED {
-                        return Err(both());
-                    }
-                } else {
-                    let lists = unknown.entry(name).or_insert(0);
-                    let first = *lists == 0;
-                    *lists |= bit;
-                    if *lists == ENABLED | DISABLED {
-                        return Err(both());
-                    }
-                    if first {
-                        let suggestion = self.suggest(name);
-                        if options.strict {
-                            return Err(ConfigError::UnknownGate {
-                                name: name.to_owned(),
-                                suggestion,
-                            });
-                        }
-                        warnings.push(Warning::UnknownGate {
-                            name: name.to_owned(),
-                            suggestion,
-                        });
-                    }
-                }
-            }
-        }
-
+        let Listing {
+            listed,
+            all_alpha,
+            all_beta,
+            mut warnings,
+        } = self.read_lists(config, options)?;
         // The target architectures once each, in `Arch` order.
         let mut targets = [None; Arch::ALL.len()];
         for &arch in &options.archs {
             targets[arch.index()] = Some(arch);
         }
-        let policy = &options.policy;
+        let gates = self.table().gates();
         let mut on = Vec::with_capacity(gates.len());
-        for (gate, &listed) in gates.iter().zip(&listed) {
+        for (&gate, &listed) in gates.iter().zip(&listed) {
             // A gate named on its own wins over `AllAlpha`/`AllBeta`.
             let named = |meta: u8, default: bool| match (listed, meta) {
                 (ENABLED, _) | (0, ENABLED) => true,
@@ -487,45 +477,86 @@ impl Registry {
                 State::Deprecated => listed == ENABLED,
             };
             on.push(enabled);
-            if !enabled {
-                continue;
-            }
-            let (mut worst, mut denied, mut unsupported) = (
-                Action::Allow,
-                ArchStatuses::default(),
-                ArchStatuses::default(),
-            );
-            for arch in targets.iter().flatten().copied() {
-                let support = gate.support(arch);
-                if support == Some(Support::Supported) {
-                    continue;
-                }
-                let action = policy.action(support);
-                unsupported.insert(arch, support);
-                if action == Action::Deny {
-                    denied.insert(arch, support);
-                }
-                worst = worst.max(action);
-            }
-            match worst {
-                Action::Deny => {
-                    return Err(ConfigError::ArchDenied {
-                        gate,
-                        archs: denied,
-                    });
-                }
-                Action::Warn => warnings.push(Warning::ArchSupport {
-                    gate,
-                    archs: unsupported,
-                }),
-                Action::Allow => {}
+            if enabled {
+                warnings.extend(options.policy.check(gate, targets)?);
             }
         }
         Ok(FeatureSet {
-            table: Arc::clone(table),
+            table: Arc::clone(self.table()),
             on: on.into_boxed_slice(),
             warnings,
         })
+    }
+
+    /// The first pass of [`Registry::evaluate`]: which lists name each gate
+    /// and the meta names, with the warnings about names.
+    fn read_lists<'c>(
+        &self,
+        config: &'c GateConfig,
+        options: &Options,
+    ) -> Result<Listing, ConfigError> {
+        let table = self.table();
+        let gates = table.gates();
+        let mut out = Listing {
+            listed: vec![0; gates.len()],
+            all_alpha: 0,
+            all_beta: 0,
+            warnings: Vec::new(),
+        };
+        // Unknown names with the lists they are in (the bits above), to find
+        // one in both and warn once; allocated only when there are any.
+        let mut unknown: HashMap<&'c str, u8> = HashMap::new();
+        for (names, bit) in [(&config.enabled, ENABLED), (&config.disabled, DISABLED)] {
+            for name in names {
+                let name = name.as_str();
+                let lists = if let Some(i) = table.position(name) {
+                    &mut out.listed[i]
+                } else if name == ALL_ALPHA {
+                    &mut out.all_alpha
+                } else if name == ALL_BETA {
+                    &mut out.all_beta
+                } else {
+                    unknown.entry(name).or_insert(0)
+                };
+                if *lists & bit != 0 {
+                    continue; // twice in one list: once is enough
+                }
+                let first = *lists == 0;
+                *lists |= bit;
+                if *lists == ENABLED | DISABLED {
+                    return Err(ConfigError::InBothLists {
+                        name: name.to_owned(),
+                    });
+                }
+                let warning = match table.position(name).map(|i| gates[i]) {
+                    Some(gate) => match (gate.state(), bit) {
+                        (State::Ga, DISABLED) => Some(Warning::GaDisabled { gate }),
+                        (State::Ga, _) => Some(Warning::GaEnabled { gate }),
+                        (State::Discontinued, ENABLED) => {
+                            Some(Warning::DiscontinuedEnabled { gate })
+                        }
+                        (State::Deprecated, ENABLED) => Some(Warning::DeprecatedEnabled { gate }),
+                        _ => None,
+                    },
+                    None if name == ALL_ALPHA || name == ALL_BETA || !first => None,
+                    None => {
+                        let suggestion = self.suggest(name);
+                        if options.strict {
+                            return Err(ConfigError::UnknownGate {
+                                name: name.to_owned(),
+                                suggestion,
+                            });
+                        }
+                        Some(Warning::UnknownGate {
+                            name: name.to_owned(),
+                            suggestion,
+                        })
+                    }
+                };
+                out.warnings.extend(warning);
+            }
+        }
+        Ok(out)
     }
 
     /// The gates whose `used_by` function says `spec` uses them, in name
