@@ -409,3 +409,34 @@ fn a_closed_pipe_ends_quietly() {
     assert_eq!(code, 0);
     assert_eq!(String::from_utf8(err).unwrap(), "");
 }
+
+#[test]
+fn subcommands_mount_in_another_parser() {
+    use clap::Parser;
+
+    /// A program with its own command line, the gates under `gates`.
+    #[derive(Parser)]
+    struct Program {
+        #[command(subcommand)]
+        command: Top,
+    }
+
+    #[derive(clap::Subcommand)]
+    enum Top {
+        /// The feature gates.
+        #[command(subcommand)]
+        Gates(cli::Command),
+    }
+
+    let program = Program::try_parse_from(["prog", "gates", "list", "--state", "GA"]).unwrap();
+    let Top::Gates(command) = program.command;
+    let (mut out, mut err) = (Vec::new(), Vec::new());
+    let code = command.run(
+        registry(),
+        featuregate::report::Color::Never,
+        &mut out,
+        &mut err,
+    );
+    assert_eq!(code, 0);
+    assert_eq!(names(&String::from_utf8(out).unwrap()), ["Snapshot"]);
+}
