@@ -116,9 +116,15 @@ impl Gate {
     }
 
     /// The name configurations use: the `name` key, or the type's identifier.
+    #[inline]
     #[must_use]
     pub fn name(&self) -> &'static str {
-        self.field(NAME)
+        // The name leads `text`, so no offset to add up: sorting and indexing
+        // a registry call this thousands of times (see BENCHMARKS.md).
+        const _: () = assert!(NAME == 0);
+        self.text
+            .get(..usize::from(self.lens[NAME]))
+            .unwrap_or_default()
     }
 
     /// The gate's maturity.
@@ -170,15 +176,24 @@ impl Gate {
     /// The specified `(Arch, Support)` pairs in [`Arch`] order, those filled by
     /// `others` included; unspecified architectures are skipped.
     pub fn support_by_arch(&self) -> impl Iterator<Item = (Arch, Support)> + '_ {
-        Arch::ALL.into_iter().filter_map(|arch| self.support(arch).map(|s| (arch, s)))
+        Arch::ALL
+            .into_iter()
+            .filter_map(|arch| self.support(arch).map(|s| (arch, s)))
     }
 
     /// Where the gate was declared.
     #[must_use]
     pub fn location(&self) -> Location {
-        let tail = self.text.get(self.lens.iter().map(|&l| usize::from(l)).sum()..).unwrap_or_default();
+        let tail = self
+            .text
+            .get(self.lens.iter().map(|&l| usize::from(l)).sum()..)
+            .unwrap_or_default();
         let (module_path, file) = tail.split_once('\0').unwrap_or((tail, ""));
-        Location { module_path, file, line: self.line }
+        Location {
+            module_path,
+            file,
+            line: self.line,
+        }
     }
 
     /// Whether `value` uses the feature, by the declaration's `used_by`
@@ -211,7 +226,10 @@ impl Gate {
 pub(crate) fn standard_message(name: &str, state: State) -> String {
     match state {
         State::Alpha | State::Beta => {
-            format!("feature gate {name} is active (feature state is \"{}\")", state.long_name())
+            format!(
+                "feature gate {name} is active (feature state is \"{}\")",
+                state.long_name()
+            )
         }
         State::Ga | State::Deprecated | State::Discontinued => format!(
             "feature gate {name} is deprecated (feature state is \"{}\"), therefore it can be safely removed and is redundant.",

@@ -1,17 +1,17 @@
 //! Every gate of the program, collected through `inventory`, and private
 //! registries built from any gates.
 
-use std::collections::HashMap;
+mod index;
+#[cfg(test)]
+mod tests;
+
 use std::error::Error;
 use std::fmt;
 use std::sync::{Arc, OnceLock};
 
 use crate::gate::Registered;
 use crate::{Gate, Location};
-
-/// Name to position; foldhash rather than SipHash because the names come from
-/// the program itself and lookups are on configuration paths.
-type Index = HashMap<&'static str, u32, foldhash::fast::FixedState>;
+use index::Index;
 
 /// A set of gates with unique names, sorted by name.
 ///
@@ -34,7 +34,7 @@ impl Table {
     }
 
     pub(crate) fn position(&self, name: &str) -> Option<usize> {
-        self.index.get(name).map(|&i| i as usize)
+        self.index.get(&self.gates, name)
     }
 }
 
@@ -42,17 +42,35 @@ impl Registry {
     /// Builds a registry from `gates`. The same gate given twice counts once;
     /// two gates with one name are an error naming both declarations.
     pub fn new(gates: impl IntoIterator<Item = &'static Gate>) -> Result<Registry, DuplicateGate> {
-        let mut gates: Vec<&'static Gate> = gates.into_iter().collect();
-        gates.sort_unstable_by(|a, b| a.name().cmp(b.name()).then_with(|| address(a).cmp(&address(b))));
-        gates.dedup_by(|a, b| std::ptr::eq(*a, *b));
-        if let Some(pair) = gates.windows(2).find(|w| w[0].name() == w[1].name()) {
-            return Err(DuplicateGate::new(pair[0], pair[1]));
+        // Sorting dominates the build, so it sorts by an integer: each name's
+        // first sixteen bytes, which compare as the names do. Only runs of
+        // equal keys (rare) are then sorted by name, and by address so that the
+        // same gate given twice ends up adjacent (4x faster than sorting by
+        // name over 1,000 gates; see BENCHMARKS.md).
+        let mut keyed: Vec<(u128, &'static Gate)> =
+            gates.into_iter().map(|g| (key(g.name()), g)).collect();
+        keyed.sort_unstable_by_key(|&(key, _)| key);
+        for run in keyed.chunk_by_mut(|a, b| a.0 == b.0) {
+            if run.len() > 1 {
+                run.sort_unstable_by(|(_, a), (_, b)| {
+                    a.name()
+                        .cmp(b.name())
+                        .then_with(|| address(a).cmp(&address(b)))
+                });
+            }
         }
-        let mut index = Index::with_capacity_and_hasher(gates.len(), foldhash::fast::FixedState::default());
-        for (i, gate) in gates.iter().enumerate() {
-            index.insert(gate.name(), i as u32);
+        keyed.dedup_by(|a, b| std::ptr::eq(a.1, b.1));
+        if let Some(pair) = keyed
+            .windows(2)
+            .find(|w| w[0].0 == w[1].0 && w[0].1.name() == w[1].1.name())
+        {
+            return Err(DuplicateGate::new(pair[0].1, pair[1].1));
         }
-        Ok(Registry { table: Arc::new(Table { gates: gates.into_boxed_slice(), index }) })
+        let gates: Box<[&'static Gate]> = keyed.into_iter().map(|(_, gate)| gate).collect();
+        let index = Index::new(&gates);
+        Ok(Registry {
+            table: Arc::new(Table { gates, index }),
+        })
     }
 
     /// The gates, sorted by name.
@@ -115,6 +133,22 @@ impl<'a> IntoIterator for &'a Registry {
     }
 }
 
+/// The first sixteen bytes of `name`, zero-padded, as a big-endian integer:
+/// integers compare as the names do, except that equal keys tie.
+#[inline]
+fn key(name: &str) -> u128 {
+    let mut bytes = [0; 16];
+    match name.as_bytes().first_chunk::<16>() {
+        Some(first) => bytes = *first,
+        // Byte by byte: `copy_from_slice` of a variable length costs a `memcpy` call.
+        None => name
+            .bytes()
+            .zip(&mut bytes)
+            .for_each(|(byte, slot)| *slot = byte),
+    }
+    u128::from_be_bytes(bytes)
+}
+
 fn address(gate: &Gate) -> usize {
     std::ptr::from_ref(gate) as usize
 }
@@ -127,9 +161,11 @@ fn address(gate: &Gate) -> usize {
 /// not. The first test that touches the registry catches it.
 pub fn registry() -> &'static Registry {
     static REGISTRY: OnceLock<Registry> = OnceLock::new();
-    REGISTRY.get_or_init(|| match Registry::new(inventory::iter::<Registered>.into_iter().map(|r| r.0)) {
-        Ok(registry) => registry,
-        Err(duplicate) => panic!("{duplicate}"),
+    REGISTRY.get_or_init(|| {
+        match Registry::new(inventory::iter::<Registered>.into_iter().map(|r| r.0)) {
+            Ok(registry) => registry,
+            Err(duplicate) => panic!("{duplicate}"),
+        }
     })
 }
 
@@ -151,7 +187,11 @@ impl DuplicateGate {
         if (second.file, second.line) < (first.file, first.line) {
             std::mem::swap(&mut first, &mut second);
         }
-        DuplicateGate { name: a.name(), first, second }
+        DuplicateGate {
+            name: a.name(),
+            first,
+            second,
+        }
     }
 }
 
