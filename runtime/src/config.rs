@@ -92,8 +92,14 @@ impl GateConfig {
         let mut config = GateConfig::default();
         let mut form = None;
         // Name -> (position, entry) of its first occurrence: one hash per entry
-        // keeps the duplicate check linear.
-        let mut seen: HashMap<&str, (usize, &str)> = HashMap::new();
+        // keeps the duplicate check linear. foldhash, randomly seeded: fast,
+        // and the names are not trusted to be kind to a fixed hash.
+        let entries = s.bytes().filter(|&b| b == b',').count() + 1;
+        let mut seen: HashMap<&str, (usize, &str), foldhash::fast::RandomState> =
+            HashMap::with_capacity_and_hasher(
+                entries.min(4096),
+                foldhash::fast::RandomState::default(),
+            );
         for (index, raw) in s.split(',').enumerate() {
             let position = index + 1;
             let entry = raw.trim();

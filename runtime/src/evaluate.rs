@@ -107,17 +107,13 @@ impl ArchPolicy {
     /// (each at most once, in `Arch` order): a warning naming every one where
     /// the gate is not Supported when the worst action is Warn, an error
     /// naming the denied ones when it is Deny.
-    fn check(
-        self,
-        gate: &'static Gate,
-        targets: [Option<Arch>; Arch::ALL.len()],
-    ) -> Result<Option<Warning>, ConfigError> {
+    fn check(self, gate: &'static Gate, targets: &[Arch]) -> Result<Option<Warning>, ConfigError> {
         let (mut worst, mut denied, mut unsupported) = (
             Action::Allow,
             ArchStatuses::default(),
             ArchStatuses::default(),
         );
-        for arch in targets.into_iter().flatten() {
+        for &arch in targets {
             let support = gate.support(arch);
             if support == Some(Support::Supported) {
                 continue;
@@ -396,6 +392,11 @@ pub struct FeatureSet {
 const ENABLED: u8 = 1;
 const DISABLED: u8 = 2;
 
+/// A support value as an index: 0 for unspecified, then `Support` order.
+fn support_code(support: Option<Support>) -> usize {
+    support.map_or(0, |s| s as usize + 1)
+}
+
 /// What the lists of a configuration say, before the rules are applied.
 struct Listing {
     /// The bits above for each gate, by position.
@@ -455,30 +456,62 @@ impl Registry {
             all_beta,
             mut warnings,
         } = self.read_lists(config, options)?;
-        // The target architectures once each, in `Arch` order.
-        let mut targets = [None; Arch::ALL.len()];
-        for &arch in &options.archs {
-            targets[arch.index()] = Some(arch);
+        // The rules as a table, (state, lists naming the gate) -> on, so the
+        // loop over every gate is branch-free where the outcome is random;
+        // mispredicted branches, not memory, dominated it.
+        let mut rules = [false; State::ALL.len() * 3];
+        for state in State::ALL {
+            for listed in [0, ENABLED, DISABLED] {
+                let meta = match state {
+                    State::Alpha => all_alpha,
+                    State::Beta => all_beta,
+                    _ => 0,
+                };
+                // A gate named on its own wins over `AllAlpha`/`AllBeta`.
+                let wish = if listed == 0 { meta } else { listed };
+                rules[state as usize * 3 + usize::from(listed)] = match state {
+                    State::Ga => true,
+                    State::Discontinued => false,
+                    State::Beta => wish != DISABLED,
+                    State::Alpha | State::Deprecated => wish == ENABLED,
+                };
+            }
         }
+        // The policy as a table over `support_code`, and the target
+        // architectures once each, in `Arch` order.
+        let policy = &options.policy;
+        let actions = [
+            None,
+            Some(Support::Supported),
+            Some(Support::Pending),
+            Some(Support::Unsupported),
+            Some(Support::Unverified),
+        ]
+        .map(|support| policy.action(support) as u8);
+        let mut seen = [false; Arch::ALL.len()];
+        for &arch in &options.archs {
+            seen[arch.index()] = true;
+        }
+        let mut targets = [Arch::Amd64; Arch::ALL.len()];
+        let mut count = 0;
+        for arch in Arch::ALL.into_iter().filter(|a| seen[a.index()]) {
+            targets[count] = arch;
+            count += 1;
+        }
+        let targets = &targets[..count];
+
         let gates = self.table().gates();
         let mut on = Vec::with_capacity(gates.len());
         for (&gate, &listed) in gates.iter().zip(&listed) {
-            // A gate named on its own wins over `AllAlpha`/`AllBeta`.
-            let named = |meta: u8, default: bool| match (listed, meta) {
-                (ENABLED, _) | (0, ENABLED) => true,
-                (DISABLED, _) | (0, DISABLED) => false,
-                _ => default,
-            };
-            let enabled = match gate.state() {
-                State::Ga => true,
-                State::Discontinued => false,
-                State::Beta => named(all_beta, true),
-                State::Alpha => named(all_alpha, false),
-                State::Deprecated => listed == ENABLED,
-            };
+            let enabled = rules[gate.state() as usize * 3 + usize::from(listed)];
             on.push(enabled);
-            if enabled {
-                warnings.extend(options.policy.check(gate, targets)?);
+            let worst = targets
+                .iter()
+                .map(|&arch| actions[support_code(gate.support(arch))])
+                .fold(0, u8::max);
+            // Off gates are not checked.
+            if worst * u8::from(enabled) != Action::Allow as u8 {
+                warnings.extend(policy.check(gate, targets)?);
             }
         }
         Ok(FeatureSet {
@@ -509,7 +542,8 @@ impl Registry {
         for (names, bit) in [(&config.enabled, ENABLED), (&config.disabled, DISABLED)] {
             for name in names {
                 let name = name.as_str();
-                let lists = if let Some(i) = table.position(name) {
+                let position = table.position(name);
+                let lists = if let Some(i) = position {
                     &mut out.listed[i]
                 } else if name == ALL_ALPHA {
                     &mut out.all_alpha
@@ -528,7 +562,7 @@ impl Registry {
                         name: name.to_owned(),
                     });
                 }
-                let warning = match table.position(name).map(|i| gates[i]) {
+                let warning = match position.map(|i| gates[i]) {
                     Some(gate) => match (gate.state(), bit) {
                         (State::Ga, DISABLED) => Some(Warning::GaDisabled { gate }),
                         (State::Ga, _) => Some(Warning::GaEnabled { gate }),
