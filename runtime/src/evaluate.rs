@@ -690,8 +690,9 @@ impl FeatureSet {
             .zip(self.on.iter().copied())
     }
 
-    /// The warnings of the evaluation, configuration entries first (in the
-    /// order written), then architecture support (in name order).
+    /// The warnings of the evaluation: first those about names, the enabled
+    /// list's in order and then the disabled list's, then those about
+    /// architecture support, in gate name order.
     #[must_use]
     pub fn warnings(&self) -> &[Warning] {
         &self.warnings
