@@ -42,7 +42,8 @@ def main():
         for ob, om in ours:
             for ab, am in anchors:
                 if ab.get("value_str") == ob.get("value_str"):
-                    print(f"  ratio {ob['function_id']} / {ab['function_id']}: {om / am:.3f}x")
+                    at = f" [{ob['value_str']}]" if ob.get("value_str") else ""
+                    print(f"  ratio{at} {ob['function_id']} / {ab['function_id']}: {om / am:.3f}x")
 
 
 if __name__ == "__main__":
