@@ -104,26 +104,24 @@ impl Default for ArchPolicy {
 
 impl ArchPolicy {
     /// The policy's verdict on an enabled gate over the target architectures
-    /// (each at most once, in `Arch` order): a warning naming every one where
-    /// the gate is not Supported when the worst action is Warn, an error
-    /// naming the denied ones when it is Deny.
+    /// (each at most once, in `Arch` order): a warning naming every one whose
+    /// status the policy warns about when the worst action is Warn, an error
+    /// naming the denied ones when it is Deny. Architectures whose status the
+    /// policy allows (by default, unspecified ones) are not named.
     fn check(self, gate: &'static Gate, targets: &[Arch]) -> Result<Option<Warning>, ConfigError> {
-        let (mut worst, mut denied, mut unsupported) = (
+        let (mut worst, mut denied, mut warned) = (
             Action::Allow,
             ArchStatuses::default(),
             ArchStatuses::default(),
         );
         for &arch in targets {
             let support = gate.support(arch);
-            if support == Some(Support::Supported) {
-                continue;
+            match self.action(support) {
+                Action::Allow => {}
+                Action::Warn => warned.insert(arch, support),
+                Action::Deny => denied.insert(arch, support),
             }
-            let action = self.action(support);
-            unsupported.insert(arch, support);
-            if action == Action::Deny {
-                denied.insert(arch, support);
-            }
-            worst = worst.max(action);
+            worst = worst.max(self.action(support));
         }
         match worst {
             Action::Deny => Err(ConfigError::ArchDenied {
@@ -132,7 +130,7 @@ impl ArchPolicy {
             }),
             Action::Warn => Ok(Some(Warning::ArchSupport {
                 gate,
-                archs: unsupported,
+                archs: warned,
             })),
             Action::Allow => Ok(None),
         }

@@ -39,6 +39,10 @@ pub struct ImageVolume;
 #[feature_gate(state = Beta)] // unspecified everywhere
 pub struct Legacy;
 
+/// Unverified on arm64, unspecified elsewhere.
+#[feature_gate(state = Alpha, amd64 = Supported, arm64 = Unverified)]
+pub struct HalfKnown;
+
 fn config(enabled: &[&str], disabled: &[&str]) -> GateConfig {
     GateConfig {
         enabled: enabled.iter().map(|s| (*s).to_owned()).collect(),
@@ -322,6 +326,36 @@ fn default_policy_warns_once_per_gate_naming_every_arch() {
         "feature gate Sev is enabled but not Supported on arm64 (Unsupported), s390x (Unsupported)"
     );
     assert_eq!(sev.archs().collect::<Vec<_>>(), [Arch::Arm64, Arch::S390x]);
+}
+
+#[test]
+fn a_warning_names_only_the_architectures_the_policy_warns_about() {
+    // s390x is unspecified for HalfKnown: the default policy allows that, so
+    // the warning about arm64 does not drag s390x in.
+    let options = Options::default().with_archs([Arch::Amd64, Arch::Arm64, Arch::S390x]);
+    let set = registry()
+        .evaluate(&config(&["HalfKnown"], &[]), &options)
+        .unwrap();
+    let warning = set
+        .warnings()
+        .iter()
+        .find(|w| w.name() == "HalfKnown")
+        .unwrap();
+    assert_eq!(
+        warning.to_string(),
+        "feature gate HalfKnown is enabled but not Supported on arm64 (Unverified)"
+    );
+    // Denying unverified turns the same case into an error naming arm64 alone.
+    let deny = ArchPolicy {
+        unverified: Action::Deny,
+        ..ArchPolicy::default()
+    };
+    let err = registry()
+        .evaluate(&config(&["HalfKnown"], &[]), &options.with_policy(deny))
+        .unwrap_err();
+    assert!(err.to_string().contains("HalfKnown"), "{err}");
+    assert!(err.to_string().contains("arm64 (Unverified)"), "{err}");
+    assert!(!err.to_string().contains("s390x"), "{err}");
 }
 
 #[test]
