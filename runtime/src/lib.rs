@@ -106,32 +106,114 @@
 //! assert_eq!(ImageVolume::GATE.is_used_by(&VmSpec { image_volumes: 2 }), Some(true));
 //! assert_eq!(ImageVolume::GATE.is_used_by(&"not a spec"), None);
 //! ```
+//!
+//! # Configure
+//!
+//! A [`GateConfig`] is KubeVirt's `developerConfiguration` (enabled and
+//! disabled lists; with the `serde` feature it reads `featureGates` and
+//! `disabledFeatureGates`) or a Kubernetes `--feature-gates` string.
+//! [`Registry::evaluate`] applies KubeVirt's rules and the architecture
+//! policy; [`configure`] does that over [`registry()`] and makes the result
+//! the active configuration, which `T::is_enabled()` reads.
+//!
+//! ```standalone_crate
+//! use featuregate::{Action, Arch, ArchPolicy, FeatureGate, GateConfig, Options, configure, feature_gate};
+//!
+//! #[feature_gate(state = Alpha, amd64 = Supported, arm64 = Unsupported)]
+//! pub struct WorkloadEncryptionSev;
+//!
+//! #[feature_gate(state = Beta, amd64 = Supported, arm64 = Unverified)]
+//! pub struct ImageVolume;
+//!
+//! let config = GateConfig::parse("WorkloadEncryptionSev=true,ImageVolume=false").unwrap();
+//! let set = configure(&config, &Options::default().with_archs([Arch::Amd64])).unwrap();
+//! assert!(WorkloadEncryptionSev::is_enabled());
+//! assert!(!ImageVolume::is_enabled());
+//! assert!(set.warnings().is_empty());
+//!
+//! // On an arm64 node, the same configuration warns...
+//! let arm64 = Options::default().with_archs([Arch::Arm64]);
+//! let set = configure(&config, &arm64).unwrap();
+//! assert_eq!(
+//!     set.warnings()[0].to_string(),
+//!     "feature gate WorkloadEncryptionSev is enabled but not Supported on arm64 (Unsupported)"
+//! );
+//!
+//! // ...and a policy that denies Unsupported refuses it, leaving the active
+//! // configuration as it was.
+//! let strict = arm64.with_policy(ArchPolicy { unsupported: Action::Deny, ..ArchPolicy::default() });
+//! let err = configure(&config, &strict).unwrap_err();
+//! assert!(err.to_string().contains("arm64"));
+//! assert!(WorkloadEncryptionSev::is_enabled());
+//!
+//! // A typo is never silently ignored.
+//! let set = configure(&GateConfig::parse("ImageVolum=true").unwrap(), &Options::default()).unwrap();
+//! assert_eq!(
+//!     set.warnings()[0].to_string(),
+//!     "unknown feature gate ImageVolum; did you mean ImageVolume?"
+//! );
+//! ```
+//!
+//! # Report
+//!
+//! [`Registry::matrix`], [`Registry::coverage`] and [`Registry::parity`]
+//! answer the maintainers' questions; each has text, Markdown, CSV and (with
+//! `serde`) JSON forms. [`report::assert_docs`] keeps a committed support
+//! document in step with the code, and the `cli` feature mounts all of it as
+//! a command line ([`cli::main`](crate#features)).
+//!
+//! ```standalone_crate
+//! use featuregate::{Arch, Support, feature_gate, registry};
+//!
+//! #[feature_gate(state = Beta, amd64 = Supported, arm64 = Unverified, s390x = Unverified)]
+//! pub struct ImageVolume;
+//!
+//! #[feature_gate(state = GA, amd64 = Supported, arm64 = Supported, s390x = Unsupported("IBM Z has no such device"))]
+//! pub struct Gpu;
+//!
+//! print!("{}", registry().matrix());
+//! let csv = registry().matrix().to_csv();
+//! assert!(csv.starts_with("name,state,amd64,arm64,s390x,ppc64le,riscv64\n"));
+//! assert!(csv.contains("ImageVolume,Beta,Supported,Unverified,Unverified,,\n"));
+//!
+//! let s390x = registry().coverage().get(Arch::S390x);
+//! assert_eq!((s390x.supported, s390x.unsupported, s390x.unverified), (0, 1, 1));
+//!
+//! // What does s390x lack that amd64 has?
+//! let gaps = registry().parity(Arch::Amd64, Arch::S390x);
+//! let gaps: Vec<_> = gaps.iter().map(|g| (g.gate.name(), g.other)).collect();
+//! assert_eq!(gaps, [("Gpu", Some(Support::Unsupported)), ("ImageVolume", Some(Support::Unverified))]);
+//! ```
+//!
+//! # Features
+//!
+//! - `serde`: `GateConfig` with KubeVirt's field names, and the reports as JSON.
+//! - `cli`: [`cli`], a command-line front end (`list`, `show`, `matrix`,
+//!   `coverage`, `parity`, `check`) a program mounts in one line:
+//!   `fn main() -> ExitCode { featuregate::cli::main() }`.
+//! - `tracing`: [`configure`] logs each warning at warn level.
 
+mod active;
 mod arch;
+#[cfg(feature = "cli")]
+pub mod cli;
+mod config;
+mod evaluate;
 mod gate;
 mod registry;
+pub mod report;
 mod spelling;
 mod state;
 mod support;
 
-// -- configuration (issue 3): config.rs, evaluate.rs, active.rs --
-mod active;
-mod config;
-mod evaluate;
 pub use active::{OverrideGuard, activate, active, configure, override_gate};
+pub use arch::Arch;
 pub use config::{ConfigError, GateConfig};
 pub use evaluate::{Action, ArchPolicy, ArchStatuses, FeatureSet, Options, Warning};
-
-// -- reports (issue 4): report/, cli --
-pub mod report;
-#[cfg(feature = "cli")]
-pub mod cli;
-pub use report::{ArchCoverage, Coverage, Matrix, Parity, ParityGap};
-
-pub use arch::Arch;
 pub use featuregate_macros::feature_gate;
 pub use gate::{FeatureGate, Gate, Location, UsedBy};
 pub use registry::{DuplicateGate, Registry, registry};
+pub use report::{ArchCoverage, Coverage, Matrix, Parity, ParityGap};
 pub use spelling::ParseValueError;
 pub use state::State;
 pub use support::Support;
