@@ -78,7 +78,9 @@ vocabulary! {
 /// architecture other than Supported (which is always allowed).
 ///
 /// The default, Warn, Warn, Warn, Allow, informs without refusing anything
-/// (`KubeVirt`'s per-architecture design asks for warnings).
+/// (`KubeVirt`'s per-architecture design asks for warnings). The policy judges
+/// the gates a configuration can switch: enabled Alpha, Beta and Deprecated
+/// gates, not GA ones, which are always on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct ArchPolicy {
     /// For [`Support::Unsupported`].
@@ -420,6 +422,10 @@ impl Registry {
     /// Then the [`ArchPolicy`] is applied to every enabled gate on every
     /// architecture of [`Options::archs`]: a Warn gives one
     /// [`Warning::ArchSupport`] per gate, a Deny refuses the configuration.
+    /// GA gates are the exception: they are on whatever the configuration
+    /// says, so no configuration could satisfy a Deny on them, and a warning
+    /// would be noise in every check; their support is in
+    /// [`Registry::matrix`].
     ///
     /// ```standalone_crate
     /// use featuregate::{Arch, ArchPolicy, Action, GateConfig, Options, Registry, feature_gate};
@@ -507,8 +513,11 @@ impl Registry {
                 .iter()
                 .map(|&arch| actions[support_code(gate.support(arch))])
                 .fold(0, u8::max);
-            // Off gates are not checked.
-            if worst * u8::from(enabled) != Action::Allow as u8 {
+            // Off gates are not checked, and neither are GA ones: they are on
+            // whatever the configuration says, so a verdict on them could
+            // only refuse configurations that cannot be fixed.
+            let judged = enabled && gate.state() != State::Ga;
+            if worst * u8::from(judged) != Action::Allow as u8 {
                 warnings.extend(policy.check(gate, targets)?);
             }
         }

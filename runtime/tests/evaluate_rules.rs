@@ -39,6 +39,10 @@ pub struct ImageVolume;
 #[feature_gate(state = Beta)] // unspecified everywhere
 pub struct Legacy;
 
+/// GA, and cannot work on arm64.
+#[feature_gate(state = GA, amd64 = Supported, arm64 = Unsupported("x86 only"))]
+pub struct GaAmd64Only;
+
 /// Unverified on arm64, unspecified elsewhere.
 #[feature_gate(state = Alpha, amd64 = Supported, arm64 = Unverified)]
 pub struct HalfKnown;
@@ -146,7 +150,14 @@ fn typed_and_listed_views_agree() {
     let enabled: Vec<_> = set.enabled().map(featuregate::Gate::name).collect();
     assert_eq!(
         enabled,
-        ["AlphaGate", "GaGate", "ImageVolume", "Legacy", "OtherBeta"]
+        [
+            "AlphaGate",
+            "GaAmd64Only",
+            "GaGate",
+            "ImageVolume",
+            "Legacy",
+            "OtherBeta"
+        ]
     );
     assert_eq!(set.iter().len(), registry().len());
     assert_eq!(set.disabled().count() + enabled.len(), registry().len());
@@ -356,6 +367,33 @@ fn a_warning_names_only_the_architectures_the_policy_warns_about() {
     assert!(err.to_string().contains("HalfKnown"), "{err}");
     assert!(err.to_string().contains("arm64 (Unverified)"), "{err}");
     assert!(!err.to_string().contains("s390x"), "{err}");
+}
+
+#[test]
+fn ga_gates_are_not_judged_by_the_policy() {
+    // GA is on whatever the configuration says: a Deny on it could never be
+    // satisfied, and a warning would be noise in every check.
+    let deny_all = Options::default()
+        .with_archs([Arch::Arm64])
+        .with_policy(ArchPolicy::uniform(Action::Deny));
+    let only_ga = Registry::new([GaAmd64Only::GATE]).unwrap();
+    let set = only_ga
+        .evaluate(&config(&["GaAmd64Only"], &[]), &deny_all)
+        .unwrap();
+    assert!(set.is::<GaAmd64Only>());
+    assert!(
+        set.warnings()
+            .iter()
+            .all(|w| !matches!(w, Warning::ArchSupport { .. })),
+        "{:?}",
+        set.warnings()
+    );
+    // A Beta gate, which the configuration can switch off, still is.
+    let with_beta = Registry::new([GaAmd64Only::GATE, ImageVolume::GATE]).unwrap();
+    let err = with_beta
+        .evaluate(&config(&["ImageVolume"], &[]), &deny_all)
+        .unwrap_err();
+    assert!(err.to_string().contains("ImageVolume"), "{err}");
 }
 
 #[test]
