@@ -221,7 +221,7 @@ pub use support::Support;
 /// What the macro's expansion names. Not public API: it changes without notice.
 #[doc(hidden)]
 pub mod __private {
-    pub use crate::gate::{FIELDS, Registered, __used_by as used_by};
+    pub use crate::gate::{__used_by as used_by, FIELDS, Registered};
     pub use crate::{Gate, State, Support};
     pub use core;
     pub use inventory;
