@@ -15,13 +15,19 @@ pub(crate) fn closest<'a, I>(input: &str, known: I) -> Option<&'a str>
 where
     I: IntoIterator<Item = &'a str>,
 {
+    // Lowercased once, and each candidate into one reused buffer: a registry
+    // of a thousand gates is scanned for every unknown name.
+    let input_lower = input.to_ascii_lowercase();
+    let mut candidate_lower = String::new();
     let mut best: Option<(f64, &'a str)> = None;
     for candidate in known {
         if candidate.eq_ignore_ascii_case(input) {
             return Some(candidate);
         }
-        let score =
-            strsim::jaro_winkler(&input.to_ascii_lowercase(), &candidate.to_ascii_lowercase());
+        candidate_lower.clear();
+        candidate_lower.push_str(candidate);
+        candidate_lower.make_ascii_lowercase();
+        let score = strsim::jaro_winkler(&input_lower, &candidate_lower);
         if score > SUGGESTION_THRESHOLD && best.is_none_or(|(b, _)| score > b) {
             best = Some((score, candidate));
         }
