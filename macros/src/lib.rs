@@ -10,6 +10,8 @@ mod symbol;
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod props;
 
 use proc_macro::TokenStream;
 

@@ -1,0 +1,255 @@
+#!/usr/bin/env bash
+# Compile time and binary size of N gates declared with #[feature_gate],
+# against the same gates written by hand as `inventory::submit!` statics of an
+# equivalent descriptor (SPEC section 9).
+#
+# Usage: scripts/compile-time.sh [N] [ROUNDS]      (defaults: 1000 gates, 7 rounds)
+#
+# In a temporary directory it generates four binary crates, each depending on
+# this repository's featuregate (or on inventory alone) by path:
+#   macro-N  N gates declared with the attribute;
+#   hand-N   the same N gates as a person would write them without it: a plain
+#            descriptor struct (&'static str fields, enums, a support array
+#            with reasons, an AtomicBool), a marker type with a trait impl, a
+#            static and an `inventory::submit!` per gate;
+#   macro-0, hand-0  the same crates without gates, for the size baseline.
+# Then:
+#   1. incremental rebuild in the default dev profile (the proc macro built
+#      unoptimised, as users get it): touch src/gates.rs and `cargo build`,
+#      alternating macro-N and hand-N for ROUNDS rounds; prints each median
+#      and the ratio of the medians (target: at most 1.25x);
+#   2. release builds of all four, stripped; prints (size(N) - size(0)) / N
+#      per gate for each (target: macro no more than hand).
+# The temporary directory is removed at the end (KEEP=1 keeps it).
+
+set -euo pipefail
+
+N=${1:-1000}
+ROUNDS=${2:-7}
+REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/featuregate-compile-time.XXXXXX")
+export CARGO_TARGET_DIR="$WORK/target"
+cleanup() { if [[ "${KEEP:-0}" != 1 ]]; then rm -rf "$WORK"; else echo "kept $WORK"; fi; }
+trap cleanup EXIT
+
+STATES=(Alpha Beta GA Deprecated Discontinued)
+HAND_STATES=(Alpha Beta Ga Deprecated Discontinued)
+SUPPORTS=(Supported Pending Unsupported Unverified)
+ARCHS=(amd64 arm64 s390x ppc64le riscv64)
+OWNERS=(sig-compute sig-storage sig-network)
+
+# The varied declaration of gate $1: sets STATE, SUPPORT[], REASON[], OWNER, SINCE.
+gate_data() {
+    local i=$1 a
+    STATE=$((i % 5))
+    for a in 0 1 2 3 4; do
+        # About half the architectures specified, some with a reason.
+        if (((i / (a + 1) + a) % 2 == 0)); then
+            SUPPORT[a]=$(((i + a) % 4))
+        else
+            SUPPORT[a]=-1
+        fi
+        if ((SUPPORT[a] == 1 && i % 3 == 0)); then REASON[a]="needs CDI ($i)"; else REASON[a]=""; fi
+    done
+    if ((i % 3 == 1)); then OWNER=${OWNERS[i % 3]}; else OWNER=""; fi
+    if ((i % 4 == 2)); then SINCE="v1.$((i % 9)).0"; else SINCE=""; fi
+}
+
+manifest() { # name, dependency line
+    cat <<EOF
+[package]
+name = "$1"
+version = "0.0.0"
+edition = "2024"
+publish = false
+
+[dependencies]
+$2
+
+[workspace]
+EOF
+}
+
+gen_macro() { # dir, n
+    local dir=$1 n=$2 i a args
+    mkdir -p "$dir/src"
+    manifest "$(basename "$dir")" "featuregate = { path = \"$REPO/runtime\" }" >"$dir/Cargo.toml"
+    cp "$REPO/Cargo.lock" "$dir/"
+    cat >"$dir/src/main.rs" <<'EOF'
+#![allow(dead_code)]
+mod gates;
+
+fn main() {
+    let names: usize = featuregate::registry().iter().map(|g| g.name().len()).sum();
+    println!("{} gates, {names} bytes of names", featuregate::registry().len());
+}
+EOF
+    {
+        echo "//! Generated: $n gates declared with the attribute."
+        echo "#![allow(unused_imports)]"
+        echo "use featuregate::feature_gate;"
+        for ((i = 0; i < n; i++)); do
+            gate_data "$i"
+            args="state = ${STATES[STATE]}"
+            for a in 0 1 2 3 4; do
+                ((SUPPORT[a] < 0)) && continue
+                if [[ -n ${REASON[a]} ]]; then
+                    args+=", ${ARCHS[a]} = ${SUPPORTS[SUPPORT[a]]}(\"${REASON[a]}\")"
+                else
+                    args+=", ${ARCHS[a]} = ${SUPPORTS[SUPPORT[a]]}"
+                fi
+            done
+            [[ -n $OWNER ]] && args+=", owner = \"$OWNER\""
+            [[ -n $SINCE ]] && args+=", since = \"$SINCE\""
+            printf '\n/// Gate number %d.\n#[feature_gate(%s)]\npub struct Gate%05d;\n' "$i" "$args" "$i"
+        done
+    } >"$dir/src/gates.rs"
+}
+
+gen_hand() { # dir, n
+    local dir=$1 n=$2 i a support inventory
+    mkdir -p "$dir/src"
+    inventory=$(awk '/^name = "inventory"$/ { getline; gsub(/[^0-9.]/, ""); print; exit }' "$REPO/Cargo.lock")
+    manifest "$(basename "$dir")" "inventory = \"=$inventory\"" >"$dir/Cargo.toml"
+    cp "$REPO/Cargo.lock" "$dir/"
+    cat >"$dir/src/main.rs" <<'EOF'
+#![allow(dead_code)]
+mod desc;
+mod gates;
+
+fn main() {
+    let gates: Vec<&desc::Gate> = inventory::iter::<desc::Registered>.into_iter().map(|r| r.0).collect();
+    let names: usize = gates.iter().map(|g| g.name.len()).sum();
+    println!("{} gates, {names} bytes of names", gates.len());
+}
+EOF
+    # The descriptor a person would write: what `featuregate::Gate` holds.
+    cat >"$dir/src/desc.rs" <<'EOF'
+use std::any::Any;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum State { Alpha, Beta, Ga, Deprecated, Discontinued }
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Support { Supported, Pending, Unsupported, Unverified }
+
+pub struct Gate {
+    pub name: &'static str,
+    pub state: State,
+    pub message: Option<&'static str>,
+    pub description: Option<&'static str>,
+    pub since: Option<&'static str>,
+    pub owner: Option<&'static str>,
+    /// amd64, arm64, s390x, ppc64le, riscv64: the support and its reason.
+    pub support: [Option<(Support, Option<&'static str>)>; 5],
+    pub module_path: &'static str,
+    pub file: &'static str,
+    pub line: u32,
+    pub used_by: Option<fn(&dyn Any) -> Option<bool>>,
+    pub enabled: AtomicBool,
+}
+
+pub struct Registered(pub &'static Gate);
+inventory::collect!(Registered);
+
+pub trait FeatureGate {
+    const GATE: &'static Gate;
+    fn is_enabled() -> bool {
+        Self::GATE.enabled.load(Ordering::Relaxed)
+    }
+}
+EOF
+    {
+        echo "//! Generated: $n gates written by hand."
+        echo "#![allow(unused_imports)]"
+        echo "use crate::desc::{FeatureGate, Gate, Registered, State, Support};"
+        echo "use std::sync::atomic::AtomicBool;"
+        for ((i = 0; i < n; i++)); do
+            gate_data "$i"
+            support=""
+            for a in 0 1 2 3 4; do
+                if ((SUPPORT[a] < 0)); then
+                    support+="None, "
+                elif [[ -n ${REASON[a]} ]]; then
+                    support+="Some((Support::${SUPPORTS[SUPPORT[a]]}, Some(\"${REASON[a]}\"))), "
+                else
+                    support+="Some((Support::${SUPPORTS[SUPPORT[a]]}, None)), "
+                fi
+            done
+            printf '\n/// Gate number %d.\npub struct Gate%05d;\n' "$i" "$i"
+            printf 'static GATE%05d: Gate = Gate {\n' "$i"
+            printf '    name: "Gate%05d",\n    state: State::%s,\n    message: None,\n' "$i" "${HAND_STATES[STATE]}"
+            printf '    description: Some("Gate number %d."),\n' "$i"
+            if [[ -n $SINCE ]]; then printf '    since: Some("%s"),\n' "$SINCE"; else printf '    since: None,\n'; fi
+            if [[ -n $OWNER ]]; then printf '    owner: Some("%s"),\n' "$OWNER"; else printf '    owner: None,\n'; fi
+            printf '    support: [%s],\n' "${support%, }"
+            printf '    module_path: module_path!(),\n    file: file!(),\n    line: line!(),\n    used_by: None,\n'
+            # Beta and GA start enabled.
+            printf '    enabled: AtomicBool::new(%s),\n};\n' "$([[ $STATE == 1 || $STATE == 2 ]] && echo true || echo false)"
+            printf 'impl FeatureGate for Gate%05d {\n    const GATE: &'"'"'static Gate = &GATE%05d;\n}\n' "$i" "$i"
+            printf 'inventory::submit!(Registered(&GATE%05d));\n' "$i"
+        done
+    } >"$dir/src/gates.rs"
+}
+
+echo "generating crates of $N gates in $WORK ..."
+gen_macro "$WORK/macro-$N" "$N"
+gen_hand "$WORK/hand-$N" "$N"
+gen_macro "$WORK/macro-0" 0
+gen_hand "$WORK/hand-0" 0
+
+build() { # dir, extra cargo args...
+    local dir=$1
+    shift
+    (cd "$dir" && cargo build --quiet "$@")
+}
+
+now() { date +%s.%N; }
+
+echo "first builds (dependencies; not timed) ..."
+for kind in macro hand; do
+    build "$WORK/$kind-$N"
+    "$CARGO_TARGET_DIR/debug/$kind-$N"
+done
+
+declare -A TIMES
+echo "incremental dev rebuilds after touching src/gates.rs, $ROUNDS rounds:"
+for ((r = 1; r <= ROUNDS; r++)); do
+    # Alternate which goes first, so neither always follows the other.
+    if ((r % 2)); then order="macro hand"; else order="hand macro"; fi
+    line="  round $r:"
+    for kind in $order; do
+        touch "$WORK/$kind-$N/src/gates.rs"
+        start=$(now)
+        build "$WORK/$kind-$N"
+        end=$(now)
+        t=$(echo "$end - $start" | bc -l)
+        TIMES[$kind]+="$t "
+        line+=" $kind $(printf '%.2f' "$t") s"
+    done
+    echo "$line"
+done
+
+median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+macro_median=$(echo "${TIMES[macro]}" | median)
+hand_median=$(echo "${TIMES[hand]}" | median)
+printf 'median rebuild: macro %.2f s, hand-written %.2f s, ratio %.3fx (target <= 1.25x)\n' \
+    "$macro_median" "$hand_median" "$(echo "$macro_median / $hand_median" | bc -l)"
+
+echo "release builds, stripped ..."
+declare -A SIZE
+for kind in macro hand; do
+    for n in "$N" 0; do
+        build "$WORK/$kind-$n" --release
+        cp "$CARGO_TARGET_DIR/release/$kind-$n" "$WORK/$kind-$n.bin"
+        strip "$WORK/$kind-$n.bin"
+        SIZE[$kind-$n]=$(stat -c %s "$WORK/$kind-$n.bin")
+    done
+    "$WORK/$kind-$N.bin"
+done
+for kind in macro hand; do
+    printf 'stripped release size: %s-%d %d bytes, %s-0 %d bytes: %.1f bytes per gate\n' \
+        "$kind" "$N" "${SIZE[$kind-$N]}" "$kind" "${SIZE[$kind-0]}" \
+        "$(echo "(${SIZE[$kind-$N]} - ${SIZE[$kind-0]}) / $N" | bc -l)"
+done
