@@ -5,6 +5,7 @@
 //!
 //! Run: `cargo bench -p featuregate --bench parse`.
 
+use std::fmt::Write as _;
 use std::hint::black_box;
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
@@ -20,7 +21,7 @@ fn flags(entries: usize, bytes: usize) -> String {
             s.push_str(if n % 7 == 0 { ", " } else { "," });
         }
         let value = if n % 3 == 0 { "false" } else { "true" };
-        s.push_str(&format!("FeatureGate{n:06}={value}"));
+        let _ = write!(s, "FeatureGate{n:06}={value}");
         n += 1;
     }
     s

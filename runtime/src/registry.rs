@@ -74,6 +74,7 @@ impl Registry {
     }
 
     /// The gates, sorted by name.
+    #[must_use]
     pub fn iter(&self) -> impl ExactSizeIterator<Item = &'static Gate> + '_ {
         self.table.gates.iter().copied()
     }
