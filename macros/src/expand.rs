@@ -142,6 +142,9 @@ fn descriptor(gate: &Gate, krate: &TokenStream) -> Result<TokenStream, Error> {
                 const GATE: &'static #krate::__private::Gate = &GATE;
             }
             #krate::__private::inventory::submit!(#krate::__private::Registered(&GATE));
+            // The registration is the marker type's use: a private gate that
+            // the program only names in configurations is not dead code.
+            let _ = #ident {};
         };
     })
 }

@@ -9,9 +9,9 @@ mod parse;
 mod symbol;
 
 #[cfg(test)]
-mod tests;
-#[cfg(test)]
 mod props;
+#[cfg(test)]
+mod tests;
 
 use proc_macro::TokenStream;
 
