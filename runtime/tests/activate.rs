@@ -14,16 +14,16 @@ use featuregate::{
 };
 
 #[feature_gate(state = Alpha, amd64 = Supported, arm64 = Unsupported)]
-pub struct Sev;
+struct Sev;
 
 #[feature_gate(state = Beta, amd64 = Supported, arm64 = Supported)]
-pub struct ImageVolume;
+struct ImageVolume;
 
 #[feature_gate(state = Beta, amd64 = Supported, arm64 = Supported)]
-pub struct Snapshot;
+struct Snapshot;
 
 #[feature_gate(state = Deprecated, amd64 = Supported, arm64 = Supported)]
-pub struct OldThing;
+struct OldThing;
 
 static LOCK: Mutex<()> = Mutex::new(());
 
@@ -117,7 +117,10 @@ fn a_private_set_leaves_unknown_gates_at_their_defaults() {
 fn a_refused_configuration_changes_nothing() {
     let _x = exclusive();
     let before = configure(&"Sev=true,Snapshot=false".parse().unwrap(), &options()).unwrap();
-    let slots: Vec<bool> = registry().iter().map(|g| g.is_enabled()).collect();
+    let slots: Vec<bool> = registry()
+        .iter()
+        .map(featuregate::Gate::is_enabled)
+        .collect();
 
     let strict = options().with_strict(true);
     assert!(configure(&"ImageVolum=true".parse().unwrap(), &strict).is_err());
@@ -133,7 +136,10 @@ fn a_refused_configuration_changes_nothing() {
     assert!(configure(&both, &options()).is_err());
 
     assert!(std::sync::Arc::ptr_eq(&before, &active()));
-    let after: Vec<bool> = registry().iter().map(|g| g.is_enabled()).collect();
+    let after: Vec<bool> = registry()
+        .iter()
+        .map(featuregate::Gate::is_enabled)
+        .collect();
     assert_eq!(slots, after);
     assert!(Sev::is_enabled() && !Snapshot::is_enabled());
 }

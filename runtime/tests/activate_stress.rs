@@ -9,13 +9,13 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use featuregate::{FeatureGate, GateConfig, Options, configure, feature_gate};
 
 #[feature_gate(state = Alpha)]
-pub struct A;
+struct A;
 
 #[feature_gate(state = Alpha)]
-pub struct B;
+struct B;
 
 #[feature_gate(state = Beta)]
-pub struct C;
+struct C;
 
 /// The configurations applied, as `(A, B, C)`: the defaults first.
 const APPLIED: [(bool, bool, bool); 4] = [

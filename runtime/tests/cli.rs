@@ -10,24 +10,24 @@ use featuregate::{FeatureGate, Registry, cli, feature_gate, registry};
 /// Second paragraph.
 #[feature_gate(state = Beta, amd64 = Supported, arm64 = Unverified("no CI runner yet"), s390x = Unverified,
                since = "v1.9.0", owner = "sig-storage")]
-pub struct ImageVolume;
+struct ImageVolume;
 
 /// Encrypts guest memory with AMD SEV.
 #[feature_gate(name = "WorkloadEncryptionSEV", state = Alpha,
                amd64 = Supported, arm64 = Unsupported("AMD only"), s390x = Unsupported)]
-pub struct WorkloadEncryptionSev;
+struct WorkloadEncryptionSev;
 
 /// Grows disks to their image's size.
 #[feature_gate(state = Alpha)]
-pub struct ExpandDisks;
+struct ExpandDisks;
 
 /// Takes VM snapshots.
 #[feature_gate(state = GA, others = Supported)]
-pub struct Snapshot;
+struct Snapshot;
 
 /// Runs IBM Secure Execution guests.
 #[feature_gate(state = Alpha, s390x = Supported, others = Unsupported)]
-pub struct SecureExecution;
+struct SecureExecution;
 
 /// What one run printed and returned.
 struct Outcome {

@@ -193,6 +193,11 @@ fn errors_are_std_errors() {
 #[test]
 fn long_inputs_parse() {
     // Linear: 100,000 distinct entries parse without a quadratic duplicate check.
-    let s: String = (0..100_000).map(|i| format!("Gate{i}=true,")).collect();
+    let s = (0..100_000).fold(String::new(), |mut s, i| {
+        s.push_str("Gate");
+        s.push_str(&i.to_string());
+        s.push_str("=true,");
+        s
+    });
     assert_eq!(parse(&s).enabled.len(), 100_000);
 }

@@ -5,19 +5,19 @@ use featuregate::{Action, Arch, ArchPolicy, GateConfig, Options, feature_gate, r
 use proptest::prelude::*;
 
 #[feature_gate(state = Alpha, amd64 = Supported, arm64 = Unsupported)]
-pub struct AlphaGate;
+struct AlphaGate;
 
 #[feature_gate(state = Beta, arm64 = Unverified, others = Pending)]
-pub struct BetaGate;
+struct BetaGate;
 
 #[feature_gate(state = GA)]
-pub struct GaGate;
+struct GaGate;
 
 #[feature_gate(state = Deprecated, s390x = Unsupported)]
-pub struct DeprecatedGate;
+struct DeprecatedGate;
 
 #[feature_gate(state = Discontinued)]
-pub struct DiscontinuedGate;
+struct DiscontinuedGate;
 
 /// Names a gate could have: no whitespace, `,` or `=`.
 fn name() -> impl Strategy<Value = String> {

@@ -4,13 +4,13 @@
 use featuregate::{Arch, GateConfig, Options, feature_gate, registry};
 
 #[feature_gate(state = Alpha, amd64 = Supported)]
-pub struct Sidecar;
+struct Sidecar;
 
 #[feature_gate(state = Beta, amd64 = Supported)]
-pub struct Snapshot;
+struct Snapshot;
 
 #[feature_gate(state = Alpha, amd64 = Supported)]
-pub struct HostDisk;
+struct HostDisk;
 
 #[test]
 fn reads_kubevirt_field_names() {

@@ -10,7 +10,7 @@ use tracing::span::{Attributes, Id, Record};
 use tracing::{Event, Level, Metadata, Subscriber};
 
 #[feature_gate(state = Deprecated, amd64 = Supported)]
-pub struct OldThing;
+struct OldThing;
 
 /// Records `(level, target, message)` of every event.
 #[derive(Clone, Default)]

@@ -6,19 +6,19 @@ use featuregate::{Arch, FeatureGate, State, Support, feature_gate, registry};
 ///
 /// Second paragraph.
 #[feature_gate(state = Beta, amd64 = Supported, arm64 = Unverified, s390x = Unverified)]
-pub struct ImageVolume;
+struct ImageVolume;
 
 #[feature_gate(name = "WorkloadEncryptionSEV", state = Alpha,
                amd64 = Supported, arm64 = Unsupported, s390x = Unsupported)]
-pub struct WorkloadEncryptionSev;
+struct WorkloadEncryptionSev;
 
 #[feature_gate(state = Alpha)] // no architecture named: support unspecified
-pub struct ExpandDisks;
+struct ExpandDisks;
 
 #[feature_gate(state = Beta, amd64 = Supported, others = Pending("needs CDI"))]
-pub struct Snapshot {}
+struct Snapshot {}
 
-pub struct VmSpec {
+struct VmSpec {
     pub image_volumes: usize,
 }
 
@@ -28,7 +28,7 @@ fn uses_image_volumes(spec: &VmSpec) -> bool {
 
 #[feature_gate(state = GA, message = "custom message", since = "v1.9.0", owner = "sig-storage",
                used_by = uses_image_volumes, riscv64 = Unverified("no hardware"))]
-pub struct Everything;
+struct Everything;
 
 #[test]
 fn keys_read_back() {
@@ -81,7 +81,7 @@ fn keys_read_back() {
 
 #[test]
 fn registry_holds_them_sorted() {
-    let names: Vec<_> = registry().iter().map(|g| g.name()).collect();
+    let names: Vec<_> = registry().iter().map(featuregate::Gate::name).collect();
     assert_eq!(
         names,
         [

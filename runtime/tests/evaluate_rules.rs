@@ -9,43 +9,43 @@ use featuregate::{
 };
 
 #[feature_gate(state = GA, amd64 = Supported, arm64 = Supported)]
-pub struct GaGate;
+struct GaGate;
 
 #[feature_gate(state = Beta, amd64 = Supported, arm64 = Supported)]
-pub struct BetaGate;
+struct BetaGate;
 
 #[feature_gate(state = Beta, amd64 = Supported, arm64 = Supported)]
-pub struct OtherBeta;
+struct OtherBeta;
 
 #[feature_gate(state = Alpha, amd64 = Supported, arm64 = Supported)]
-pub struct AlphaGate;
+struct AlphaGate;
 
 #[feature_gate(state = Alpha, amd64 = Supported, arm64 = Supported)]
-pub struct OtherAlpha;
+struct OtherAlpha;
 
 #[feature_gate(state = Deprecated, amd64 = Supported, arm64 = Supported)]
-pub struct DeprecatedGate;
+struct DeprecatedGate;
 
 #[feature_gate(state = Discontinued, amd64 = Supported, arm64 = Supported)]
-pub struct DiscontinuedGate;
+struct DiscontinuedGate;
 
 /// AMD SEV: amd64 only.
 #[feature_gate(state = Alpha, amd64 = Supported, arm64 = Unsupported, s390x = Unsupported)]
-pub struct Sev;
+struct Sev;
 
 #[feature_gate(state = Beta, amd64 = Supported, arm64 = Unverified, s390x = Pending("needs CDI"))]
-pub struct ImageVolume;
+struct ImageVolume;
 
 #[feature_gate(state = Beta)] // unspecified everywhere
-pub struct Legacy;
+struct Legacy;
 
 /// GA, and cannot work on arm64.
 #[feature_gate(state = GA, amd64 = Supported, arm64 = Unsupported("x86 only"))]
-pub struct GaAmd64Only;
+struct GaAmd64Only;
 
 /// Unverified on arm64, unspecified elsewhere.
 #[feature_gate(state = Alpha, amd64 = Supported, arm64 = Unverified)]
-pub struct HalfKnown;
+struct HalfKnown;
 
 fn config(enabled: &[&str], disabled: &[&str]) -> GateConfig {
     GateConfig {
@@ -65,10 +65,14 @@ fn eval(enabled: &[&str], disabled: &[&str]) -> FeatureSet {
         .unwrap_or_else(|e| panic!("{e}"))
 }
 
-/// KubeVirt's table: (case, gate, enabled list, disabled list, expected).
+/// One row of KubeVirt's table: (case, gate, enabled list, disabled list,
+/// expected).
+type Case<'a> = (&'a str, &'a str, &'a [&'a str], &'a [&'a str], bool);
+
+/// KubeVirt's table.
 #[test]
 fn kubevirt_table() {
-    let cases: &[(&str, &str, &[&str], &[&str], bool)] = &[
+    let cases: &[Case] = &[
         ("GA with no config", "GaGate", &[], &[], true),
         ("GA in disabled still on", "GaGate", &[], &["GaGate"], true),
         ("GA in enabled on", "GaGate", &["GaGate"], &[], true),

@@ -10,11 +10,11 @@ use featuregate::{FeatureGate, Registry, feature_gate, registry};
 
 /// Lets a VM use a container image as a volume.
 #[feature_gate(state = Beta, amd64 = Supported, arm64 = Unverified("no CI runner yet"))]
-pub struct ImageVolume;
+struct ImageVolume;
 
 /// Grows disks to their image's size.
 #[feature_gate(state = Alpha, amd64 = Supported)]
-pub struct ExpandDisks;
+struct ExpandDisks;
 
 /// A fresh directory under the system's temp dir, removed on drop.
 struct TempDir(PathBuf);

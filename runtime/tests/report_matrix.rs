@@ -6,24 +6,24 @@ use featuregate::{Arch, FeatureGate, Registry, Support, feature_gate, registry};
 
 /// Lets a VM use a container image as a volume.
 #[feature_gate(state = Beta, amd64 = Supported, arm64 = Unverified("no CI runner yet"), s390x = Unverified)]
-pub struct ImageVolume;
+struct ImageVolume;
 
 /// Encrypts guest memory with AMD SEV.
 #[feature_gate(name = "WorkloadEncryptionSEV", state = Alpha,
                amd64 = Supported, arm64 = Unsupported("AMD SEV | x86 only"), s390x = Unsupported)]
-pub struct WorkloadEncryptionSev;
+struct WorkloadEncryptionSev;
 
 /// Grows disks to their image's size.
 #[feature_gate(state = Alpha)]
-pub struct ExpandDisks;
+struct ExpandDisks;
 
 /// Takes VM snapshots.
 #[feature_gate(state = GA, others = Supported)]
-pub struct Snapshot;
+struct Snapshot;
 
 /// Moves running VMs between nodes.
 #[feature_gate(state = Deprecated, amd64 = Supported, s390x = Pending("needs CDI, \"soon\""), riscv64 = Supported)]
-pub struct LiveMigration;
+struct LiveMigration;
 
 const TEXT: &str = "\
 name                   state       amd64      arm64        s390x        ppc64le    riscv64

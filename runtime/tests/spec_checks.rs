@@ -5,7 +5,7 @@ use featuregate::{
     Arch, ConfigError, FeatureGate, GateConfig, Options, Warning, feature_gate, registry,
 };
 
-pub struct VmSpec {
+struct VmSpec {
     pub image_volumes: usize,
     pub sev: bool,
     pub legacy_disk: bool,
@@ -31,27 +31,28 @@ fn uses_legacy_disk(spec: &VmSpec) -> bool {
 fn uses_vnc(spec: &VmSpec) -> bool {
     spec.vnc
 }
+#[allow(clippy::trivially_copy_pass_by_ref)] // `used_by` takes a `fn(&S) -> bool`
 fn request_is_large(request: &u64) -> bool {
     *request > 1 << 30
 }
 
 #[feature_gate(state = Beta, used_by = uses_image_volumes)]
-pub struct ImageVolume;
+struct ImageVolume;
 
 #[feature_gate(state = Alpha, used_by = uses_sev)]
-pub struct Sev;
+struct Sev;
 
 #[feature_gate(state = Deprecated, used_by = uses_legacy_disk)]
-pub struct LegacyDisk;
+struct LegacyDisk;
 
 #[feature_gate(state = Discontinued, used_by = uses_vnc, message = "VNC is gone; use the serial console")]
-pub struct Vnc;
+struct Vnc;
 
 #[feature_gate(state = Alpha, used_by = request_is_large)]
-pub struct LargeRequests;
+struct LargeRequests;
 
 #[feature_gate(state = GA)]
-pub struct NoPredicate;
+struct NoPredicate;
 
 fn options() -> Options {
     Options::default().with_archs([Arch::Amd64])
@@ -67,7 +68,7 @@ fn used_by_lists_the_gates_a_value_uses() {
     let used: Vec<_> = registry()
         .used_by(&spec)
         .into_iter()
-        .map(|g| g.name())
+        .map(featuregate::Gate::name)
         .collect();
     assert_eq!(used, ["ImageVolume", "Sev"]);
     assert!(registry().used_by(&EMPTY).is_empty());
@@ -75,7 +76,7 @@ fn used_by_lists_the_gates_a_value_uses() {
     let used: Vec<_> = registry()
         .used_by(&(2u64 << 30))
         .into_iter()
-        .map(|g| g.name())
+        .map(featuregate::Gate::name)
         .collect();
     assert_eq!(used, ["LargeRequests"]);
     assert!(registry().used_by(&"a str").is_empty());

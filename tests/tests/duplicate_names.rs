@@ -6,17 +6,18 @@ use featuregate::{FeatureGate, Registry, feature_gate, registry};
 mod compute {
     /// One team's gate.
     #[featuregate::feature_gate(name = "Snapshot", state = Beta)]
-    pub struct Snapshot;
+    pub(crate) struct Snapshot;
 }
 
 mod storage {
     /// Another team's gate under the same name.
     #[featuregate::feature_gate(name = "Snapshot", state = Alpha)]
-    pub struct Snapshot;
+    pub(crate) struct Snapshot;
 }
 
+/// A gate with a name of its own.
 #[feature_gate(state = GA)]
-pub struct Unrelated;
+struct Unrelated;
 
 #[test]
 fn registry_new_names_both_declarations() {
