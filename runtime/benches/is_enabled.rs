@@ -172,6 +172,61 @@ impl NameCheck {
     }
 }
 
+/// KubeVirt's whole path, not only the lookup and scans the issue names:
+/// `ClusterConfig.isFeatureGateEnabled` first calls `GetConfig()`, which takes
+/// the cluster config's `sync.Mutex` (pkg/virt-config/virt-config.go), and
+/// `featuregate.FeatureGateInfo` returns a pointer to a copy of the registry
+/// entry, which Go's escape analysis puts on the heap
+/// (pkg/virt-config/featuregate/feature-gates.go). Both are modelled here:
+/// an uncontended `Mutex` lock and a boxed copy of the entry.
+struct KubeVirtPath {
+    config: std::sync::Mutex<NameCheck>,
+}
+
+/// The registry entry `FeatureGateInfo` copies: name, state, message and
+/// the `VmiSpecUsed` function pointer.
+#[derive(Clone)]
+struct Entry {
+    name: &'static str,
+    state: State,
+    message: &'static str,
+    vmi_spec_used: Option<fn(&()) -> bool>,
+}
+
+impl KubeVirtPath {
+    fn is_enabled(&self, name: &str) -> bool {
+        let config = self
+            .config
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let Some(info) = config.known.get(name) else {
+            return false;
+        };
+        let entry = Box::new(Entry {
+            name: black_box("ImageVolume"),
+            state: info.state,
+            message: "",
+            vmi_spec_used: None,
+        });
+        let entry = black_box(entry);
+        match entry.state {
+            State::Ga => return true,
+            State::Discontinued => return false,
+            _ => {}
+        }
+        if config.disabled.iter().any(|d| d == name) {
+            return false;
+        }
+        if config.enabled.iter().any(|e| e == name) {
+            return true;
+        }
+        entry.state == State::Beta
+            && !entry.name.is_empty()
+            && entry.vmi_spec_used.is_none()
+            && entry.message.is_empty()
+    }
+}
+
 fn is_enabled(c: &mut Criterion) {
     let check = NameCheck::new();
     // A Beta gate in neither list: the common case, and both scans run in full.
@@ -189,6 +244,16 @@ fn is_enabled(c: &mut Criterion) {
     group.bench_function("anchor: KubeVirt name check", |b| {
         b.iter(|| black_box(check.is_enabled(black_box(name.as_str()))));
     });
+    let path = KubeVirtPath {
+        config: std::sync::Mutex::new(NameCheck::new()),
+    };
+    assert!(path.is_enabled(&name));
+    group.bench_function(
+        "anchor: KubeVirt path (GetConfig lock, FeatureGateInfo copy)",
+        |b| {
+            b.iter(|| black_box(path.is_enabled(black_box(name.as_str()))));
+        },
+    );
     // The floor of this measurement: criterion's loop and `black_box` alone.
     group.bench_function("anchor: harness floor (black_box of a constant)", |b| {
         b.iter(|| black_box(true));
@@ -221,6 +286,16 @@ fn is_enabled(c: &mut Criterion) {
             }
         });
     });
+    group.bench_function(
+        "anchor: KubeVirt path (GetConfig lock, FeatureGateInfo copy)",
+        |b| {
+            b.iter(|| {
+                for _ in 0..1_000 {
+                    black_box(path.is_enabled(black_box(name.as_str())));
+                }
+            });
+        },
+    );
     group.finish();
 }
 
