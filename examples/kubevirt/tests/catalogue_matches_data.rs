@@ -241,3 +241,91 @@ fn spec_checks_where_kubevirt_has_them() {
         );
     }
 }
+
+/// The data's cell for `arch`, or empty where the data has no column for it.
+fn cell(row: &Row<'_>, arch: Arch) -> &'static str {
+    match row.support(arch) {
+        Some(support) if !support.is_empty() => Support::ALL
+            .into_iter()
+            .find(|s| s.as_str() == support)
+            .unwrap_or_else(|| panic!("{}: unknown support {support}", row.name))
+            .as_str(),
+        _ => "",
+    }
+}
+
+#[test]
+fn matrix_csv_agrees_with_the_data() {
+    let csv = registry().matrix().to_csv();
+    let mut lines = csv.lines();
+    assert_eq!(
+        lines.next(),
+        Some("name,state,amd64,arm64,s390x,ppc64le,riscv64")
+    );
+    let by_name: std::collections::HashMap<&str, Vec<&str>> = lines
+        .map(|line| {
+            let cells: Vec<&str> = line.split(',').collect();
+            (cells[0], cells)
+        })
+        .collect();
+    let rows = rows();
+    assert_eq!(by_name.len(), rows.len());
+    for row in &rows {
+        let cells = &by_name[row.name];
+        assert_eq!(cells[1], row.state, "{}: state", row.name);
+        for (i, arch) in Arch::ALL.into_iter().enumerate() {
+            assert_eq!(cells[2 + i], cell(row, arch), "{} on {arch}", row.name);
+        }
+    }
+}
+
+#[test]
+fn matrix_json_agrees_with_the_data() {
+    let json: serde_json::Value =
+        serde_json::from_str(&registry().matrix().to_json()).expect("the matrix as JSON");
+    let gates = json.as_array().expect("an array of gates");
+    let rows = rows();
+    assert_eq!(gates.len(), rows.len());
+    for row in &rows {
+        let gate = gates
+            .iter()
+            .find(|g| g["name"] == row.name)
+            .unwrap_or_else(|| panic!("{} is not in the JSON", row.name));
+        assert_eq!(gate["state"], row.state, "{}: state", row.name);
+        for arch in Arch::ALL {
+            let expected = match cell(row, arch) {
+                "" => serde_json::Value::Null,
+                support => serde_json::Value::from(support),
+            };
+            assert_eq!(gate[arch.as_str()], expected, "{} on {arch}", row.name);
+        }
+        if let Some(reason) = row.arm64_reason() {
+            assert_eq!(
+                gate["reasons"]["arm64"], reason,
+                "{}: arm64 reason",
+                row.name
+            );
+        }
+    }
+}
+
+#[test]
+fn matrix_text_agrees_with_the_data() {
+    let text = registry().matrix().to_string();
+    let rows = rows();
+    for row in &rows {
+        let line = text
+            .lines()
+            .find(|l| l.split_whitespace().next() == Some(row.name))
+            .unwrap_or_else(|| panic!("{} is not in the table", row.name));
+        let cells: Vec<&str> = line.split_whitespace().collect();
+        assert_eq!(cells[1], row.state, "{}: state", row.name);
+        for (i, arch) in Arch::ALL.into_iter().enumerate() {
+            let expected = match cell(row, arch) {
+                "" => "-",
+                support => support,
+            };
+            assert_eq!(cells[2 + i], expected, "{} on {arch}", row.name);
+        }
+    }
+}
