@@ -1,15 +1,18 @@
-//! Turns a checked declaration into a static descriptor, the `FeatureGate`
-//! impl and an `inventory` registration.
+//! Turns a checked declaration into one call of the runtime's
+//! `__feature_gate!`, which expands to the static descriptor, the
+//! `FeatureGate` impl and the `inventory` registration.
 //!
 //! The expansion is kept small on purpose: a crate of a thousand gates pays
-//! for every token here a thousand times at each rebuild. So the state and
-//! support values travel as one integer, the strings as one `concat!` with
-//! their lengths, and everything else is done by const fns in the runtime.
+//! for every token built here a thousand times at each rebuild, in a proc
+//! macro that the user's dev profile runs unoptimised. So the strings travel
+//! as one literal, their lengths and the state and support values as one
+//! byte string, and rustc expands the rest from the runtime's `macro_rules!`
+//! and evaluates it with const fns.
 
 use darling::Error;
-use proc_macro2::{Span, TokenStream};
+use proc_macro2::{Literal, Span, TokenStream};
 use quote::{quote, quote_spanned};
-use syn::{Item, Path};
+use syn::Item;
 
 use crate::check::{self, Gate};
 use crate::parse::{self, at};
@@ -115,48 +118,23 @@ fn descriptor(gate: &Gate, krate: &TokenStream) -> Result<TokenStream, Error> {
         text.push_str(field);
         lens.push(len);
     }
-    // The runtime decodes the same layout in `Gate::__new`: the state in bits
-    // 0..3, then 3 bits per architecture, 0 meaning unspecified.
+    // The runtime decodes the same layout in `Gate::__from_layout`: each
+    // length as a little-endian u16, then the codes as a little-endian u32
+    // (the state in bits 0..3, then 3 bits per architecture, 0 meaning
+    // unspecified).
     let mut codes = gate.state as u32;
     for (i, support) in gate.support.iter().enumerate() {
         if let Some(support) = support {
             codes |= (support.index as u32 + 1) << (3 * (i + 1));
         }
     }
+    let mut layout: Vec<u8> = lens.iter().flat_map(|len| len.to_le_bytes()).collect();
+    layout.extend(codes.to_le_bytes());
+    let layout = Literal::byte_string(&layout);
     let ident = &gate.ident;
     let line = quote_spanned!(ident.span()=> ::core::line!());
-    let used_by = gate.used_by.as_ref().map_or_else(
-        || quote!(::core::option::Option::None),
-        |path| used_by(path, krate),
-    );
+    let used_by = gate.used_by.as_ref().map(|path| quote!(, #path));
     Ok(quote! {
-        const _: () = {
-            static GATE: #krate::__private::Gate = #krate::__private::Gate::__new(
-                ::core::concat!(#text, ::core::module_path!(), "\0", ::core::file!()),
-                [#(#lens),*],
-                #codes,
-                #line,
-                #used_by,
-            );
-            impl #krate::FeatureGate for #ident {
-                const GATE: &'static #krate::__private::Gate = &GATE;
-            }
-            #krate::__private::inventory::submit!(#krate::__private::Registered(&GATE));
-            // The registration is the marker type's use: a private gate that
-            // the program only names in configurations is not dead code.
-            let _ = #ident {};
-        };
+        #krate::__feature_gate!(#ident, #text, #layout, #line #used_by);
     })
-}
-
-/// A wrapper with the descriptor's type-erased signature; the user's path is
-/// passed where its type is checked, so a wrong signature is an error there.
-fn used_by(path: &Path, krate: &TokenStream) -> TokenStream {
-    let call = quote_spanned!(syn::spanned::Spanned::span(path)=> #krate::__private::used_by(#path, value));
-    quote! {{
-        fn used_by(value: &dyn ::core::any::Any) -> ::core::option::Option<bool> {
-            #call
-        }
-        ::core::option::Option::Some(used_by)
-    }}
 }

@@ -3,6 +3,7 @@
 //!
 //! [`featuregate`]: https://docs.rs/featuregate
 
+mod args;
 mod check;
 mod expand;
 mod parse;

@@ -4,13 +4,14 @@
 //! The keys are dispatched from one table rather than through a derived darling
 //! receiver: a derived receiver spans an unknown key over the whole `key =
 //! value` item and cannot tell `aarch64` (an architecture under another name)
-//! from a typo. darling still does the list parsing (`NestedMeta`) and carries
-//! the errors.
+//! from a typo. The entries come from [`crate::args`]; darling carries the
+//! errors.
 
 use darling::Error;
-use darling::ast::NestedMeta;
 use proc_macro2::{Span, TokenStream};
-use syn::{Expr, ExprLit, Lit, LitStr, Meta, Path};
+use syn::{Lit, LitStr, Path};
+
+use crate::args::{self, Entry, Value};
 
 use crate::symbol::{self, ARCH_SYNONYMS, ARCHS, KEYS, STATE_SYNONYMS, STATES, SUPPORTS};
 
@@ -47,27 +48,9 @@ pub(crate) struct Declaration {
 /// Parses `args`, pushing each mistake onto `errors`.
 pub(crate) fn declaration(args: TokenStream, errors: &mut Vec<Error>) -> Declaration {
     let mut declaration = Declaration::default();
-    let items = match NestedMeta::parse_meta_list(args) {
-        Ok(items) => items,
-        Err(syntax) => {
-            errors.push(syntax.into());
-            return declaration;
-        }
-    };
-    for item in items {
-        let (path, value) = match item {
-            NestedMeta::Meta(Meta::NameValue(nv)) => (nv.path, Some(nv.value)),
-            NestedMeta::Meta(Meta::Path(path)) => (path, None),
-            NestedMeta::Meta(Meta::List(list)) => (list.path, None),
-            NestedMeta::NameValueInvalidExpr(invalid) => (invalid.path, None),
-            NestedMeta::Lit(lit) => {
-                errors.push(
-                    Error::custom("expected `key = value`, found a literal; the first key is usually `state = ...`")
-                        .with_span(&lit),
-                );
-                continue;
-            }
-        };
+    let (entries, syntax) = args::entries(args);
+    errors.extend(syntax.into_iter().map(Error::from));
+    for Entry { key: path, value } in entries {
         let Some(key) = known_key(&path) else {
             errors.push(unknown_key(&path));
             continue;
@@ -95,7 +78,7 @@ pub(crate) fn declaration(args: TokenStream, errors: &mut Vec<Error>) -> Declara
 }
 
 impl Declaration {
-    fn set(&mut self, key: &'static str, value: &Expr) -> Result<(), Error> {
+    fn set(&mut self, key: &'static str, value: &Value) -> Result<(), Error> {
         match key {
             symbol::STATE => self.state = Some(state(value)?),
             symbol::NAME => {
@@ -154,11 +137,9 @@ fn unknown_key(path: &Path) -> Error {
     Error::custom(message).with_span(path)
 }
 
-fn string(key: &str, value: &Expr) -> Result<LitStr, Error> {
+fn string(key: &str, value: &Value) -> Result<LitStr, Error> {
     match value {
-        Expr::Lit(ExprLit {
-            lit: Lit::Str(lit), ..
-        }) => Ok(lit.clone()),
+        Value::Lit(Lit::Str(lit)) => Ok(lit.clone()),
         _ => Err(
             Error::custom(format!("`{key}` takes a string literal: `{key} = \"...\"`"))
                 .with_span(value),
@@ -166,26 +147,24 @@ fn string(key: &str, value: &Expr) -> Result<LitStr, Error> {
     }
 }
 
-fn path(key: &str, value: &Expr, example: &str) -> Result<Path, Error> {
+fn path(key: &str, value: &Value, example: &str) -> Result<Path, Error> {
     match value {
-        Expr::Path(p) if p.qself.is_none() => Ok(p.path.clone()),
+        Value::Path(path) => Ok(path.clone()),
         _ => Err(Error::custom(format!("`{key}` takes a path: `{example}`")).with_span(value)),
     }
 }
 
 /// A bare identifier (`Beta`) or, as darling's derived enums read it, a
 /// string literal (`"Beta"`), with its span.
-fn word(value: &Expr) -> Option<(String, Span)> {
+fn word(value: &Value) -> Option<(String, Span)> {
     match value {
-        Expr::Path(p) if p.qself.is_none() => p.path.get_ident().map(|i| (i.to_string(), i.span())),
-        Expr::Lit(ExprLit {
-            lit: Lit::Str(lit), ..
-        }) => Some((lit.value(), lit.span())),
+        Value::Path(path) => path.get_ident().map(|i| (i.to_string(), i.span())),
+        Value::Lit(Lit::Str(lit)) => Some((lit.value(), lit.span())),
         _ => None,
     }
 }
 
-fn state(value: &Expr) -> Result<usize, Error> {
+fn state(value: &Value) -> Result<usize, Error> {
     let Some((word, span)) = word(value) else {
         return Err(
             Error::custom(format!("`state` takes one of: {}", STATES.join(", "))).with_span(value),
@@ -203,37 +182,31 @@ fn state(value: &Expr) -> Result<usize, Error> {
     })
 }
 
-fn support(value: &Expr) -> Result<SupportValue, Error> {
-    let (head, reason) = match value {
-        Expr::Call(call) => {
-            let reason = if let (
-                1,
-                Some(Expr::Lit(ExprLit {
-                    lit: Lit::Str(lit), ..
-                })),
-            ) = (call.args.len(), call.args.first())
-            {
-                lit.value()
-            } else {
-                let span = call
-                    .args
-                    .first()
-                    .map_or(call.paren_token.span.join(), syn::spanned::Spanned::span);
+fn support(value: &Value) -> Result<SupportValue, Error> {
+    let (word, reason) = match value {
+        Value::Call(head, args) => {
+            let Ok(reason) = syn::parse2::<LitStr>(args.stream()) else {
+                let span = args
+                    .stream()
+                    .into_iter()
+                    .next()
+                    .map_or(args.span(), |first| first.span());
                 return Err(at(
                     span,
                     "the reason is one string literal: `Pending(\"needs CDI\")`",
                 ));
             };
-            (&*call.func, Some(reason).filter(|r| !r.is_empty()))
+            let word = head.get_ident().map(|i| (i.to_string(), i.span()));
+            (word, Some(reason.value()).filter(|r| !r.is_empty()))
         }
-        other => (other, None),
+        other => (word(other), None),
     };
-    let Some((word, span)) = word(head) else {
+    let Some((word, span)) = word else {
         return Err(Error::custom(format!(
             "expected a support value: {}, optionally with a reason: `Pending(\"needs CDI\")`",
             SUPPORTS.join(", ")
         ))
-        .with_span(head));
+        .with_span(value));
     };
     let index = SUPPORTS.iter().position(|&s| s == word).ok_or_else(|| {
         let suggestion = symbol::closest(&word, &SUPPORTS, &[]);

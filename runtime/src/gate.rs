@@ -24,6 +24,8 @@ const OWNER: usize = 4;
 const REASONS: usize = 5;
 /// Number of length-prefixed fields.
 pub const FIELDS: usize = REASONS + Arch::ALL.len();
+/// Bytes of the layout the macro emits: the lengths, then the codes.
+pub(crate) const LAYOUT: usize = 2 * FIELDS + 4;
 
 /// Everything declared about one gate: name, state, support per architecture,
 /// documentation and where it was declared.
@@ -87,22 +89,36 @@ impl Gate {
         }
     }
 
-    /// The `codes` argument of [`Gate::__new`] for a state and supports; the
-    /// macro computes the same number at expansion time.
+    /// Builds a descriptor from the layout the macro emits as one byte
+    /// string: each field's length as a little-endian `u16`, then `codes` as a
+    /// little-endian `u32`. One literal token instead of eleven numbers keeps
+    /// the expansion small; decoding here costs the compiler a short const
+    /// evaluation.
     #[doc(hidden)]
     #[must_use]
-    pub const fn __codes(state: State, support: [Option<Support>; Arch::ALL.len()]) -> u32 {
-        let mut codes = state as u32;
+    pub const fn __from_layout(
+        text: &'static str,
+        layout: &[u8; LAYOUT],
+        line: u32,
+        used_by: &[UsedBy],
+    ) -> Gate {
+        let mut lens = [0u16; FIELDS];
         let mut i = 0;
-        while i < support.len() {
-            let code = match support[i] {
-                None => 0,
-                Some(s) => s as u32 + 1,
-            };
-            codes |= code << (3 * (i + 1));
+        while i < FIELDS {
+            lens[i] = u16::from_le_bytes([layout[2 * i], layout[2 * i + 1]]);
             i += 1;
         }
-        codes
+        let codes = u32::from_le_bytes([
+            layout[2 * FIELDS],
+            layout[2 * FIELDS + 1],
+            layout[2 * FIELDS + 2],
+            layout[2 * FIELDS + 3],
+        ]);
+        let used_by = match used_by {
+            [f] => Some(*f),
+            _ => None,
+        };
+        Gate::__new(text, lens, codes, line, used_by)
     }
 
     fn field(&self, index: usize) -> &'static str {

@@ -198,6 +198,7 @@ mod arch;
 #[cfg(feature = "cli")]
 pub mod cli;
 mod config;
+mod declare;
 mod evaluate;
 mod gate;
 mod registry;

@@ -1,0 +1,106 @@
+//! Splits the attribute's arguments into `key = value` entries.
+//!
+//! A small reader of its own rather than darling's `NestedMeta`: that parses
+//! every value as a full Rust expression, which in the unoptimised proc macro
+//! of a user's dev profile was a third of the macro's time per gate, and it
+//! gives up at the first syntax error. The values this attribute takes are
+//! simple (a word, a path, `Word("reason")`, a literal), and reading entry by
+//! entry lets one malformed entry be reported beside the others.
+
+use proc_macro2::{Delimiter, Group, TokenStream, TokenTree};
+use quote::ToTokens;
+use syn::ext::IdentExt as _;
+use syn::parse::{ParseStream, Parser as _};
+use syn::{Ident, Lit, Path, Token};
+
+/// One `key = value` entry; `value` is `None` for a bare `key` or `key(...)`.
+pub(crate) struct Entry {
+    pub(crate) key: Path,
+    pub(crate) value: Option<Value>,
+}
+
+/// A value as written.
+pub(crate) enum Value {
+    /// `Beta`, `crate::spec::uses_sev`, `::reexport::featuregate`.
+    Path(Path),
+    /// `Pending("needs CDI")`: the head and its parenthesised arguments.
+    Call(Path, Group),
+    /// `"ImageVolume"` (or any other literal, which the key may refuse).
+    Lit(Lit),
+}
+
+impl ToTokens for Value {
+    fn to_tokens(&self, tokens: &mut TokenStream) {
+        match self {
+            Value::Path(path) => path.to_tokens(tokens),
+            Value::Call(head, args) => {
+                head.to_tokens(tokens);
+                args.to_tokens(tokens);
+            }
+            Value::Lit(lit) => lit.to_tokens(tokens),
+        }
+    }
+}
+
+/// The entries of `args`, in order; each entry that does not read is an
+/// error, and reading goes on with the next.
+pub(crate) fn entries(args: TokenStream) -> (Vec<Entry>, Vec<syn::Error>) {
+    let (mut entries, mut errors) = (Vec::new(), Vec::new());
+    let mut chunk = TokenStream::new();
+    let mut tokens = args.into_iter().peekable();
+    while let Some(token) = tokens.next() {
+        let comma = matches!(&token, TokenTree::Punct(p) if p.as_char() == ',');
+        if !comma {
+            chunk.extend([token]);
+            if tokens.peek().is_some() {
+                continue;
+            }
+        } else if chunk.is_empty() {
+            errors.push(syn::Error::new(
+                token.span(),
+                "expected `key = value` before `,`",
+            ));
+            continue;
+        }
+        match entry.parse2(std::mem::take(&mut chunk)) {
+            Ok(entry) => entries.push(entry),
+            Err(error) => errors.push(error),
+        }
+    }
+    (entries, errors)
+}
+
+fn entry(input: ParseStream) -> syn::Result<Entry> {
+    if input.peek(Lit) {
+        let lit: Lit = input.parse()?;
+        return Err(syn::Error::new(
+            lit.span(),
+            "expected `key = value`, found a literal; the first key is usually `state = ...`",
+        ));
+    }
+    let key = input.call(Path::parse_mod_style)?;
+    let value = if input.parse::<Option<Token![=]>>()?.is_some() {
+        Some(value(input)?)
+    } else {
+        // `key` alone or `key(...)`: the caller says what the key needs.
+        let _ = input.parse::<Option<Group>>()?;
+        None
+    };
+    Ok(Entry { key, value })
+}
+
+fn value(input: ParseStream) -> syn::Result<Value> {
+    if input.peek(Lit) {
+        return input.parse().map(Value::Lit);
+    }
+    if input.peek(Token![::]) || input.peek(Ident::peek_any) {
+        let path = input.call(Path::parse_mod_style)?;
+        if input.peek(syn::token::Paren) {
+            let args: Group = input.parse()?;
+            debug_assert_eq!(args.delimiter(), Delimiter::Parenthesis);
+            return Ok(Value::Call(path, args));
+        }
+        return Ok(Value::Path(path));
+    }
+    Err(input.error("expected a value: a word such as `Beta`, a string or a path"))
+}
