@@ -79,7 +79,15 @@ fn entry(input: ParseStream) -> syn::Result<Entry> {
         ));
     }
     let key = input.call(Path::parse_mod_style)?;
-    let value = if input.parse::<Option<Token![=]>>()?.is_some() {
+    let value = if let Some(eq) = input.parse::<Option<Token![=]>>()? {
+        if input.is_empty() {
+            // Said here: at the end of an entry syn could only point at the
+            // whole attribute.
+            return Err(syn::Error::new(
+                eq.span,
+                "expected a value after `=`: a word such as `Beta`, a string or a path",
+            ));
+        }
         Some(value(input)?)
     } else {
         // `key` alone or `key(...)`: the caller says what the key needs.
