@@ -1,6 +1,6 @@
 //! Turns a checked declaration into one call of the runtime's
-//! `__feature_gate!`, which expands to the static descriptor, the
-//! `FeatureGate` impl and the `inventory` registration.
+//! `__private::gate!` (its `__feature_gate!` macro), which expands to the
+//! static descriptor, the `FeatureGate` impl and the `inventory` registration.
 //!
 //! The expansion is kept small on purpose: a crate of a thousand gates pays
 //! for every token built here a thousand times at each rebuild, in a proc
@@ -135,6 +135,6 @@ fn descriptor(gate: &Gate, krate: &TokenStream) -> Result<TokenStream, Error> {
     let line = quote_spanned!(ident.span()=> ::core::line!());
     let used_by = gate.used_by.as_ref().map(|path| quote!(, #path));
     Ok(quote! {
-        #krate::__feature_gate!(#ident, #text, #layout, #line #used_by);
+        #krate::__private::gate!(#ident, #text, #layout, #line #used_by);
     })
 }

@@ -222,6 +222,7 @@ pub use support::Support;
 /// What the macro's expansion names. Not public API: it changes without notice.
 #[doc(hidden)]
 pub mod __private {
+    pub use crate::__feature_gate as gate;
     pub use crate::gate::{__used_by as used_by, FIELDS, Registered};
     pub use crate::{Gate, State, Support};
     pub use core;
