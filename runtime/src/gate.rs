@@ -23,7 +23,7 @@ const SINCE: usize = 3;
 const OWNER: usize = 4;
 const REASONS: usize = 5;
 /// Number of length-prefixed fields.
-pub const FIELDS: usize = REASONS + Arch::ALL.len();
+pub(crate) const FIELDS: usize = REASONS + Arch::ALL.len();
 /// Bytes of the layout the macro emits: the lengths, then the codes.
 pub(crate) const LAYOUT: usize = 2 * FIELDS + 4;
 

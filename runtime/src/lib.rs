@@ -223,9 +223,9 @@ pub use support::Support;
 #[doc(hidden)]
 pub mod __private {
     pub use crate::__feature_gate as gate;
-    pub use crate::gate::{__used_by as used_by, FIELDS, Registered};
-    pub use crate::{Gate, State, Support};
-    pub use core;
+    pub use crate::Gate;
+    use crate::gate::FIELDS;
+    pub use crate::gate::{__used_by as used_by, Registered};
     pub use inventory;
 
     /// The descriptor of a declaration the macro rejected: the marker type
