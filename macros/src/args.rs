@@ -23,8 +23,9 @@ pub(crate) struct Entry {
 pub(crate) enum Value {
     /// `Beta`, `crate::spec::uses_sev`, `::reexport::featuregate`.
     Path(Path),
-    /// `Pending("needs CDI")`: the head and its parenthesised arguments.
-    Call(Path, Group),
+    /// `Pending("needs CDI")`: the head (a path, or a literal as in
+    /// `"Pending"("needs CDI")`) and its parenthesised arguments.
+    Call(Box<Value>, Group),
     /// `"ImageVolume"` (or any other literal, which the key may refuse).
     Lit(Lit),
 }
@@ -98,17 +99,17 @@ fn entry(input: ParseStream) -> syn::Result<Entry> {
 }
 
 fn value(input: ParseStream) -> syn::Result<Value> {
-    if input.peek(Lit) {
-        return input.parse().map(Value::Lit);
+    let head = if input.peek(Lit) {
+        Value::Lit(input.parse()?)
+    } else if input.peek(Token![::]) || input.peek(Ident::peek_any) {
+        Value::Path(input.call(Path::parse_mod_style)?)
+    } else {
+        return Err(input.error("expected a value: a word such as `Beta`, a string or a path"));
+    };
+    if input.peek(syn::token::Paren) {
+        let args: Group = input.parse()?;
+        debug_assert_eq!(args.delimiter(), Delimiter::Parenthesis);
+        return Ok(Value::Call(Box::new(head), args));
     }
-    if input.peek(Token![::]) || input.peek(Ident::peek_any) {
-        let path = input.call(Path::parse_mod_style)?;
-        if input.peek(syn::token::Paren) {
-            let args: Group = input.parse()?;
-            debug_assert_eq!(args.delimiter(), Delimiter::Parenthesis);
-            return Ok(Value::Call(path, args));
-        }
-        return Ok(Value::Path(path));
-    }
-    Err(input.error("expected a value: a word such as `Beta`, a string or a path"))
+    Ok(head)
 }

@@ -196,8 +196,7 @@ fn support(value: &Value) -> Result<SupportValue, Error> {
                     "the reason is one string literal: `Pending(\"needs CDI\")`",
                 ));
             };
-            let word = head.get_ident().map(|i| (i.to_string(), i.span()));
-            (word, Some(reason.value()).filter(|r| !r.is_empty()))
+            (word(head), Some(reason.value()).filter(|r| !r.is_empty()))
         }
         other => (word(other), None),
     };
