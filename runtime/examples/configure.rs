@@ -45,7 +45,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     for warning in set.warnings() {
         println!("warning: {warning}");
     }
-    let enabled: Vec<_> = set.enabled().map(|g| g.name()).collect();
+    let enabled: Vec<_> = set.enabled().map(featuregate::Gate::name).collect();
     println!("enabled: {enabled:?}");
     println!("ImageVolume on: {}", ImageVolume::is_enabled());
     Ok(())
