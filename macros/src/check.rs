@@ -104,18 +104,6 @@ pub(crate) fn gate(
         None => marker.ident.unraw().to_string(),
     };
     let description = description(&marker.attrs);
-    for (key, text) in [
-        ("name", Some(&name)),
-        ("message", message.as_ref()),
-        ("the doc comment", description.as_ref()),
-    ] {
-        if text.is_some_and(|t| t.len() > usize::from(u16::MAX)) {
-            errors.push(at(
-                Span::call_site(),
-                format!("{key} is longer than {} bytes", u16::MAX),
-            ));
-        }
-    }
     if let Some(others) = others {
         for slot in archs.iter_mut().filter(|s| s.is_none()) {
             *slot = Some(SupportValue {

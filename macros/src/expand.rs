@@ -108,11 +108,24 @@ fn descriptor(gate: &Gate, krate: &TokenStream) -> Result<TokenStream, Error> {
     .map(Option::unwrap_or_default);
     let mut text = String::new();
     let mut lens = Vec::with_capacity(5 + ARCHS.len());
-    for field in fields {
+    for (i, field) in fields.enumerate() {
+        // The descriptor keeps each length in a u16.
         let len = u16::try_from(field.len()).map_err(|_| {
+            let what = [
+                "the name",
+                "the message",
+                "the doc comment",
+                "since",
+                "owner",
+            ]
+            .get(i)
+            .map_or_else(
+                || format!("the {} reason", ARCHS[i - 5]),
+                |w| (*w).to_owned(),
+            );
             at(
                 Span::call_site(),
-                format!("a string of this gate is longer than {} bytes", u16::MAX),
+                format!("{what} is longer than {} bytes", u16::MAX),
             )
         })?;
         text.push_str(field);

@@ -177,3 +177,30 @@ fn raw_identifier_names_the_gate_without_its_prefix() {
     );
     assert!(out.contains("\"Box"), "{out}");
 }
+
+#[test]
+fn a_string_too_long_for_the_descriptor_is_an_error_naming_it() {
+    let long = "x".repeat(usize::from(u16::MAX) + 1);
+    let out = feature_gate(quote!(state = Beta), quote!(#[doc = #long] struct X;)).to_string();
+    assert!(
+        out.contains("the doc comment is longer than 65535 bytes"),
+        "{}",
+        &out[out.len() - 300..]
+    );
+    let out = feature_gate(
+        quote!(state = Beta, arm64 = Pending(#long)),
+        quote!(
+            struct X;
+        ),
+    )
+    .to_string();
+    assert!(
+        out.contains("the arm64 reason is longer than 65535 bytes"),
+        "{}",
+        &out[out.len() - 300..]
+    );
+    assert!(
+        out.contains("impl"),
+        "the marker type still gets its placeholder impl"
+    );
+}
