@@ -7,7 +7,9 @@ use std::io::{self, Write};
 
 use super::{CheckArgs, Command, FAILURE, Format, ListArgs, ParityArgs, Status};
 use crate::report::Color;
-use crate::{Action, Arch, ArchPolicy, Gate, GateConfig, Matrix, Options, Registry};
+use crate::{
+    Action, Arch, ArchPolicy, Coverage, Gate, GateConfig, Matrix, Options, Parity, Registry,
+};
 
 pub(super) fn execute(
     command: &Command,
@@ -19,7 +21,7 @@ pub(super) fn execute(
     match command {
         Command::List(args) => {
             let matrix = list(registry, args);
-            write_matrix(&matrix, args.format.format, color, out)?;
+            out.write_all(render(&matrix, args.format.format, color).as_bytes())?;
         }
         Command::Show(args) => {
             let Some(gate) = registry.get(&args.name) else {
@@ -32,45 +34,57 @@ pub(super) fn execute(
             };
             out.write_all(show(gate).as_bytes())?;
         }
-        Command::Matrix(format) => write_matrix(&registry.matrix(), format.format, color, out)?,
+        Command::Matrix(format) => {
+            out.write_all(render(&registry.matrix(), format.format, color).as_bytes())?;
+        }
         Command::Coverage(format) => {
-            let coverage = registry.coverage();
-            let text = match format.format {
-                Format::Text => coverage.text(color).to_string(),
-                Format::Markdown => coverage.to_markdown(),
-                Format::Csv => coverage.to_csv(),
-                Format::Json => coverage.to_json(),
-            };
-            out.write_all(text.as_bytes())?;
+            out.write_all(render(&registry.coverage(), format.format, color).as_bytes())?;
         }
         Command::Parity(ParityArgs { arch, base, format }) => {
             let parity = registry.parity_report(*base, *arch);
-            let text = match format.format {
-                Format::Text => parity.text(color).to_string(),
-                Format::Markdown => parity.to_markdown(),
-                Format::Csv => parity.to_csv(),
-                Format::Json => parity.to_json(),
-            };
-            out.write_all(text.as_bytes())?;
+            out.write_all(render(&parity, format.format, color).as_bytes())?;
         }
         Command::Check(args) => return check(registry, args, out, err),
     }
     Ok(0)
 }
 
-fn write_matrix(
-    matrix: &Matrix,
-    format: Format,
-    color: Color,
-    out: &mut dyn Write,
-) -> io::Result<()> {
-    let text = match format {
-        Format::Text => matrix.text(color).to_string(),
-        Format::Markdown => matrix.to_markdown(),
-        Format::Csv => matrix.to_csv(),
-        Format::Json => matrix.to_json(),
-    };
-    out.write_all(text.as_bytes())
+/// The four forms every report has.
+trait Report {
+    fn text(&self, color: Color) -> String;
+    fn markdown(&self) -> String;
+    fn csv(&self) -> String;
+    fn json(&self) -> String;
+}
+
+macro_rules! report {
+    ($($ty:ty),+) => {$(
+        impl Report for $ty {
+            fn text(&self, color: Color) -> String {
+                <$ty>::text(self, color).to_string()
+            }
+            fn markdown(&self) -> String {
+                self.to_markdown()
+            }
+            fn csv(&self) -> String {
+                self.to_csv()
+            }
+            fn json(&self) -> String {
+                self.to_json()
+            }
+        }
+    )+};
+}
+
+report!(Matrix, Coverage, Parity);
+
+fn render(report: &impl Report, format: Format, color: Color) -> String {
+    match format {
+        Format::Text => report.text(color),
+        Format::Markdown => report.markdown(),
+        Format::Csv => report.csv(),
+        Format::Json => report.json(),
+    }
 }
 
 /// The gates `list` keeps. Each filter given must hold; the values within
