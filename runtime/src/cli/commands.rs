@@ -8,7 +8,8 @@ use std::io::{self, Write};
 use super::{CheckArgs, Command, FAILURE, Format, ListArgs, ParityArgs, Status};
 use crate::report::Color;
 use crate::{
-    Action, Arch, ArchPolicy, Coverage, Gate, GateConfig, Matrix, Options, Parity, Registry,
+    Action, Arch, ArchPolicy, ConfigError, Coverage, Gate, GateConfig, Matrix, Options, Parity,
+    Registry,
 };
 
 pub(super) fn execute(
@@ -25,11 +26,11 @@ pub(super) fn execute(
         }
         Command::Show(args) => {
             let Some(gate) = registry.get(&args.name) else {
-                write!(err, "unknown feature gate {}", args.name)?;
-                match registry.suggest(&args.name) {
-                    Some(near) => writeln!(err, "; did you mean {near}?")?,
-                    None => writeln!(err)?,
-                }
+                let unknown = ConfigError::UnknownGate {
+                    name: args.name.clone(),
+                    suggestion: registry.suggest(&args.name),
+                };
+                writeln!(err, "{unknown}")?;
                 return Ok(FAILURE);
             };
             out.write_all(show(gate).as_bytes())?;
