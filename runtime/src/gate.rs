@@ -7,7 +7,7 @@ use std::fmt;
 use std::hash::{Hash, Hasher};
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use crate::{Arch, State, Support};
+use crate::{Arch, State, Status, Support};
 
 /// The type-erased `used_by` predicate: `Some(answer)` when the value has the
 /// type the declared function takes, `None` otherwise.
@@ -181,6 +181,12 @@ impl Gate {
     #[must_use]
     pub fn support(&self, arch: Arch) -> Option<Support> {
         self.support[arch.index()]
+    }
+
+    /// The status on `arch`: the declared support, or [`Status::Unspecified`].
+    #[must_use]
+    pub fn status(&self, arch: Arch) -> Status {
+        Status::of(self.support(arch))
     }
 
     /// Why `arch` has its status, where the declaration says (`Pending("needs CDI")`).

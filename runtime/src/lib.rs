@@ -217,7 +217,7 @@ pub use registry::{DuplicateGate, Registry, registry};
 pub use report::{ArchCoverage, Coverage, Matrix, Parity, ParityGap};
 pub use spelling::ParseValueError;
 pub use state::State;
-pub use support::Support;
+pub use support::{Status, Support};
 
 /// What the macro's expansion names. Not public API: it changes without notice.
 #[doc(hidden)]
