@@ -579,6 +579,31 @@ fn matrix_and_coverage_cover_the_named_architectures() {
 fn show_as_json() {
     let shown = run(&["show", "WorkloadEncryptionSEV", "--format", "json"]);
     assert_eq!((shown.code, shown.err.as_str()), (0, ""));
+    // Fields in the order a reader expects, architectures in Arch order.
+    let keys: Vec<&str> = shown
+        .out
+        .lines()
+        .filter_map(|l| l.strip_prefix("  \"")?.split('"').next())
+        .collect();
+    assert_eq!(
+        keys,
+        [
+            "name",
+            "state",
+            "description",
+            "message",
+            "since",
+            "owner",
+            "support",
+            "reasons",
+            "location"
+        ]
+    );
+    assert!(
+        shown.out.find("\"s390x\"").unwrap() < shown.out.find("\"ppc64le\"").unwrap(),
+        "{}",
+        shown.out
+    );
     let json: serde_json::Value = serde_json::from_str(&shown.out).unwrap();
     assert_eq!(json["name"], "WorkloadEncryptionSEV");
     assert_eq!(json["state"], "Alpha");

@@ -130,7 +130,7 @@ fn check(registry: &Registry, args: &CheckArgs) -> Result<String, Box<dyn fmt::D
         TextOrJson::Json => {
             let names: Vec<&str> = set.enabled().map(crate::Gate::name).collect();
             let warnings: Vec<String> = warnings.collect();
-            show::json(&serde_json::json!({ "enabled": names, "warnings": warnings }))
+            super::pretty_json(&serde_json::json!({ "enabled": names, "warnings": warnings }))
         }
     })
 }

@@ -214,6 +214,15 @@ pub enum TextOrJson {
     Json,
 }
 
+/// Pretty JSON with a final line break. Only values with string keys are
+/// given, which always serialize.
+fn pretty_json(value: &impl serde::Serialize) -> String {
+    let mut out =
+        serde_json::to_string_pretty(value).expect("string keys and plain values serialize");
+    out.push('\n');
+    out
+}
+
 // SHIM: replace with crate::try_registry
 /// The program's registry, or why it cannot be built (duplicate names, a
 /// requirement cycle), without a panic reaching the user.

@@ -1,58 +1,80 @@
 //! `show NAME`: every field of one gate, as labelled lines or as JSON.
 
+use std::borrow::Cow;
 use std::fmt::Write as _;
 
+use serde::Serialize;
+
 use super::TextOrJson;
-use crate::{Arch, Gate};
+use crate::{Arch, Gate, Support};
 
 /// The gate in `format`.
 pub(super) fn render(gate: &Gate, format: TextOrJson) -> String {
     match format {
         TextOrJson::Text => text(gate),
-        TextOrJson::Json => json(&to_json(gate)),
+        TextOrJson::Json => super::pretty_json(&fields(gate)),
     }
-}
-
-/// Pretty JSON with a final line break.
-pub(super) fn json(value: &serde_json::Value) -> String {
-    let mut out = serde_json::to_string_pretty(value).expect("a JSON value serializes");
-    out.push('\n');
-    out
 }
 
 /// `{"name", "state", "description", "message", "since", "owner",
 /// "support": {"amd64": "Supported" | null, ...}, "reasons": {"arm64": "..."},
-/// "location": {"module_path", "file", "line"}}`; an absent field is `null`.
-fn to_json(gate: &Gate) -> serde_json::Value {
-    let support: serde_json::Map<String, serde_json::Value> = Arch::ALL
-        .into_iter()
-        .map(|arch| {
-            (
-                arch.to_string(),
-                gate.support(arch).map(crate::Support::as_str).into(),
-            )
-        })
-        .collect();
-    let reasons: serde_json::Map<String, serde_json::Value> = Arch::ALL
-        .into_iter()
-        .filter_map(|arch| Some((arch.to_string(), gate.reason(arch)?.into())))
-        .collect();
+/// "location": {"module_path", "file", "line"}}`, in that order; an absent
+/// field is `null`.
+fn fields(gate: &Gate) -> Fields {
     let location = gate.location();
-    serde_json::json!({
-        "name": gate.name(),
-        "state": gate.state().as_str(),
-        "description": gate.description(),
-        "message": gate.message(),
-        "since": gate.since(),
-        "owner": gate.owner(),
-        "support": support,
-        "reasons": reasons,
-        "location": {
-            "module_path": location.module_path(),
-            "file": location.file(),
-            "line": location.line(),
+    Fields {
+        name: gate.name(),
+        state: gate.state().as_str(),
+        description: gate.description(),
+        message: gate.message(),
+        since: gate.since(),
+        owner: gate.owner(),
+        support: PerArch(
+            Arch::ALL
+                .map(|arch| (arch, gate.support(arch).map(Support::as_str)))
+                .into(),
+        ),
+        reasons: PerArch(
+            Arch::ALL
+                .into_iter()
+                .filter_map(|arch| Some((arch, gate.reason(arch)?)))
+                .collect(),
+        ),
+        location: LocationFields {
+            module_path: location.module_path(),
+            file: location.file(),
+            line: location.line(),
         },
-    })
+    }
+}
+
+#[derive(Serialize)]
+struct Fields {
+    name: &'static str,
+    state: &'static str,
+    description: Option<&'static str>,
+    message: Cow<'static, str>,
+    since: Option<&'static str>,
+    owner: Option<&'static str>,
+    support: PerArch<Option<&'static str>>,
+    reasons: PerArch<&'static str>,
+    location: LocationFields,
+}
+
+#[derive(Serialize)]
+struct LocationFields {
+    module_path: &'static str,
+    file: &'static str,
+    line: u32,
+}
+
+/// An object keyed by architecture, in [`Arch`] order.
+struct PerArch<T>(Vec<(Arch, T)>);
+
+impl<T: Serialize> Serialize for PerArch<T> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_map(self.0.iter().map(|(arch, value)| (arch.as_str(), value)))
+    }
 }
 
 /// Every field of one gate, one per line; continuation lines indented.
