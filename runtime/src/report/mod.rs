@@ -41,6 +41,8 @@ mod coverage;
 mod diff;
 mod doc_file;
 mod docs_check;
+#[cfg(feature = "serde")]
+mod json;
 mod matrix;
 mod parity;
 mod table;
@@ -135,7 +137,7 @@ pub trait Report: sealed::Sealed {
     /// Pretty-printed JSON: an array of one object per row, keyed by column.
     #[cfg(feature = "serde")]
     fn to_json(&self) -> String {
-        table::json::to_string(self)
+        json::to_string(self)
     }
 }
 
@@ -169,7 +171,7 @@ macro_rules! forms {
             #[cfg(feature = "serde")]
             #[must_use]
             pub fn to_json(&self) -> String {
-                table::json::to_string(self)
+                json::to_string(self)
             }
         }
 
@@ -182,7 +184,7 @@ macro_rules! forms {
         #[cfg(feature = "serde")]
         impl serde::Serialize for $ty {
             fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                table::json::Json(self).serialize(serializer)
+                json::Json(self).serialize(serializer)
             }
         }
     )+};
