@@ -190,7 +190,7 @@
 //! - `serde`: `GateConfig` with KubeVirt's field names, and the reports as JSON.
 //! - `cli`: [`cli`], a command-line front end (`list`, `show`, `matrix`,
 //!   `coverage`, `parity`, `check`) a program mounts in one line:
-//!   `fn main() -> ExitCode { featuregate::cli::main() }`.
+//!   `fn main() -> featuregate::cli::Exit { featuregate::cli::main() }`.
 //! - `tracing`: [`configure`] logs each warning at warn level.
 
 mod active;
@@ -214,7 +214,7 @@ pub use evaluate::{Action, ArchPolicy, ArchStatuses, FeatureSet, Options, Warnin
 pub use featuregate_macros::feature_gate;
 pub use gate::{FeatureGate, Gate, Location, UsedBy};
 pub use registry::{DuplicateGate, Registry, registry};
-pub use report::{ArchCoverage, Coverage, Matrix, Parity, ParityGap};
+pub use report::{ArchCoverage, Coverage, Matrix, Parity, ParityGap, Report};
 pub use spelling::ParseValueError;
 pub use state::State;
 pub use support::{Status, Support};

@@ -43,7 +43,8 @@ fn run_over(registry: &Registry, args: &[&str]) -> Outcome {
         std::iter::once("gates").chain(args.iter().copied()),
         &mut out,
         &mut err,
-    );
+    )
+    .code();
     Outcome {
         code,
         out: String::from_utf8(out).unwrap(),
@@ -252,7 +253,8 @@ fn coverage_in_every_format() {
     );
     let json: serde_json::Value =
         serde_json::from_str(&run(&["coverage", "--format", "json"]).out).unwrap();
-    assert_eq!(json["amd64"]["supported"], 3);
+    assert_eq!(json[0]["arch"], "amd64");
+    assert_eq!(json[0]["supported"], 3);
 }
 
 #[test]
@@ -282,8 +284,9 @@ fn parity_defaults_to_amd64() {
     );
     let json: serde_json::Value =
         serde_json::from_str(&run(&["parity", "--arch", "arm64", "--format", "json"]).out).unwrap();
-    assert_eq!(json["gaps"][0]["gate"], "ImageVolume");
-    assert_eq!(json["gaps"][0]["reason"], "no CI runner yet");
+    assert_eq!(json[0]["name"], "ImageVolume");
+    assert_eq!(json[0]["arm64"], "Unverified");
+    assert_eq!(json[0]["reason"], "no CI runner yet");
     assert_eq!(run(&["parity"]).code, 2, "--arch is required");
     assert_eq!(run(&["parity", "--arch", "mips"]).code, 2);
 }
@@ -406,7 +409,7 @@ fn a_closed_pipe_ends_quietly() {
     drop(reader);
     let mut err = Vec::new();
     let code = cli::run(registry(), ["gates", "matrix"], writer, &mut err);
-    assert_eq!(code, 0);
+    assert_eq!(code, cli::Exit::SUCCESS);
     assert_eq!(String::from_utf8(err).unwrap(), "");
 }
 
@@ -437,6 +440,266 @@ fn subcommands_mount_in_another_parser() {
         &mut out,
         &mut err,
     );
-    assert_eq!(code, 0);
+    assert_eq!(code.code(), 0);
     assert_eq!(names(&String::from_utf8(out).unwrap()), ["Snapshot"]);
+}
+
+/// A writer that fails as a full disk does.
+struct Full;
+
+impl std::io::Write for Full {
+    fn write(&mut self, _: &[u8]) -> std::io::Result<usize> {
+        Err(std::io::Error::from(std::io::ErrorKind::StorageFull))
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+#[test]
+fn a_failed_write_is_reported_with_exit_74() {
+    for args in [
+        &["matrix"][..],
+        &["list", "--format", "json"],
+        &["coverage"],
+        &["parity", "--arch", "s390x"],
+        &["show", "ImageVolume"],
+        &["check", "--arch", "amd64"],
+        &["--help"],
+        &["matrix", "--help"],
+    ] {
+        let mut err = Vec::new();
+        let code = cli::run(
+            registry(),
+            std::iter::once("gates").chain(args.iter().copied()),
+            Full,
+            &mut err,
+        );
+        assert_eq!(code, cli::Exit::IO_ERROR, "{args:?}");
+        assert_eq!(code.code(), 74);
+        let err = String::from_utf8(err).unwrap();
+        assert!(
+            err.starts_with("error: cannot write the output: ") && err.lines().count() == 1,
+            "{args:?}: {err}"
+        );
+    }
+    // A usage error goes to stderr: a failing stdout changes nothing.
+    let mut err = Vec::new();
+    let code = cli::run(registry(), ["gates", "frobnicate"], Full, &mut err);
+    assert_eq!(code, cli::Exit::USAGE);
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn dev_full_exits_74() {
+    let full = std::fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .unwrap();
+    let mut err = Vec::new();
+    let code = cli::run(registry(), ["gates", "matrix"], full, &mut err);
+    assert_eq!(code.code(), 74);
+    assert!(
+        String::from_utf8(err)
+            .unwrap()
+            .starts_with("error: cannot write the output"),
+    );
+}
+
+#[test]
+fn help_into_a_closed_pipe_ends_quietly() {
+    for args in [&["gates", "--help"][..], &["gates", "show", "ImageVolume"]] {
+        let (reader, writer) = std::io::pipe().unwrap();
+        drop(reader);
+        let mut err = Vec::new();
+        let code = cli::run(registry(), args.iter().copied(), writer, &mut err);
+        assert_eq!(code, cli::Exit::SUCCESS, "{args:?}");
+        assert_eq!(String::from_utf8(err).unwrap(), "", "{args:?}");
+    }
+}
+
+#[test]
+fn exit_is_what_main_returns() {
+    fn main_like() -> impl std::process::Termination {
+        cli::run(
+            registry(),
+            ["gates", "show", "Nope"],
+            std::io::sink(),
+            std::io::sink(),
+        )
+    }
+    let _ = main_like();
+    assert_eq!(
+        cli::run(
+            registry(),
+            ["gates", "show", "Nope"],
+            std::io::sink(),
+            std::io::sink()
+        ),
+        cli::Exit::FAILURE
+    );
+    assert!(cli::Exit::SUCCESS.is_success());
+    let _: std::process::ExitCode = cli::Exit::USAGE.into();
+}
+
+#[test]
+fn matrix_and_coverage_cover_the_named_architectures() {
+    let csv = run(&[
+        "matrix", "--arch", "s390x", "--arch", "amd64", "--format", "csv",
+    ]);
+    assert_eq!(csv.code, 0);
+    assert!(
+        csv.out.starts_with(
+            "name,state,amd64,s390x\nExpandDisks,Alpha,,\nImageVolume,Beta,Supported,Unverified\n"
+        ),
+        "{}",
+        csv.out
+    );
+    let text = run(&["matrix", "--arch", "arm64,riscv64"]);
+    assert!(text.out.starts_with("name "), "{}", text.out);
+    let header: Vec<_> = text
+        .out
+        .lines()
+        .next()
+        .unwrap()
+        .split_whitespace()
+        .collect();
+    assert_eq!(header, ["name", "state", "arm64", "riscv64"]);
+    let coverage = run(&["coverage", "--arch", "ppc64le", "--format", "csv"]);
+    assert_eq!(
+        coverage.out,
+        "arch,supported,pending,unsupported,unverified,unspecified,total\nppc64le,1,0,1,0,3,5\n"
+    );
+    assert_eq!(run(&["matrix", "--arch", "mips"]).code, 2);
+    assert_eq!(run(&["coverage", "--arch", "s390"]).code, 2);
+}
+
+#[test]
+fn show_as_json() {
+    let shown = run(&["show", "WorkloadEncryptionSEV", "--format", "json"]);
+    assert_eq!((shown.code, shown.err.as_str()), (0, ""));
+    // Fields in the order a reader expects, architectures in Arch order.
+    let keys: Vec<&str> = shown
+        .out
+        .lines()
+        .filter_map(|l| l.strip_prefix("  \"")?.split('"').next())
+        .collect();
+    assert_eq!(
+        keys,
+        [
+            "name",
+            "state",
+            "description",
+            "message",
+            "since",
+            "owner",
+            "support",
+            "reasons",
+            "location"
+        ]
+    );
+    assert!(
+        shown.out.find("\"s390x\"").unwrap() < shown.out.find("\"ppc64le\"").unwrap(),
+        "{}",
+        shown.out
+    );
+    let json: serde_json::Value = serde_json::from_str(&shown.out).unwrap();
+    assert_eq!(json["name"], "WorkloadEncryptionSEV");
+    assert_eq!(json["state"], "Alpha");
+    assert_eq!(json["description"], "Encrypts guest memory with AMD SEV.");
+    assert_eq!(
+        json["message"],
+        "feature gate WorkloadEncryptionSEV is active (feature state is \"Alpha\")"
+    );
+    assert!(json["since"].is_null() && json["owner"].is_null());
+    assert_eq!(json["support"]["amd64"], "Supported");
+    assert_eq!(json["support"]["arm64"], "Unsupported");
+    assert!(json["support"]["ppc64le"].is_null());
+    assert_eq!(json["reasons"], serde_json::json!({"arm64": "AMD only"}));
+    let location = WorkloadEncryptionSev::GATE.location();
+    assert_eq!(json["location"]["file"], location.file());
+    assert_eq!(json["location"]["line"], location.line());
+    assert_eq!(json["location"]["module_path"], location.module_path());
+    let since = run(&["show", "ImageVolume", "--format", "JSON"]);
+    let json: serde_json::Value = serde_json::from_str(&since.out).unwrap();
+    assert_eq!(
+        (json["since"].as_str(), json["owner"].as_str()),
+        (Some("v1.9.0"), Some("sig-storage"))
+    );
+    assert_eq!(run(&["show", "ImageVolume", "--format", "csv"]).code, 2);
+    let unknown = run(&["show", "ImageVolum", "--format", "json"]);
+    assert_eq!((unknown.code, unknown.out.as_str()), (1, ""));
+}
+
+#[test]
+fn check_as_json() {
+    let checked = run(&[
+        "check",
+        "--feature-gates",
+        "ExpandDisks=true",
+        "--arch",
+        "arm64",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(checked.code, 0, "{}", checked.err);
+    let json: serde_json::Value = serde_json::from_str(&checked.out).unwrap();
+    assert_eq!(
+        json["enabled"],
+        serde_json::json!(["ExpandDisks", "ImageVolume", "Snapshot"])
+    );
+    let warnings = json["warnings"].as_array().unwrap();
+    assert!(
+        warnings
+            .iter()
+            .any(|w| w.as_str().unwrap().contains("ImageVolume")
+                && w.as_str().unwrap().contains("arm64")),
+        "{json}"
+    );
+    // A refused configuration is an error on stderr, as in text.
+    let denied = run(&[
+        "check",
+        "--arch",
+        "s390x",
+        "--deny",
+        "unverified",
+        "--format",
+        "json",
+    ]);
+    assert_eq!((denied.code, denied.out.as_str()), (1, ""));
+    assert!(
+        denied.err.starts_with("error: ") && denied.err.contains("s390x"),
+        "{}",
+        denied.err
+    );
+}
+
+#[test]
+fn check_usage_errors_exit_2() {
+    for args in [
+        &["check", "--deny", "supported"][..],
+        &["check", "--deny", "nope"],
+        &["check", "--arch", "mips"],
+        &["check", "--format", "csv"],
+        &["check", "--feature-gates"],
+        &["check", "--frobnicate"],
+    ] {
+        let outcome = run(args);
+        assert_eq!(outcome.code, 2, "{args:?}");
+        assert_eq!(outcome.out, "", "{args:?}");
+        assert!(
+            outcome.err.starts_with("error: "),
+            "{args:?}: {}",
+            outcome.err
+        );
+    }
+    let supported = run(&["check", "--deny", "Supported"]);
+    assert!(
+        supported.err.contains("Supported cannot be denied"),
+        "{}",
+        supported.err
+    );
+    let unspecified = run(&["check", "--deny", "UNSPECIFIED", "--arch", "amd64"]);
+    assert_eq!(unspecified.code, 0, "{}", unspecified.err);
 }

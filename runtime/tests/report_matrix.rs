@@ -2,7 +2,7 @@
 //! every form.
 
 use featuregate::report::Color;
-use featuregate::{Arch, FeatureGate, Registry, Support, feature_gate, registry};
+use featuregate::{Arch, FeatureGate, Registry, Report, Status, Support, feature_gate, registry};
 
 /// Lets a VM use a container image as a volume.
 #[feature_gate(state = Beta, amd64 = Supported, arm64 = Unverified("no CI runner yet"), s390x = Unverified)]
@@ -39,12 +39,12 @@ fn text_table_is_aligned_and_plain() {
     let matrix = registry().matrix();
     assert_eq!(matrix.len(), 5);
     assert_eq!(matrix.to_string(), TEXT);
-    assert_eq!(matrix.text(Color::Never).to_string(), TEXT);
+    assert_eq!(matrix.to_text(Color::Never), TEXT);
 }
 
 #[test]
 fn coloured_text_differs_only_by_escapes() {
-    let coloured = registry().matrix().text(Color::Always).to_string();
+    let coloured = registry().matrix().to_text(Color::Always);
     assert!(coloured.contains("\x1b[32mSupported\x1b[0m"));
     assert!(coloured.contains("\x1b[33mPending\x1b[0m"));
     assert!(coloured.contains("\x1b[36mUnverified\x1b[0m"));
@@ -192,9 +192,10 @@ riscv64  2 (40%)    0 (0%)   0 (0%)       0 (0%)      3 (60%)      5
     #[cfg(feature = "serde")]
     {
         let json: serde_json::Value = serde_json::from_str(&coverage.to_json()).unwrap();
-        assert_eq!(json["arm64"]["unverified"], 1);
-        assert_eq!(json["ppc64le"]["unspecified"], 4);
-        assert_eq!(json["amd64"]["total"], 5);
+        assert_eq!(json[1]["arch"], "arm64");
+        assert_eq!(json[1]["unverified"], 1);
+        assert_eq!(json[3]["unspecified"], 4);
+        assert_eq!(json[0]["total"], 5);
     }
 
     let empty = Registry::new([]).unwrap().coverage();
@@ -220,13 +221,14 @@ fn parity_lists_what_other_lacks() {
             .any(|g| g.gate == ImageVolume::GATE && g.other.is_none())
     );
     assert!(registry().parity(Arch::Amd64, Arch::Amd64).is_empty());
+    assert_eq!(registry().parity(Arch::Amd64, Arch::S390x).len(), 3);
     // Only Supported on the base counts: riscv64 has two, amd64 has both.
     assert!(registry().parity(Arch::Riscv64, Arch::Amd64).is_empty());
 }
 
 #[test]
 fn parity_forms() {
-    let parity = registry().parity_report(Arch::Amd64, Arch::S390x);
+    let parity = registry().parity(Arch::Amd64, Arch::S390x);
     assert_eq!((parity.supported_on_base(), parity.matched()), (4, 1));
     assert_eq!(
         parity.to_string(),
@@ -251,20 +253,117 @@ WorkloadEncryptionSEV  Alpha       Unsupported
     #[cfg(feature = "serde")]
     {
         let json: serde_json::Value = serde_json::from_str(&parity.to_json()).unwrap();
-        assert_eq!(json["base"], "amd64");
-        assert_eq!(json["gaps"][1]["gate"], "LiveMigration");
-        assert_eq!(json["gaps"][1]["other"], "Pending");
-        assert_eq!(json["gaps"][1]["reason"], "needs CDI, \"soon\"");
-        let gap = serde_json::to_value(registry().parity(Arch::Amd64, Arch::Ppc64le)[0]).unwrap();
         assert_eq!(
-            gap,
-            serde_json::json!({"gate": "ImageVolume", "state": "Beta", "other": null})
+            json[1],
+            serde_json::json!({"name": "LiveMigration", "state": "Deprecated", "s390x": "Pending", "reason": "needs CDI, \"soon\""})
         );
+        assert!(json[0]["reason"].is_null());
+        assert_eq!(serde_json::to_value(&parity).unwrap(), json);
     }
 
-    let full = registry().parity_report(Arch::Riscv64, Arch::Amd64);
+    let full = registry().parity(Arch::Riscv64, Arch::Amd64);
     assert_eq!(
         full.to_string(),
         "amd64 parity with riscv64: 2 of 2 gates Supported on riscv64 are Supported on amd64 (100%)\n"
     );
+}
+
+#[test]
+fn reports_cover_the_architectures_a_program_ships_in_arch_order() {
+    let matrix = registry()
+        .matrix()
+        .with_archs([Arch::S390x, Arch::Amd64, Arch::S390x]);
+    assert_eq!(matrix.archs(), [Arch::Amd64, Arch::S390x]);
+    let csv = matrix.to_csv();
+    assert!(
+        csv.starts_with("name,state,amd64,s390x\nExpandDisks,Alpha,,\n"),
+        "{csv}"
+    );
+    assert!(
+        csv.contains("LiveMigration,Deprecated,Supported,Pending\n"),
+        "{csv}"
+    );
+    assert!(
+        matrix
+            .to_string()
+            .starts_with("name                   state       amd64      s390x\n")
+    );
+    let md = matrix.to_markdown();
+    assert!(md.contains("- LiveMigration on s390x (Pending)"), "{md}");
+    assert!(
+        !md.contains("on arm64"),
+        "notes of architectures left out stay out: {md}"
+    );
+    #[cfg(feature = "serde")]
+    {
+        let json: serde_json::Value = serde_json::from_str(&matrix.to_json()).unwrap();
+        assert!(json[0].get("arm64").is_none());
+        assert!(json[3]["amd64"] == "Supported" && json[3]["s390x"] == "Supported");
+    }
+    // Nothing named: all five.
+    assert_eq!(registry().matrix().with_archs([]).archs(), Arch::ALL);
+
+    let coverage = registry()
+        .coverage()
+        .with_archs([Arch::Riscv64, Arch::Arm64]);
+    assert_eq!(
+        coverage.to_csv(),
+        "arch,supported,pending,unsupported,unverified,unspecified,total\n\
+         arm64,1,0,1,1,2,5\nriscv64,2,0,0,0,3,5\n"
+    );
+    assert_eq!(
+        coverage.iter().map(|(arch, _)| arch).collect::<Vec<_>>(),
+        [Arch::Arm64, Arch::Riscv64]
+    );
+    // Every architecture can still be asked for.
+    assert_eq!(coverage.get(Arch::S390x).pending, 1);
+}
+
+#[test]
+fn coverage_counts_by_status() {
+    let s390x = registry().coverage().get(Arch::S390x);
+    assert_eq!(s390x.count(Status::Unspecified), 1);
+    assert_eq!(s390x.count(Status::Pending), 1);
+    assert_eq!(s390x.count(Support::Unverified), 1);
+    for status in Status::ALL {
+        assert_eq!(s390x.count(status), s390x.count(status.support()));
+    }
+}
+
+#[test]
+fn every_form_comes_from_the_one_shape() {
+    let matrix = registry().matrix();
+    let coverage = registry().coverage();
+    let parity = registry().parity(Arch::Amd64, Arch::S390x);
+    let reports: [&dyn Report; 3] = [&matrix, &coverage, &parity];
+    for report in reports {
+        let columns = report.columns();
+        let rows = report.rows();
+        let shown: Vec<&str> = columns
+            .iter()
+            .filter(|c| c.in_tables())
+            .map(featuregate::report::Column::name)
+            .collect();
+        let csv = report.to_csv();
+        let mut lines = csv.lines();
+        assert_eq!(lines.next().unwrap(), shown.join(","));
+        assert_eq!(lines.count(), rows.len());
+        assert!(rows.iter().all(|row| row.len() == columns.len()));
+        let text = report.to_text(Color::Never);
+        for row in &rows {
+            assert!(text.contains(row[0].display().as_ref()), "{text}");
+        }
+        #[cfg(feature = "serde")]
+        {
+            let json: serde_json::Value = serde_json::from_str(&report.to_json()).unwrap();
+            assert_eq!(json.as_array().unwrap().len(), rows.len());
+            for column in &columns {
+                assert!(json[0].get(column.name()).is_some(), "{json}");
+            }
+        }
+    }
+    // An unspecified cell: `-` in text and Markdown, empty in CSV.
+    let cell = &matrix.rows()[0][2];
+    assert_eq!((cell.display().as_ref(), cell.csv().as_ref()), ("-", ""));
+    assert_eq!(cell.shows(), Some(Status::Unspecified));
 }

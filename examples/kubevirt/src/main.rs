@@ -4,6 +4,6 @@
 // The catalogue registers its gates when the library is linked.
 use kubevirt_gates as _;
 
-fn main() -> std::process::ExitCode {
+fn main() -> featuregate::cli::Exit {
     featuregate::cli::main()
 }

@@ -1,16 +1,13 @@
-//! What each subcommand does, writing into the given streams. Each report is
+//! What each subcommand does, writing into the given streams. Each output is
 //! rendered whole and written with one `write_all`, so a closed pipe surfaces
 //! as one `BrokenPipe` error that the caller turns into a quiet exit.
 
-use std::fmt::Write as _;
+use std::fmt::{self, Write as _};
 use std::io::{self, Write};
 
-use super::{CheckArgs, Command, FAILURE, Format, ListArgs, ParityArgs, Status};
+use super::{CheckArgs, Command, Exit, ListArgs, ParityArgs, ReportArgs, TextOrJson, show};
 use crate::report::Color;
-use crate::{
-    Action, Arch, ArchPolicy, ConfigError, Coverage, Gate, GateConfig, Matrix, Options, Parity,
-    Registry,
-};
+use crate::{Action, Arch, ArchPolicy, ConfigError, GateConfig, Matrix, Options, Registry, Status};
 
 pub(super) fn execute(
     command: &Command,
@@ -18,11 +15,18 @@ pub(super) fn execute(
     color: Color,
     out: &mut dyn Write,
     err: &mut dyn Write,
-) -> io::Result<u8> {
-    match command {
-        Command::List(args) => {
-            let matrix = list(registry, args);
-            out.write_all(render(&matrix, args.format.format, color).as_bytes())?;
+) -> io::Result<Exit> {
+    let rendered = match command {
+        Command::List(args) => args.format.format.render(&list(registry, args), color),
+        Command::Matrix(ReportArgs { archs, format }) => format
+            .format
+            .render(&registry.matrix().with_archs(archs.iter().copied()), color),
+        Command::Coverage(ReportArgs { archs, format }) => format.format.render(
+            &registry.coverage().with_archs(archs.iter().copied()),
+            color,
+        ),
+        Command::Parity(ParityArgs { arch, base, format }) => {
+            format.format.render(&registry.parity(*base, *arch), color)
         }
         Command::Show(args) => {
             let Some(gate) = registry.get(&args.name) else {
@@ -30,62 +34,29 @@ pub(super) fn execute(
                     name: args.name.clone(),
                     suggestion: registry.suggest(&args.name),
                 };
-                writeln!(err, "{unknown}")?;
-                return Ok(FAILURE);
+                // The lookup's answer is the message itself, as written.
+                return Ok(fail(err, "", &unknown));
             };
-            out.write_all(show(gate).as_bytes())?;
+            show::render(gate, args.format)
         }
-        Command::Matrix(format) => {
-            out.write_all(render(&registry.matrix(), format.format, color).as_bytes())?;
-        }
-        Command::Coverage(format) => {
-            out.write_all(render(&registry.coverage(), format.format, color).as_bytes())?;
-        }
-        Command::Parity(ParityArgs { arch, base, format }) => {
-            let parity = registry.parity_report(*base, *arch);
-            out.write_all(render(&parity, format.format, color).as_bytes())?;
-        }
-        Command::Check(args) => return check(registry, args, out, err),
+        Command::Check(args) => match check(registry, args) {
+            Ok(rendered) => rendered,
+            Err(error) => return Ok(fail(err, "error: ", &*error)),
+        },
+    };
+    out.write_all(rendered.as_bytes())?;
+    Ok(Exit::SUCCESS)
+}
+
+/// Reports why a command failed on stderr, each line of the message after
+/// `prefix`; a failure to say so changes nothing about the exit.
+fn fail(err: &mut dyn Write, prefix: &str, error: &dyn fmt::Display) -> Exit {
+    let mut text = String::new();
+    for line in error.to_string().lines() {
+        let _ = writeln!(text, "{prefix}{line}");
     }
-    Ok(0)
-}
-
-/// The four forms every report has.
-trait Report {
-    fn text(&self, color: Color) -> String;
-    fn markdown(&self) -> String;
-    fn csv(&self) -> String;
-    fn json(&self) -> String;
-}
-
-macro_rules! report {
-    ($($ty:ty),+) => {$(
-        impl Report for $ty {
-            fn text(&self, color: Color) -> String {
-                <$ty>::text(self, color).to_string()
-            }
-            fn markdown(&self) -> String {
-                self.to_markdown()
-            }
-            fn csv(&self) -> String {
-                self.to_csv()
-            }
-            fn json(&self) -> String {
-                self.to_json()
-            }
-        }
-    )+};
-}
-
-report!(Matrix, Coverage, Parity);
-
-fn render(report: &impl Report, format: Format, color: Color) -> String {
-    match format {
-        Format::Text => report.text(color),
-        Format::Markdown => report.markdown(),
-        Format::Csv => report.csv(),
-        Format::Json => report.json(),
-    }
+    let _ = err.write_all(text.as_bytes()).and_then(|()| err.flush());
+    Exit::FAILURE
 }
 
 /// The gates `list` keeps. Each filter given must hold; the values within
@@ -102,9 +73,11 @@ fn list(registry: &Registry, args: &ListArgs) -> Matrix {
         let support_ok = if !args.supports.is_empty() {
             archs
                 .iter()
-                .any(|&arch| args.supports.iter().any(|s| s.0 == gate.support(arch)))
+                .any(|&arch| args.supports.contains(&gate.status(arch)))
         } else if !args.archs.is_empty() {
-            archs.iter().any(|&arch| gate.support(arch).is_some())
+            archs
+                .iter()
+                .any(|&arch| gate.status(arch) != Status::Unspecified)
         } else {
             true
         };
@@ -113,70 +86,20 @@ fn list(registry: &Registry, args: &ListArgs) -> Matrix {
     matrix
 }
 
-/// Every field of one gate, one per line; continuation lines indented.
-fn show(gate: &Gate) -> String {
-    const WIDTH: usize = 12;
-    let mut text = String::new();
-    let mut field = |label: &str, value: &str| {
-        let mut lines = value.lines();
-        let first = format!("{label:WIDTH$}{}", lines.next().unwrap_or_default());
-        for line in std::iter::once(first).chain(lines.map(|line| format!("{:WIDTH$}{line}", ""))) {
-            text.push_str(line.trim_end());
-            text.push('\n');
-        }
-    };
-    let location = gate.location();
-    field("name", gate.name());
-    field("state", gate.state().as_str());
-    field(
-        "default",
-        if gate.state().default_enabled() {
-            "on"
-        } else {
-            "off"
-        },
-    );
-    field("description", gate.description().unwrap_or("-"));
-    field("message", &gate.message());
-    field("since", gate.since().unwrap_or("-"));
-    field("owner", gate.owner().unwrap_or("-"));
-    field("location", &location.to_string());
-    field("used_by", if gate.has_used_by() { "yes" } else { "no" });
-    field("support", "");
-    for arch in Arch::ALL {
-        let support = gate.support(arch).map_or("-", |s| s.as_str());
-        let value = match gate.reason(arch) {
-            Some(reason) => format!("{support}: {reason}"),
-            None => support.to_owned(),
-        };
-        field(&format!("  {arch}"), &value);
-    }
-    text
-}
-
-/// Evaluates the configuration; prints the enabled gates, then each warning,
-/// one per line. A refused configuration goes to stderr with exit 1.
-fn check(
-    registry: &Registry,
-    args: &CheckArgs,
-    out: &mut dyn Write,
-    err: &mut dyn Write,
-) -> io::Result<u8> {
-    let config = match GateConfig::parse(&args.feature_gates) {
-        Ok(config) => config,
-        Err(error) => {
-            writeln!(err, "error: {error}")?;
-            return Ok(FAILURE);
-        }
-    };
+/// Evaluates the configuration: the enabled gates, then each warning, one
+/// per line (or as JSON), or the reason the configuration is refused.
+fn check(registry: &Registry, args: &CheckArgs) -> Result<String, Box<dyn fmt::Display>> {
+    let config = GateConfig::parse(&args.feature_gates).map_err(|e| Box::new(e) as _)?;
     let mut policy = ArchPolicy::default();
     for status in &args.deny {
-        *match status {
-            Status::Unsupported => &mut policy.unsupported,
-            Status::Pending => &mut policy.pending,
-            Status::Unverified => &mut policy.unverified,
-            Status::Unspecified => &mut policy.unspecified,
-        } = Action::Deny;
+        match status {
+            Status::Unsupported => policy.unsupported = Action::Deny,
+            Status::Pending => policy.pending = Action::Deny,
+            Status::Unverified => policy.unverified = Action::Deny,
+            Status::Unspecified => policy.unspecified = Action::Deny,
+            // Refused by the parser of --deny: Supported is always allowed.
+            Status::Supported => {}
+        }
     }
     let mut options = Options::default()
         .with_policy(policy)
@@ -184,22 +107,30 @@ fn check(
     if !args.archs.is_empty() {
         options = options.with_archs(args.archs.iter().copied());
     }
-    match registry.evaluate(&config, &options) {
-        Ok(set) => {
+    let set = registry
+        .evaluate(&config, &options)
+        .map_err(|e| Box::new(e) as _)?;
+    // A warning quoting a multi-line message still takes one line.
+    let warnings = set
+        .warnings()
+        .iter()
+        .map(|w| w.to_string().replace(['\n', '\r'], " "));
+    Ok(match args.format {
+        TextOrJson::Text => {
             let mut text = String::new();
             for gate in set.enabled() {
                 text.push_str(gate.name());
                 text.push('\n');
             }
-            for warning in set.warnings() {
+            for warning in warnings {
                 let _ = writeln!(text, "warning: {warning}");
             }
-            out.write_all(text.as_bytes())?;
-            Ok(0)
+            text
         }
-        Err(error) => {
-            writeln!(err, "error: {error}")?;
-            Ok(FAILURE)
+        TextOrJson::Json => {
+            let names: Vec<&str> = set.enabled().map(crate::Gate::name).collect();
+            let warnings: Vec<String> = warnings.collect();
+            super::pretty_json(&serde_json::json!({ "enabled": names, "warnings": warnings }))
         }
-    }
+    })
 }

@@ -3,7 +3,7 @@
 //! A program mounts it in one line over its own gates:
 //!
 //! ```no_run
-//! fn main() -> std::process::ExitCode {
+//! fn main() -> featuregate::cli::Exit {
 //!     featuregate::cli::main()
 //! }
 //! ```
@@ -13,32 +13,35 @@
 //! drive it without processes through [`run`].
 //!
 //! ```text
-//! PROGRAM list [--arch ARCH]... [--support SUPPORT]... [--state STATE]... [--format FORMAT]
-//! PROGRAM show NAME
-//! PROGRAM matrix [--format FORMAT]
-//! PROGRAM coverage [--format FORMAT]
+//! PROGRAM list [--arch ARCH]... [--support STATUS]... [--state STATE]... [--format FORMAT]
+//! PROGRAM show NAME [--format text|json]
+//! PROGRAM matrix [--arch ARCH]... [--format FORMAT]
+//! PROGRAM coverage [--arch ARCH]... [--format FORMAT]
 //! PROGRAM parity --arch ARCH [--base ARCH] [--format FORMAT]
 //! PROGRAM check [--feature-gates A=true,B=false] [--arch ARCH]... [--strict] [--deny STATUS]...
+//!               [--format text|json]
 //! ```
 //!
 //! FORMAT is `text` (default), `markdown`, `csv` or `json`; every value is
-//! case-insensitive. Exit codes: 0 success, 1 a failed command (unknown gate,
-//! refused configuration), 2 a usage error. Output into a closed pipe
-//! (`| head`) ends quietly with 0.
+//! case-insensitive; a repeatable option also takes a comma-separated list.
+//! Exit codes ([`Exit`]): 0 success, 1 a failed command (unknown gate,
+//! refused configuration, a registry with duplicates or a requirement
+//! cycle), 2 a usage error, 74 output that could not be written. Output into
+//! a closed pipe (`| head`) ends quietly with 0.
 
 mod commands;
+mod exit;
+mod show;
+
+pub use exit::Exit;
 
 use std::ffi::OsString;
 use std::io::{self, Write};
-use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::report::Color;
-use crate::{Arch, Registry, State, Support};
-
-/// Exit code of a failed command.
-const FAILURE: u8 = 1;
+use crate::report::{Color, Report};
+use crate::{Arch, Registry, State, Status};
 
 /// The parser of a stand-alone program: the global `--color` and a [`Command`].
 #[derive(Debug, Parser)]
@@ -71,9 +74,9 @@ pub enum Command {
     /// Show every field of one gate.
     Show(ShowArgs),
     /// The support matrix: every gate against every architecture.
-    Matrix(FormatArg),
+    Matrix(ReportArgs),
     /// Per architecture, how many gates are Supported, Pending, Unsupported, Unverified, unspecified.
-    Coverage(FormatArg),
+    Coverage(ReportArgs),
     /// The gates Supported on the base architecture and not on another.
     Parity(ParityArgs),
     /// Evaluate a configuration for target architectures: enabled gates and warnings.
@@ -86,10 +89,10 @@ pub struct ListArgs {
     /// Keep gates that specify support on ARCH (with --support: that support there). Repeatable.
     #[arg(long = "arch", value_name = "ARCH", value_delimiter = ',')]
     archs: Vec<Arch>,
-    /// Keep gates with SUPPORT (supported, pending, unsupported, unverified, unspecified) on
+    /// Keep gates with STATUS (supported, pending, unsupported, unverified, unspecified) on
     /// the --arch architectures, or on any architecture without --arch. Repeatable.
-    #[arg(long = "support", value_name = "SUPPORT", value_delimiter = ',')]
-    supports: Vec<SupportFilter>,
+    #[arg(long = "support", value_name = "STATUS", value_delimiter = ',')]
+    supports: Vec<Status>,
     /// Keep gates in STATE (alpha, beta, ga, deprecated, discontinued). Repeatable.
     #[arg(long = "state", value_name = "STATE", value_delimiter = ',')]
     states: Vec<State>,
@@ -102,6 +105,20 @@ pub struct ListArgs {
 pub struct ShowArgs {
     /// The gate's name, as configurations spell it.
     name: String,
+    /// Output format.
+    #[arg(long, value_enum, ignore_case = true, default_value_t = TextOrJson::Text)]
+    format: TextOrJson,
+}
+
+/// Arguments of `matrix` and `coverage`.
+#[derive(Debug, Clone, Args)]
+pub struct ReportArgs {
+    /// Report on ARCH only (default: every architecture); repeatable. Columns stay in
+    /// architecture order.
+    #[arg(long = "arch", value_name = "ARCH", value_delimiter = ',')]
+    archs: Vec<Arch>,
+    #[command(flatten)]
+    format: FormatArg,
 }
 
 /// Arguments of `parity`.
@@ -129,15 +146,25 @@ pub struct CheckArgs {
     /// Treat unknown gate names as errors.
     #[arg(long)]
     strict: bool,
-    /// Refuse the configuration when an enabled gate has STATUS on a target architecture. Repeatable.
-    #[arg(
-        long = "deny",
-        value_name = "STATUS",
-        value_enum,
-        ignore_case = true,
-        value_delimiter = ','
-    )]
+    /// Refuse the configuration when an enabled gate has STATUS (pending, unsupported,
+    /// unverified, unspecified) on a target architecture. Repeatable.
+    #[arg(long = "deny", value_name = "STATUS", value_delimiter = ',', value_parser = deniable)]
     deny: Vec<Status>,
+    /// Output format.
+    #[arg(long, value_enum, ignore_case = true, default_value_t = TextOrJson::Text)]
+    format: TextOrJson,
+}
+
+/// A status `check --deny` can refuse: any but Supported.
+fn deniable(s: &str) -> Result<Status, String> {
+    match s.parse::<Status>() {
+        Ok(Status::Supported) => Err(
+            "Supported cannot be denied; deny pending, unsupported, unverified or unspecified"
+                .to_owned(),
+        ),
+        Ok(status) => Ok(status),
+        Err(error) => Err(error.to_string()),
+    }
 }
 
 /// The `--format` of the reports.
@@ -163,57 +190,89 @@ pub enum Format {
     Json,
 }
 
-/// A status `check --deny` can refuse.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum Status {
-    Unsupported,
-    Pending,
-    Unverified,
-    Unspecified,
-}
-
-/// A `--support` value: one of the four, or `unspecified`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct SupportFilter(Option<Support>);
-
-impl std::str::FromStr for SupportFilter {
-    type Err = crate::ParseValueError;
-
-    fn from_str(s: &str) -> Result<SupportFilter, Self::Err> {
-        if s.trim().eq_ignore_ascii_case("unspecified") {
-            return Ok(SupportFilter(None));
+impl Format {
+    /// `report` in this format (text coloured as `color` says).
+    #[must_use]
+    pub fn render(self, report: &dyn Report, color: Color) -> String {
+        match self {
+            Format::Text => report.to_text(color),
+            Format::Markdown => report.to_markdown(),
+            Format::Csv => report.to_csv(),
+            Format::Json => report.to_json(),
         }
-        s.parse().map(|support| SupportFilter(Some(support)))
     }
 }
 
+/// How `show` and `check` write: lines of text, or one JSON document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, ValueEnum)]
+#[non_exhaustive]
+pub enum TextOrJson {
+    /// Lines of text.
+    #[default]
+    Text,
+    /// Pretty-printed JSON.
+    Json,
+}
+
+/// Pretty JSON with a final line break. Only values with string keys are
+/// given, which always serialize.
+fn pretty_json(value: &impl serde::Serialize) -> String {
+    let mut out =
+        serde_json::to_string_pretty(value).expect("string keys and plain values serialize");
+    out.push('\n');
+    out
+}
+
+// SHIM: replace with crate::try_registry
+/// The program's registry, or why it cannot be built (duplicate names, a
+/// requirement cycle), without a panic reaching the user.
+fn try_registry() -> Result<&'static Registry, String> {
+    // The panic is the registry's way of reporting today; keep its message
+    // for stderr, not the default hook's "thread panicked at" noise.
+    let hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(|_| {}));
+    let result = std::panic::catch_unwind(crate::registry);
+    std::panic::set_hook(hook);
+    result.map_err(|payload| {
+        payload
+            .downcast_ref::<String>()
+            .cloned()
+            .or_else(|| payload.downcast_ref::<&str>().map(|s| (*s).to_owned()))
+            .unwrap_or_else(|| "the feature gate registry cannot be built".to_owned())
+    })
+}
+
 /// Runs the command line of this process over [`registry()`](crate::registry),
-/// colouring when stdout is a terminal and `NO_COLOR` is not set.
-#[must_use]
-pub fn main() -> ExitCode {
-    main_with(crate::registry())
+/// colouring when stdout is a terminal and `NO_COLOR` is not set. A registry
+/// that cannot be built (duplicate names, a requirement cycle) is reported
+/// on stderr with [`Exit::FAILURE`].
+pub fn main() -> Exit {
+    match try_registry() {
+        Ok(registry) => main_with(registry),
+        Err(error) => {
+            let _ = writeln!(io::stderr(), "error: {error}");
+            Exit::FAILURE
+        }
+    }
 }
 
 /// [`main`] over `registry`.
-#[must_use]
-pub fn main_with(registry: &Registry) -> ExitCode {
+pub fn main_with(registry: &Registry) -> Exit {
     let stdout = io::stdout();
     let auto = Color::auto(&stdout);
-    let code = run_inner(
+    run_inner(
         registry,
         std::env::args_os(),
         &mut stdout.lock(),
         &mut io::stderr().lock(),
         auto,
-    );
-    ExitCode::from(code)
+    )
 }
 
-/// Runs a command line over `registry`, writing to `stdout` and `stderr`, and
-/// returns the exit code (0 success, 1 a failed command, 2 a usage error).
+/// Runs a command line over `registry`, writing to `stdout` and `stderr`.
 /// `args` starts with the program's name, as [`std::env::args_os`] does.
 /// `--color auto` means no colour here, since the writers may be anything.
-pub fn run<I, T>(registry: &Registry, args: I, stdout: impl Write, stderr: impl Write) -> u8
+pub fn run<I, T>(registry: &Registry, args: I, stdout: impl Write, stderr: impl Write) -> Exit
 where
     I: IntoIterator<Item = T>,
     T: Into<OsString> + Clone,
@@ -228,19 +287,21 @@ fn run_inner<I, T>(
     stdout: &mut dyn Write,
     stderr: &mut dyn Write,
     auto: Color,
-) -> u8
+) -> Exit
 where
     I: IntoIterator<Item = T>,
     T: Into<OsString> + Clone,
 {
     let cli = match Cli::try_parse_from(args) {
         Ok(cli) => cli,
-        Err(error) => {
-            // Help and version go to stdout with 0; usage errors to stderr with 2.
-            let text = error.render().to_string();
-            let sink: &mut dyn Write = if error.use_stderr() { stderr } else { stdout };
-            let _ = sink.write_all(text.as_bytes()).and_then(|()| sink.flush());
-            return u8::try_from(error.exit_code()).unwrap_or(2);
+        Err(error) if error.use_stderr() => {
+            let _ = write!(stderr, "{}", error.render());
+            return Exit::USAGE;
+        }
+        Err(help) => {
+            // Help and version: output like any other, so a failed write is 74.
+            let written = write!(stdout, "{}", help.render()).and_then(|()| stdout.flush());
+            return finish(written.map(|()| Exit::SUCCESS), stderr);
         }
     };
     let color = match cli.color {
@@ -251,27 +312,33 @@ where
     cli.command.run(registry, color, stdout, stderr)
 }
 
+/// The exit of a command whose output was written (or not): a closed pipe
+/// is a quiet success, any other write error a message and
+/// [`Exit::IO_ERROR`].
+fn finish(written: io::Result<Exit>, stderr: &mut dyn Write) -> Exit {
+    match written {
+        Ok(exit) => exit,
+        Err(error) if error.kind() == io::ErrorKind::BrokenPipe => Exit::SUCCESS,
+        Err(error) => {
+            let _ = writeln!(stderr, "error: cannot write the output: {error}");
+            Exit::IO_ERROR
+        }
+    }
+}
+
 impl Command {
-    /// Runs the subcommand over `registry` and returns the exit code (0
-    /// success, 1 a failed command). A closed stdout (`| head`) is a quiet 0.
+    /// Runs the subcommand over `registry`: 0 success, 1 a failed command,
+    /// 74 output that could not be written; a closed stdout (`| head`) is a
+    /// quiet 0.
     pub fn run(
         &self,
         registry: &Registry,
         color: Color,
         stdout: &mut dyn Write,
         stderr: &mut dyn Write,
-    ) -> u8 {
-        let result = commands::execute(self, registry, color, stdout, stderr).and_then(|code| {
-            stdout.flush()?;
-            Ok(code)
-        });
-        match result {
-            Ok(code) => code,
-            Err(error) if error.kind() == io::ErrorKind::BrokenPipe => 0,
-            Err(error) => {
-                let _ = writeln!(stderr, "error: {error}");
-                FAILURE
-            }
-        }
+    ) -> Exit {
+        let written = commands::execute(self, registry, color, stdout, stderr)
+            .and_then(|exit| stdout.flush().map(|()| exit));
+        finish(written, stderr)
     }
 }

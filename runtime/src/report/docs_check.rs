@@ -1,27 +1,36 @@
 //! The docs check: a committed Markdown matrix must equal the one the code
 //! renders, so a support document can never drift from the declarations.
+//!
+//! The check only ever touches a regular file of at most [`MAX_DOC_BYTES`]
+//! (a symlink, a directory, a FIFO or a device is refused before it is
+//! opened, and the read is bounded), only the lines between its two markers,
+//! and rewrites it atomically: a temporary file in the same directory,
+//! renamed over the old one, so a crash never leaves half a file and a
+//! symlink put in its place is replaced, never written through.
 
 use std::error::Error;
 use std::fmt::{self, Write as _};
 use std::io;
 use std::path::{Path, PathBuf};
 
-use crate::Registry;
+use super::Matrix;
+use super::diff::line_diff;
+use super::doc_file::{read_regular, write_atomically};
 
 /// The environment variable that makes the docs check rewrite the file
-/// instead of failing: `FEATUREGATE_BLESS=1 cargo test`.
+/// instead of failing: `FEATUREGATE_BLESS=1 cargo test`. Only the exact
+/// value `1` blesses.
 pub const BLESS_ENV: &str = "FEATUREGATE_BLESS";
 
-/// Where a generated matrix begins inside a larger document. When a file holds
-/// both markers, each on a line of its own, only the lines between them are
-/// checked (and rewritten); otherwise the whole file is.
+/// Where the generated matrix begins, on a line of its own. The file must
+/// hold both markers; only the lines between them are checked and rewritten.
 pub const BEGIN_MARKER: &str = "<!-- featuregate:matrix:begin -->";
-/// Where a generated matrix ends; see [`BEGIN_MARKER`].
+/// Where the generated matrix ends; see [`BEGIN_MARKER`].
 pub const END_MARKER: &str = "<!-- featuregate:matrix:end -->";
 
-/// Files larger than this many lines (each side, once common head and tail are
-/// trimmed) get a whole-block diff instead of a line-by-line one.
-const DIFF_LIMIT: usize = 4000;
+/// The largest document the check reads, in bytes (4 MiB); a larger file is
+/// refused rather than read.
+pub const MAX_DOC_BYTES: u64 = 4 * 1024 * 1024;
 
 /// What a successful docs check did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -32,8 +41,8 @@ pub enum DocsCheck {
     Blessed,
 }
 
-/// Why a docs check failed. `Display` is the message a test failure shows:
-/// for [`DocsError::Drift`], a line diff and how to bless.
+/// Why a docs check failed. `Display` is one line; [`assert_docs`] adds the
+/// diff of [`DocsError::Drift`] and the cause of an I/O error to its panic.
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum DocsError {
@@ -41,7 +50,8 @@ pub enum DocsError {
     Drift {
         /// The file checked.
         path: PathBuf,
-        /// The lines that differ: `-` what the file has, `+` what the code renders.
+        /// The lines that differ: `-` what the file has, `+` what the code
+        /// renders, under `@@ line N @@` headings.
         diff: String,
     },
     /// The file does not exist (and blessing was off).
@@ -49,13 +59,32 @@ pub enum DocsError {
         /// The file checked.
         path: PathBuf,
     },
-    /// The file holds one marker without the other, or the end before the beginning.
+    /// The file lacks a marker, or has the end before the beginning.
     Markers {
         /// The file checked.
         path: PathBuf,
     },
-    /// Reading or writing the file failed.
-    Io {
+    /// The path is not a regular file (a symlink, a directory, a FIFO, a device).
+    NotAFile {
+        /// The file checked.
+        path: PathBuf,
+        /// What it is instead: `symbolic link`, `directory`, `FIFO`, ...
+        kind: &'static str,
+    },
+    /// The file is larger than [`MAX_DOC_BYTES`].
+    TooLarge {
+        /// The file checked.
+        path: PathBuf,
+    },
+    /// Reading the file failed.
+    Read {
+        /// The file checked.
+        path: PathBuf,
+        /// The failure.
+        source: io::Error,
+    },
+    /// Writing the file failed; the old file, if any, is untouched.
+    Write {
         /// The file checked.
         path: PathBuf,
         /// The failure.
@@ -63,30 +92,50 @@ pub enum DocsError {
     },
 }
 
+impl DocsError {
+    /// The file the check was about.
+    #[must_use]
+    pub fn path(&self) -> &Path {
+        match self {
+            DocsError::Drift { path, .. }
+            | DocsError::Missing { path }
+            | DocsError::Markers { path }
+            | DocsError::NotAFile { path, .. }
+            | DocsError::TooLarge { path }
+            | DocsError::Read { path, .. }
+            | DocsError::Write { path, .. } => path,
+        }
+    }
+}
+
 impl fmt::Display for DocsError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let path = self.path().display();
         match self {
-            DocsError::Drift { path, diff } => write!(
+            DocsError::Drift { .. } => write!(
                 f,
-                "{} is out of date with the feature gates declared in code; \
-                 rerun with {BLESS_ENV}=1 to rewrite it, then review and commit the change.\n\
-                 --- {0} (committed)\n+++ rendered from the code\n{diff}",
-                path.display()
+                "{path} is out of date with the feature gates declared in code; \
+                 rerun with {BLESS_ENV}=1 to rewrite it, then review and commit the change"
             ),
-            DocsError::Missing { path } => {
-                write!(
-                    f,
-                    "{} does not exist; rerun with {BLESS_ENV}=1 to create it",
-                    path.display()
-                )
+            DocsError::Missing { .. } => write!(
+                f,
+                "{path} does not exist; rerun with {BLESS_ENV}=1 to create it"
+            ),
+            DocsError::Markers { .. } => write!(
+                f,
+                "{path} lacks the feature gate matrix markers: put `{BEGIN_MARKER}` and \
+                 `{END_MARKER}` each on a line of its own, in that order"
+            ),
+            DocsError::NotAFile { kind, .. } => write!(
+                f,
+                "{path} is a {kind}, not a regular file; the docs check reads and writes \
+                 regular files only"
+            ),
+            DocsError::TooLarge { .. } => {
+                write!(f, "{path} is larger than {MAX_DOC_BYTES} bytes")
             }
-            DocsError::Markers { path } => write!(
-                f,
-                "{} holds an unmatched feature gate matrix marker: put `{BEGIN_MARKER}` and \
-                 `{END_MARKER}` each on a line of its own, in that order",
-                path.display()
-            ),
-            DocsError::Io { path, source } => write!(f, "{}: {source}", path.display()),
+            DocsError::Read { .. } => write!(f, "cannot read {path}"),
+            DocsError::Write { .. } => write!(f, "cannot write {path}"),
         }
     }
 }
@@ -94,43 +143,66 @@ impl fmt::Display for DocsError {
 impl Error for DocsError {
     fn source(&self) -> Option<&(dyn Error + 'static)> {
         match self {
-            DocsError::Io { source, .. } => Some(source),
+            DocsError::Read { source, .. } | DocsError::Write { source, .. } => Some(source),
             _ => None,
         }
     }
 }
 
-/// Whether `FEATUREGATE_BLESS` asks for rewriting (`1` or `true`).
+/// Whether `FEATUREGATE_BLESS` asks for rewriting: exactly `1`.
 fn bless_from_env() -> bool {
-    std::env::var(BLESS_ENV).is_ok_and(|v| v == "1" || v.eq_ignore_ascii_case("true"))
+    std::env::var_os(BLESS_ENV).is_some_and(|v| v == "1")
 }
 
-/// Checks that the file at `path` holds the Markdown matrix of `registry`
-/// ([`Matrix::to_markdown`](crate::Matrix::to_markdown)), in whole or between
-/// [`BEGIN_MARKER`] and [`END_MARKER`]. With `FEATUREGATE_BLESS=1` in the
-/// environment a differing or missing file is rewritten instead.
+/// Checks that the file at `path` holds, between [`BEGIN_MARKER`] and
+/// [`END_MARKER`], the Markdown form of `matrix` (a [`Matrix`], or a
+/// registry for its whole matrix). With `FEATUREGATE_BLESS=1` in the
+/// environment a differing region is rewritten instead, and a missing file
+/// created with the markers around the matrix.
 ///
 /// ```no_run
 /// // tests/docs.rs
+/// use featuregate::{Arch, registry};
+///
 /// #[test]
 /// fn support_matrix_is_current() {
-///     featuregate::report::assert_docs(featuregate::registry(), "docs/feature-gates.md");
+///     featuregate::report::assert_docs(registry(), "docs/feature-gates.md");
+///     // A program that ships on two architectures documents those two.
+///     let shipped = registry().matrix().with_archs([Arch::Amd64, Arch::S390x]);
+///     featuregate::report::assert_docs(shipped, "docs/shipped.md");
 /// }
 /// ```
-pub fn check_docs(registry: &Registry, path: impl AsRef<Path>) -> Result<DocsCheck, DocsError> {
-    check_file(&registry.matrix().to_markdown(), path, bless_from_env())
+pub fn check_docs(
+    matrix: impl Into<Matrix>,
+    path: impl AsRef<Path>,
+) -> Result<DocsCheck, DocsError> {
+    check_file(&matrix.into().to_markdown(), path, bless_from_env())
 }
 
-/// [`check_docs`] that panics with the readable diff, for tests.
+/// [`check_docs`] that panics with a readable message, for tests.
 ///
 /// # Panics
-/// When the file differs from the rendered matrix, is missing, or cannot be
-/// read or written, with the message of [`DocsError`].
+/// When the check fails: with the error, then the line diff of a drift or
+/// the cause of an I/O error.
 #[track_caller]
-pub fn assert_docs(registry: &Registry, path: impl AsRef<Path>) {
-    if let Err(error) = check_docs(registry, path) {
-        panic!("{error}");
+pub fn assert_docs(matrix: impl Into<Matrix>, path: impl AsRef<Path>) {
+    let Err(error) = check_docs(matrix, path) else {
+        return;
+    };
+    let mut message = error.to_string();
+    if let DocsError::Drift { path, diff } = &error {
+        let _ = write!(
+            message,
+            "\n--- {} (committed)\n+++ rendered from the code\n{diff}",
+            path.display()
+        );
     }
+    let mut source = error.source();
+    while let Some(cause) = source {
+        let _ = write!(message, ": {cause}");
+        source = cause.source();
+    }
+    panic!("{message}");
 }
 
 /// The engine of [`check_docs`] for any rendered text (another report, or a
@@ -142,24 +214,20 @@ pub fn check_file(
     bless: bool,
 ) -> Result<DocsCheck, DocsError> {
     let path = path.as_ref();
-    let io_error = |source| DocsError::Io {
-        path: path.to_owned(),
-        source,
-    };
-    let committed = match std::fs::read_to_string(path) {
-        Ok(text) => Some(text.replace("\r\n", "\n")),
-        Err(e) if e.kind() == io::ErrorKind::NotFound => None,
-        Err(e) => return Err(io_error(e)),
-    };
-    let Some(committed) = committed else {
+    let Some((committed, permissions)) = read_regular(path)? else {
         if !bless {
             return Err(DocsError::Missing {
                 path: path.to_owned(),
             });
         }
-        std::fs::write(path, expected).map_err(io_error)?;
+        write_atomically(
+            path,
+            &format!("{BEGIN_MARKER}\n{expected}{END_MARKER}\n"),
+            None,
+        )?;
         return Ok(DocsCheck::Blessed);
     };
+    let committed = committed.replace("\r\n", "\n");
     let (before, region, after) = split_markers(&committed).ok_or_else(|| DocsError::Markers {
         path: path.to_owned(),
     })?;
@@ -167,7 +235,11 @@ pub fn check_file(
         return Ok(DocsCheck::UpToDate);
     }
     if bless {
-        std::fs::write(path, format!("{before}{expected}{after}")).map_err(io_error)?;
+        write_atomically(
+            path,
+            &format!("{before}{expected}{after}"),
+            Some(permissions),
+        )?;
         return Ok(DocsCheck::Blessed);
     }
     let first_line = before.lines().count() + 1;
@@ -177,10 +249,11 @@ pub fn check_file(
     })
 }
 
-/// `(before, region, after)`: the region is the whole text, or the lines
-/// between the marker lines. `None` for unmatched markers.
+/// `(before, region, after)`: the lines between the marker lines, and what
+/// surrounds them (markers included). `None` unless both markers stand on
+/// lines of their own, the beginning first.
 fn split_markers(text: &str) -> Option<(&str, &str, &str)> {
-    let line_start = |marker: &str| {
+    let line_of = |marker: &str| {
         let mut offset = 0;
         for line in text.split_inclusive('\n') {
             if line.trim() == marker {
@@ -190,113 +263,20 @@ fn split_markers(text: &str) -> Option<(&str, &str, &str)> {
         }
         None
     };
-    match (line_start(BEGIN_MARKER), line_start(END_MARKER)) {
-        (None, None) => Some(("", text, "")),
-        (Some((_, begin_end)), Some((end_start, _))) if begin_end <= end_start => Some((
+    let (_, begin_end) = line_of(BEGIN_MARKER)?;
+    let (end_start, _) = line_of(END_MARKER)?;
+    (begin_end <= end_start).then(|| {
+        (
             &text[..begin_end],
             &text[begin_end..end_start],
             &text[end_start..],
-        )),
-        _ => None,
-    }
-}
-
-/// A line diff of `old` against `new`: hunks headed `@@ line N @@` (N counted
-/// in the file, from `first_line`), `-` lines of the file, `+` lines rendered.
-#[allow(clippy::many_single_char_names)] // i, j, n, m: the textbook names of the LCS recurrence
-fn line_diff(old: &str, new: &str, first_line: usize) -> String {
-    let a: Vec<&str> = old.lines().collect();
-    let b: Vec<&str> = new.lines().collect();
-    let head = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
-    let tail = a[head..]
-        .iter()
-        .rev()
-        .zip(b[head..].iter().rev())
-        .take_while(|(x, y)| x == y)
-        .count();
-    let (a_mid, b_mid) = (&a[head..a.len() - tail], &b[head..b.len() - tail]);
-
-    // Edit script of the middle: (in old, in new) per line; LCS by dynamic
-    // programming, which is plenty for documents of a few hundred lines.
-    let mut ops: Vec<(Option<usize>, Option<usize>)> = Vec::new();
-    if a_mid.len() > DIFF_LIMIT || b_mid.len() > DIFF_LIMIT {
-        ops.extend((0..a_mid.len()).map(|i| (Some(i), None)));
-        ops.extend((0..b_mid.len()).map(|j| (None, Some(j))));
-    } else {
-        let (n, m) = (a_mid.len(), b_mid.len());
-        let mut lcs = vec![0u32; (n + 1) * (m + 1)];
-        let at = |i: usize, j: usize| i * (m + 1) + j;
-        for i in (0..n).rev() {
-            for j in (0..m).rev() {
-                lcs[at(i, j)] = if a_mid[i] == b_mid[j] {
-                    lcs[at(i + 1, j + 1)] + 1
-                } else {
-                    lcs[at(i + 1, j)].max(lcs[at(i, j + 1)])
-                };
-            }
-        }
-        let (mut i, mut j) = (0, 0);
-        while i < n || j < m {
-            if i < n && j < m && a_mid[i] == b_mid[j] {
-                ops.push((Some(i), Some(j)));
-                i += 1;
-                j += 1;
-            } else if j == m || (i < n && lcs[at(i + 1, j)] >= lcs[at(i, j + 1)]) {
-                ops.push((Some(i), None));
-                i += 1;
-            } else {
-                ops.push((None, Some(j)));
-                j += 1;
-            }
-        }
-    }
-
-    let mut out = String::new();
-    let mut old_line = first_line + head;
-    let mut in_hunk = false;
-    for op in ops {
-        match op {
-            (Some(_), Some(_)) => {
-                in_hunk = false;
-                old_line += 1;
-            }
-            (removed, added) => {
-                if !in_hunk {
-                    let _ = writeln!(out, "@@ line {old_line} @@");
-                    in_hunk = true;
-                }
-                if let Some(i) = removed {
-                    let _ = writeln!(out, "-{}", a_mid[i]);
-                    old_line += 1;
-                }
-                if let Some(j) = added {
-                    let _ = writeln!(out, "+{}", b_mid[j]);
-                }
-            }
-        }
-    }
-    if out.is_empty() {
-        // Same lines, different line ends (a missing final newline).
-        let _ = writeln!(
-            out,
-            "@@ line {} @@\n(the files differ only in their final line break)",
-            first_line + a.len()
-        );
-    }
-    out
+        )
+    })
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{line_diff, split_markers};
-
-    #[test]
-    fn diff_shows_changed_lines_with_file_line_numbers() {
-        let diff = line_diff("a\nb\nc\nd\n", "a\nB\nc\nd\ne\n", 1);
-        assert_eq!(diff, "@@ line 2 @@\n-b\n+B\n@@ line 5 @@\n+e\n");
-        assert_eq!(line_diff("x\n", "y\n", 10), "@@ line 10 @@\n-x\n+y\n");
-        assert!(line_diff("x", "x\n", 1).contains("final line break"));
-    }
+    use super::split_markers;
 
     #[test]
     fn markers_split_the_region() {
@@ -310,6 +290,6 @@ mod tests {
                 .is_none()
         );
         assert!(split_markers("<!-- featuregate:matrix:begin -->\n").is_none());
-        assert_eq!(split_markers("plain"), Some(("", "plain", "")));
+        assert!(split_markers("plain").is_none());
     }
 }

@@ -1,23 +1,20 @@
 //! Gates x architectures: each gate's state and its support on every
 //! architecture, with the reason of each status.
 
-use std::fmt::{self, Write as _};
-
-use super::Color;
-use super::table::{self, Cell};
-use crate::{Arch, Gate, Registry, Support};
+use super::Report;
+use super::table::{Cell, Column};
+use crate::{Arch, Gate, Registry};
 
 /// Gates x architectures, with state, support and the reason of each status.
 ///
-/// `Display` is an aligned text table without colour; [`Matrix::text`] can
-/// colour it. [`Matrix::to_markdown`] adds the reasons as notes under the
-/// table, [`Matrix::to_csv`] has the header
-/// `name,state,amd64,arm64,s390x,ppc64le,riscv64`, and with the `serde`
-/// feature [`Matrix::to_json`] (and `Serialize`) gives one object per gate:
-/// `{"name", "state", "amd64": "Supported" | null, ..., "reasons": {"arm64": "..."}}`.
+/// A [`Report`]: columns `name`, `state`, then one per architecture
+/// (`amd64`, ..., or those given to [`Matrix::with_archs`]), and in JSON
+/// only `reasons` (`{"arm64": "..."}`); the Markdown form lists the reasons
+/// as notes under the table (`- Gate on arm64 (Unverified): why`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Matrix {
     gates: Vec<&'static Gate>,
+    archs: Vec<Arch>,
 }
 
 impl Registry {
@@ -28,12 +25,46 @@ impl Registry {
     }
 }
 
+impl From<&Registry> for Matrix {
+    fn from(registry: &Registry) -> Matrix {
+        registry.matrix()
+    }
+}
+
+/// The architectures of a report: those given, in [`Arch`] order, each once;
+/// all five when none is given.
+pub(super) fn arch_selection(archs: impl IntoIterator<Item = Arch>) -> Vec<Arch> {
+    let mut archs: Vec<Arch> = archs.into_iter().collect();
+    archs.sort_unstable();
+    archs.dedup();
+    if archs.is_empty() {
+        Arch::ALL.to_vec()
+    } else {
+        archs
+    }
+}
+
 impl Matrix {
-    /// A matrix of `gates`, in the order given.
+    /// A matrix of `gates`, in the order given, against every architecture.
     pub fn new(gates: impl IntoIterator<Item = &'static Gate>) -> Matrix {
         Matrix {
             gates: gates.into_iter().collect(),
+            archs: Arch::ALL.to_vec(),
         }
+    }
+
+    /// The same rows against the architectures `archs` only (in [`Arch`]
+    /// order whatever the order given; all five when `archs` is empty).
+    #[must_use]
+    pub fn with_archs(mut self, archs: impl IntoIterator<Item = Arch>) -> Matrix {
+        self.archs = arch_selection(archs);
+        self
+    }
+
+    /// The architectures of the columns, in [`Arch`] order.
+    #[must_use]
+    pub fn archs(&self) -> &[Arch] {
+        &self.archs
     }
 
     /// The rows.
@@ -58,20 +89,14 @@ impl Matrix {
     pub fn is_empty(&self) -> bool {
         self.gates.is_empty()
     }
+}
 
-    /// The text table, coloured or not (`Display` is `text(Color::Never)`).
-    #[must_use]
-    pub fn text(&self, color: Color) -> MatrixText<'_> {
-        MatrixText {
-            matrix: self,
-            color,
-        }
-    }
-
-    fn header() -> Vec<&'static str> {
-        ["name", "state"]
+impl Report for Matrix {
+    fn columns(&self) -> Vec<Column> {
+        [Column::new("name"), Column::new("state")]
             .into_iter()
-            .chain(Arch::ALL.map(Arch::as_str))
+            .chain(self.archs.iter().map(|arch| Column::new(arch.as_str())))
+            .chain([Column::json_only("reasons")])
             .collect()
     }
 
@@ -79,133 +104,37 @@ impl Matrix {
         self.gates
             .iter()
             .map(|gate| {
-                [Cell::plain(gate.name()), Cell::plain(gate.state().as_str())]
+                let reasons = self
+                    .archs
+                    .iter()
+                    .filter_map(|&arch| Some((arch, gate.reason(arch)?)))
+                    .collect();
+                [Cell::text(gate.name()), Cell::text(gate.state().as_str())]
                     .into_iter()
-                    .chain(Arch::ALL.map(|arch| Cell::support(gate.support(arch))))
+                    .chain(
+                        self.archs
+                            .iter()
+                            .map(|&arch| Cell::status(gate.status(arch))),
+                    )
+                    .chain([Cell::reasons(reasons)])
                     .collect()
             })
             .collect()
     }
 
-    /// A Markdown table, then the reasons as a list of notes
-    /// (`- Gate on arm64 (Unverified): why`).
-    #[must_use]
-    pub fn to_markdown(&self) -> String {
-        let mut out = String::new();
-        table::markdown(&mut out, &Matrix::header(), &self.rows());
-        let mut notes = self
-            .gates
+    fn notes(&self) -> Vec<String> {
+        self.gates
             .iter()
             .flat_map(|gate| {
-                Arch::ALL
-                    .into_iter()
-                    .filter_map(move |arch| Some((gate, arch, gate.reason(arch)?)))
+                self.archs.iter().filter_map(move |&arch| {
+                    let reason = gate.reason(arch)?;
+                    Some(format!(
+                        "{} on {arch} ({}): {reason}",
+                        gate.name(),
+                        gate.status(arch)
+                    ))
+                })
             })
-            .peekable();
-        if notes.peek().is_some() {
-            out.push_str("\nNotes:\n\n");
-            for (gate, arch, reason) in notes {
-                let support = gate.support(arch).map_or("unspecified", Support::as_str);
-                let _ = writeln!(
-                    out,
-                    "- {} on {arch} ({support}): {}",
-                    table::markdown_escape(gate.name()),
-                    table::markdown_escape(reason)
-                );
-            }
-        }
-        out
-    }
-
-    /// CSV with the header `name,state,amd64,arm64,s390x,ppc64le,riscv64`,
-    /// one record per gate, an empty cell where support is unspecified.
-    #[must_use]
-    pub fn to_csv(&self) -> String {
-        let mut out = String::new();
-        table::csv_record(&mut out, Matrix::header());
-        for gate in &self.gates {
-            let supports = Arch::ALL.map(|arch| gate.support(arch).map_or("", Support::as_str));
-            table::csv_record(
-                &mut out,
-                [gate.name(), gate.state().as_str()]
-                    .into_iter()
-                    .chain(supports),
-            );
-        }
-        out
-    }
-
-    /// Pretty-printed JSON: an array with one object per gate (see [`Matrix`]).
-    #[cfg(feature = "serde")]
-    #[must_use]
-    pub fn to_json(&self) -> String {
-        super::json(self)
-    }
-}
-
-impl fmt::Display for Matrix {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.text(Color::Never).fmt(f)
-    }
-}
-
-/// The text table of a [`Matrix`], coloured or not; see [`Matrix::text`].
-#[derive(Debug, Clone, Copy)]
-pub struct MatrixText<'a> {
-    matrix: &'a Matrix,
-    color: Color,
-}
-
-impl fmt::Display for MatrixText<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        table::text(f, &Matrix::header(), &self.matrix.rows(), self.color)
-    }
-}
-
-#[cfg(feature = "serde")]
-mod json {
-    use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
-
-    use super::Matrix;
-    use crate::{Arch, Gate, Support};
-
-    struct Row(&'static Gate);
-
-    struct Reasons(&'static Gate);
-
-    impl Serialize for Matrix {
-        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-            let mut seq = serializer.serialize_seq(Some(self.gates.len()))?;
-            for gate in &self.gates {
-                seq.serialize_element(&Row(gate))?;
-            }
-            seq.end()
-        }
-    }
-
-    impl Serialize for Row {
-        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-            let gate = self.0;
-            let mut map = serializer.serialize_map(Some(3 + Arch::ALL.len()))?;
-            map.serialize_entry("name", gate.name())?;
-            map.serialize_entry("state", gate.state().as_str())?;
-            for arch in Arch::ALL {
-                map.serialize_entry(arch.as_str(), &gate.support(arch).map(Support::as_str))?;
-            }
-            map.serialize_entry("reasons", &Reasons(gate))?;
-            map.end()
-        }
-    }
-
-    impl Serialize for Reasons {
-        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-            let mut map = serializer.serialize_map(None)?;
-            for arch in Arch::ALL {
-                if let Some(reason) = self.0.reason(arch) {
-                    map.serialize_entry(arch.as_str(), reason)?;
-                }
-            }
-            map.end()
-        }
+            .collect()
     }
 }

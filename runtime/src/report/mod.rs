@@ -2,11 +2,20 @@
 //! [`Coverage`], [`Parity`] between two architectures, and the docs check that
 //! keeps a committed Markdown matrix in step with the code ([`check_docs`]).
 //!
-//! Every report renders as an aligned text table (`Display`), Markdown and CSV,
-//! and with the `serde` feature as JSON (each also implements `Serialize`).
+//! Every report is a [`Report`]: a title, a header of [`Column`]s and rows of
+//! [`Cell`]s, from which its four forms come, the same way for each: an
+//! aligned text table (`Display`, or `to_text` with colour), Markdown
+//! (`to_markdown`), CSV (`to_csv`) and, with the `serde` feature, JSON
+//! (`to_json`: an array of one object per row, keyed by column; each report
+//! also implements `Serialize` so). The forms are methods of each report and
+//! of the trait, for a report picked at run time (`&dyn Report`).
 //! Cells use the spellings of the vocabulary (`GA`, `Supported`, ...); an
 //! unspecified support is `-` in text and Markdown, an empty cell in CSV and
 //! `null` in JSON.
+//!
+//! Matrix and coverage cover the architectures a program ships: all five by
+//! default, or those given to `with_archs`, always in [`Arch`](crate::Arch)
+//! order; the CSV header follows.
 //!
 //! ```
 //! use featuregate::{Arch, Registry, feature_gate, FeatureGate};
@@ -15,34 +24,44 @@
 //! pub struct ImageVolume;
 //!
 //! let registry = Registry::new([ImageVolume::GATE]).unwrap();
-//! let matrix = registry.matrix();
 //! assert_eq!(
-//!     matrix.to_csv(),
+//!     registry.matrix().to_csv(),
 //!     "name,state,amd64,arm64,s390x,ppc64le,riscv64\nImageVolume,Beta,Supported,Unverified,,,\n"
 //! );
+//! assert_eq!(
+//!     registry.matrix().with_archs([Arch::Arm64, Arch::Amd64]).to_csv(),
+//!     "name,state,amd64,arm64\nImageVolume,Beta,Supported,Unverified\n"
+//! );
 //! assert_eq!(registry.coverage().get(Arch::Arm64).unverified, 1);
-//! assert_eq!(registry.parity(Arch::Amd64, Arch::Arm64)[0].gate.name(), "ImageVolume");
+//! let parity = registry.parity(Arch::Amd64, Arch::Arm64);
+//! assert_eq!(parity.iter().next().unwrap().gate.name(), "ImageVolume");
 //! ```
 
 mod coverage;
+mod diff;
+mod doc_file;
 mod docs_check;
+#[cfg(feature = "serde")]
+mod json;
 mod matrix;
 mod parity;
 mod table;
 
 pub use coverage::{ArchCoverage, Coverage};
 pub use docs_check::{
-    BEGIN_MARKER, BLESS_ENV, DocsCheck, DocsError, END_MARKER, assert_docs, check_docs, check_file,
+    BEGIN_MARKER, BLESS_ENV, DocsCheck, DocsError, END_MARKER, MAX_DOC_BYTES, assert_docs,
+    check_docs, check_file,
 };
-pub use matrix::{Matrix, MatrixText};
+pub use matrix::Matrix;
 pub use parity::{Parity, ParityGap};
+pub use table::{Cell, Column};
 
 use std::io::IsTerminal;
 
 /// Whether a text table colours its support values (Supported green, Pending
 /// yellow, Unverified cyan, Unsupported red).
 ///
-/// `Display` never colours; [`Matrix::text`] takes a `Color`, and
+/// `Display` never colours; [`Report::to_text`] takes a `Color`, and
 /// [`Color::auto`] picks one for a stream the way command-line tools do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Color {
@@ -67,11 +86,108 @@ impl Color {
     }
 }
 
-/// Pretty JSON of a report. Serializing these types cannot fail (string keys,
-/// no maps with other keys), so an error here is a bug worth a panic.
-#[cfg(feature = "serde")]
-fn json(value: &impl serde::Serialize) -> String {
-    let mut out = serde_json::to_string_pretty(value).expect("reports serialize to JSON");
-    out.push('\n');
-    out
+mod sealed {
+    pub trait Sealed {}
+    impl Sealed for super::Matrix {}
+    impl Sealed for super::Coverage {}
+    impl Sealed for super::Parity {}
 }
+
+/// One shape for every report: an optional title, a header and rows, from
+/// which the four forms are rendered once for all reports. Sealed: the
+/// reports are [`Matrix`], [`Coverage`] and [`Parity`]; it is object safe,
+/// so a program can pick one at run time (`&dyn Report`), as the CLI does.
+pub trait Report: sealed::Sealed {
+    /// A line that introduces the table in text and Markdown (the summary of
+    /// a parity report, say); CSV and JSON leave it out.
+    fn title(&self) -> Option<String> {
+        None
+    }
+
+    /// The columns: the CSV header, the JSON keys.
+    fn columns(&self) -> Vec<Column>;
+
+    /// The rows, one cell per column.
+    fn rows(&self) -> Vec<Vec<Cell>>;
+
+    /// Notes listed under the Markdown table (the reasons of a matrix).
+    fn notes(&self) -> Vec<String> {
+        Vec::new()
+    }
+
+    /// The title, then an aligned text table; coloured or not (`Display` is
+    /// `to_text(Color::Never)`).
+    fn to_text(&self, color: Color) -> String {
+        let mut out = String::new();
+        // Writing into a String cannot fail.
+        let _ = table::text(self, &mut out, color);
+        out
+    }
+
+    /// The title as a paragraph, a Markdown table, then the notes as a list.
+    fn to_markdown(&self) -> String {
+        table::markdown(self)
+    }
+
+    /// CSV: the header, then one record per row.
+    fn to_csv(&self) -> String {
+        table::csv(self)
+    }
+
+    /// Pretty-printed JSON: an array of one object per row, keyed by column.
+    #[cfg(feature = "serde")]
+    fn to_json(&self) -> String {
+        json::to_string(self)
+    }
+}
+
+/// Each report's forms as inherent methods too (so calling them needs no
+/// import of [`Report`]), its `Display` (the plain text form) and its
+/// `Serialize` (the JSON form): all from its [`Report`] shape, through the
+/// one renderer of each form.
+macro_rules! forms {
+    ($($ty:ty),+) => {$(
+        impl $ty {
+            /// The title, then an aligned text table; coloured or not
+            /// (`Display` is `to_text(Color::Never)`). See [`Report::to_text`].
+            #[must_use]
+            pub fn to_text(&self, color: Color) -> String {
+                Report::to_text(self, color)
+            }
+
+            /// The Markdown form. See [`Report::to_markdown`].
+            #[must_use]
+            pub fn to_markdown(&self) -> String {
+                table::markdown(self)
+            }
+
+            /// The CSV form. See [`Report::to_csv`].
+            #[must_use]
+            pub fn to_csv(&self) -> String {
+                table::csv(self)
+            }
+
+            /// The JSON form. See [`Report::to_json`].
+            #[cfg(feature = "serde")]
+            #[must_use]
+            pub fn to_json(&self) -> String {
+                json::to_string(self)
+            }
+        }
+
+        impl std::fmt::Display for $ty {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                table::text(self, f, Color::Never)
+            }
+        }
+
+        #[cfg(feature = "serde")]
+        impl serde::Serialize for $ty {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                json::Json(self).serialize(serializer)
+            }
+        }
+    )+};
+}
+
+forms!(Matrix, Coverage, Parity);

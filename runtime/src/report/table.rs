@@ -1,36 +1,144 @@
-//! Rendering of rows of cells as an aligned text table, a Markdown table and
-//! CSV, shared by every report.
+//! What a report is made of ([`Column`]s and [`Cell`]s) and the one renderer
+//! of each table form: an aligned text table, a Markdown table and CSV (the
+//! JSON form is in `json.rs`).
 //!
-//! Columns are aligned by hand with `std::fmt` padding: a table crate would be
-//! a non-optional dependency for a few lines of arithmetic.
+//! Columns are aligned by hand with `std::fmt` padding: a table crate
+//! (`comfy-table`, `tabled`) would be a non-optional dependency, bring its
+//! own width and styling rules, and still not give CSV or JSON, for a few
+//! lines of arithmetic.
 
+use std::borrow::Cow;
 use std::fmt::{self, Write as _};
 
-use super::Color;
-use crate::Support;
+use super::{Color, Report};
+use crate::{Arch, Status, Support};
 
 /// What an unspecified support shows in text and Markdown.
 pub(crate) const UNSPECIFIED: &str = "-";
 
-/// One cell: its text, and the support it shows (which picks its colour).
-pub(crate) struct Cell {
-    pub(crate) text: String,
-    pub(crate) support: Option<Support>,
+/// A column of a report: its name (the header in text, Markdown and CSV, the
+/// key in JSON) and whether the tables show it (some columns, such as the
+/// reasons of a matrix, travel in JSON only).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Column {
+    name: Cow<'static, str>,
+    in_tables: bool,
 }
 
-impl Cell {
-    pub(crate) fn plain(text: impl Into<String>) -> Cell {
-        Cell {
-            text: text.into(),
-            support: None,
+impl Column {
+    pub(crate) fn new(name: impl Into<Cow<'static, str>>) -> Column {
+        Column {
+            name: name.into(),
+            in_tables: true,
         }
     }
 
-    /// A support cell: its spelling, or `-` when unspecified.
-    pub(crate) fn support(support: Option<Support>) -> Cell {
-        Cell {
-            text: support.map_or(UNSPECIFIED, Support::as_str).to_owned(),
-            support,
+    pub(crate) fn json_only(name: &'static str) -> Column {
+        Column {
+            name: Cow::Borrowed(name),
+            in_tables: false,
+        }
+    }
+
+    /// The header, and the key of the column in JSON.
+    #[must_use]
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// Whether text, Markdown and CSV show the column (JSON always does).
+    #[must_use]
+    pub fn in_tables(&self) -> bool {
+        self.in_tables
+    }
+}
+
+/// One cell of a report. Each form spells it its own way: a status is `-`
+/// when unspecified in text and Markdown, empty in CSV and `null` in JSON; a
+/// count shows its share of the total in text and Markdown, the bare number
+/// in CSV and JSON.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cell(pub(super) Value);
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) enum Value {
+    Text(&'static str),
+    Status(Status),
+    /// `n` of `total` gates having `status`.
+    Count {
+        n: usize,
+        total: usize,
+        status: Status,
+    },
+    Number(usize),
+    /// Text that may be absent (empty in tables, `null` in JSON).
+    Note(Option<&'static str>),
+    /// A reason per architecture (JSON: an object).
+    Reasons(Vec<(Arch, &'static str)>),
+}
+
+impl Cell {
+    pub(crate) fn text(text: &'static str) -> Cell {
+        Cell(Value::Text(text))
+    }
+
+    pub(crate) fn status(status: Status) -> Cell {
+        Cell(Value::Status(status))
+    }
+
+    pub(crate) fn count(n: usize, total: usize, status: Status) -> Cell {
+        Cell(Value::Count { n, total, status })
+    }
+
+    pub(crate) fn number(n: usize) -> Cell {
+        Cell(Value::Number(n))
+    }
+
+    pub(crate) fn note(note: Option<&'static str>) -> Cell {
+        Cell(Value::Note(note))
+    }
+
+    pub(crate) fn reasons(reasons: Vec<(Arch, &'static str)>) -> Cell {
+        Cell(Value::Reasons(reasons))
+    }
+
+    /// The cell as text and Markdown show it (before Markdown's escaping).
+    #[must_use]
+    pub fn display(&self) -> Cow<'static, str> {
+        match &self.0 {
+            Value::Text(s) => Cow::Borrowed(s),
+            Value::Status(Status::Unspecified) => Cow::Borrowed(UNSPECIFIED),
+            Value::Status(s) => Cow::Borrowed(s.as_str()),
+            Value::Count { n, total, .. } => Cow::Owned(format!("{n} ({})", percent(*n, *total))),
+            Value::Number(n) => Cow::Owned(n.to_string()),
+            Value::Note(note) => Cow::Borrowed(note.unwrap_or_default()),
+            Value::Reasons(reasons) => Cow::Owned(
+                reasons
+                    .iter()
+                    .map(|(arch, reason)| format!("{arch}: {reason}"))
+                    .collect::<Vec<_>>()
+                    .join("; "),
+            ),
+        }
+    }
+
+    /// The cell as CSV holds it (before quoting).
+    #[must_use]
+    pub fn csv(&self) -> Cow<'static, str> {
+        match &self.0 {
+            Value::Status(Status::Unspecified) => Cow::Borrowed(""),
+            Value::Count { n, .. } => Cow::Owned(n.to_string()),
+            _ => self.display(),
+        }
+    }
+
+    /// The support status the cell shows, which picks its colour.
+    #[must_use]
+    pub fn shows(&self) -> Option<Status> {
+        match self.0 {
+            Value::Status(status) => Some(status),
+            Value::Count { n, status, .. } if n > 0 => Some(status),
+            _ => None,
         }
     }
 }
@@ -39,14 +147,11 @@ fn width(s: &str) -> usize {
     s.chars().count()
 }
 
-fn widths(header: &[&str], rows: &[Vec<Cell>]) -> Vec<usize> {
-    let mut widths: Vec<usize> = header.iter().map(|h| width(h)).collect();
-    for row in rows {
-        for (w, cell) in widths.iter_mut().zip(row) {
-            *w = (*w).max(width(&cell.text));
-        }
-    }
-    widths
+/// The columns the tables show, by index.
+fn shown(columns: &[Column]) -> Vec<usize> {
+    (0..columns.len())
+        .filter(|&i| columns[i].in_tables)
+        .collect()
 }
 
 /// ANSI SGR code of a support value.
@@ -59,28 +164,70 @@ fn paint(support: Support) -> &'static str {
     }
 }
 
-/// Columns separated by two spaces, no trailing whitespace. Colour codes wrap
-/// the padded text so they do not count towards the width.
-pub(crate) fn text(
+/// Rows of (text, the status that colours it), the header first.
+type Grid = Vec<Vec<(String, Option<Status>)>>;
+
+/// The header and the rows as the tables show them: text per shown column,
+/// and the width of each column.
+fn grid<R: Report + ?Sized>(
+    report: &R,
+    escape: fn(Cow<'static, str>) -> Cow<'static, str>,
+) -> (Vec<usize>, Grid) {
+    let columns = report.columns();
+    let shown = shown(&columns);
+    let header = shown.iter().map(|&i| {
+        (
+            escape(Cow::Owned(columns[i].name.to_string())).into_owned(),
+            None,
+        )
+    });
+    let mut grid = vec![header.collect::<Vec<_>>()];
+    for row in report.rows() {
+        grid.push(
+            shown
+                .iter()
+                .map(|&i| (escape(row[i].display()).into_owned(), row[i].shows()))
+                .collect(),
+        );
+    }
+    let mut widths = vec![0; shown.len()];
+    for row in &grid {
+        for (w, (text, _)) in widths.iter_mut().zip(row) {
+            *w = (*w).max(width(text));
+        }
+    }
+    (widths, grid)
+}
+
+/// The title line, then the table: columns separated by two spaces, no
+/// trailing whitespace. Colour codes wrap the padded text so they do not
+/// count towards the width. A report with a title and no rows shows only
+/// its title.
+pub(crate) fn text<R: Report + ?Sized>(
+    report: &R,
     out: &mut impl fmt::Write,
-    header: &[&str],
-    rows: &[Vec<Cell>],
     color: Color,
 ) -> fmt::Result {
-    let widths = widths(header, rows);
+    let title = report.title();
+    if let Some(title) = &title {
+        writeln!(out, "{title}")?;
+    }
+    let (widths, grid) = grid(report, |s| s);
+    if title.is_some() && grid.len() == 1 {
+        return Ok(());
+    }
     let last = widths.len().saturating_sub(1);
-    let header_cells: Vec<Cell> = header.iter().map(|h| Cell::plain(*h)).collect();
     let mut line = String::new();
-    for row in std::iter::once(&header_cells).chain(rows) {
+    for row in &grid {
         line.clear();
-        for (i, (cell, &w)) in row.iter().zip(&widths).enumerate() {
+        for (i, ((text, status), &w)) in row.iter().zip(&widths).enumerate() {
             if i > 0 {
                 line.push_str("  ");
             }
-            let pad = if i == last { 0 } else { w - width(&cell.text) };
-            match (color, cell.support) {
-                (Color::Always, Some(s)) => write!(line, "\x1b[{}m{}\x1b[0m", paint(s), cell.text)?,
-                _ => line.push_str(&cell.text),
+            let pad = if i == last { 0 } else { w - width(text) };
+            match (color, status.and_then(Status::support)) {
+                (Color::Always, Some(s)) => write!(line, "\x1b[{}m{text}\x1b[0m", paint(s))?,
+                _ => line.push_str(text),
             }
             write!(line, "{:pad$}", "")?;
         }
@@ -91,46 +238,75 @@ pub(crate) fn text(
     Ok(())
 }
 
-/// Escapes what would break a Markdown table cell.
-pub(crate) fn markdown_escape(s: &str) -> String {
-    s.replace('\\', "\\\\")
-        .replace('|', "\\|")
-        .replace(['\n', '\r'], " ")
+/// Escapes what would break a Markdown table cell or list item.
+fn markdown_escape(s: Cow<'static, str>) -> Cow<'static, str> {
+    if s.contains(['\\', '|', '\n', '\r']) {
+        Cow::Owned(
+            s.replace('\\', "\\\\")
+                .replace('|', "\\|")
+                .replace(['\n', '\r'], " "),
+        )
+    } else {
+        s
+    }
 }
 
-/// A Markdown table with padded columns, so the committed file reads well raw.
-pub(crate) fn markdown(out: &mut String, header: &[&str], rows: &[Vec<Cell>]) {
-    let rows: Vec<Vec<Cell>> = rows
-        .iter()
-        .map(|r| {
-            r.iter()
-                .map(|c| Cell::plain(markdown_escape(&c.text)))
-                .collect()
-        })
-        .collect();
-    let widths = widths(header, &rows);
-    let line = |out: &mut String, cells: &mut dyn Iterator<Item = &str>| {
-        out.push('|');
-        for (cell, &w) in cells.zip(&widths) {
-            let pad = w - width(cell);
-            let _ = write!(out, " {cell}{:pad$} |", "");
-        }
+/// The title as a paragraph, a Markdown table with padded columns (so the
+/// committed file reads well raw), then the notes as a list.
+pub(crate) fn markdown<R: Report + ?Sized>(report: &R) -> String {
+    let mut out = String::new();
+    let title = report.title();
+    if let Some(title) = &title {
+        out.push_str(&markdown_escape(Cow::Owned(title.clone())));
         out.push('\n');
-    };
-    line(out, &mut header.iter().copied());
-    out.push('|');
-    for &w in &widths {
-        let _ = write!(out, "{:-<w$}|", "", w = w + 2);
     }
-    out.push('\n');
-    for row in &rows {
-        line(out, &mut row.iter().map(|c| c.text.as_str()));
+    let (widths, grid) = grid(report, markdown_escape);
+    if title.is_none() || grid.len() > 1 {
+        if title.is_some() {
+            out.push('\n');
+        }
+        for (r, row) in grid.iter().enumerate() {
+            out.push('|');
+            for ((cell, _), &w) in row.iter().zip(&widths) {
+                let pad = w - width(cell);
+                let _ = write!(out, " {cell}{:pad$} |", "");
+            }
+            out.push('\n');
+            if r == 0 {
+                out.push('|');
+                for &w in &widths {
+                    let _ = write!(out, "{:-<w$}|", "", w = w + 2);
+                }
+                out.push('\n');
+            }
+        }
     }
+    let notes = report.notes();
+    if !notes.is_empty() {
+        out.push_str("\nNotes:\n\n");
+        for note in notes {
+            let _ = writeln!(out, "- {}", markdown_escape(Cow::Owned(note)));
+        }
+    }
+    out
 }
 
-/// One CSV record (RFC 4180 quoting: a cell holding `,`, `"`, a line break or
-/// surrounding spaces is quoted, its quotes doubled), ended by `\n`.
-pub(crate) fn csv_record<'a>(out: &mut String, cells: impl IntoIterator<Item = &'a str>) {
+/// A header record and one record per row (RFC 4180 quoting: a cell holding
+/// `,`, `"`, a line break or surrounding spaces is quoted, its quotes
+/// doubled), each ended by `\n`.
+pub(crate) fn csv<R: Report + ?Sized>(report: &R) -> String {
+    let columns = report.columns();
+    let shown = shown(&columns);
+    let mut out = String::new();
+    csv_record(&mut out, shown.iter().map(|&i| columns[i].name()));
+    for row in report.rows() {
+        let cells: Vec<_> = shown.iter().map(|&i| row[i].csv()).collect();
+        csv_record(&mut out, cells.iter().map(AsRef::as_ref));
+    }
+    out
+}
+
+fn csv_record<'a>(out: &mut String, cells: impl IntoIterator<Item = &'a str>) {
     for (i, cell) in cells.into_iter().enumerate() {
         if i > 0 {
             out.push(',');
@@ -173,42 +349,8 @@ mod tests {
     }
 
     #[test]
-    fn text_aligns_without_trailing_space() {
-        let mut out = String::new();
-        let rows = vec![
-            vec![
-                Cell::plain("LongName"),
-                Cell::support(Some(Support::Supported)),
-                Cell::support(None),
-            ],
-            vec![
-                Cell::plain("A"),
-                Cell::support(None),
-                Cell::support(Some(Support::Pending)),
-            ],
-        ];
-        text(&mut out, &["name", "x", "y"], &rows, Color::Never).unwrap();
-        assert_eq!(
-            out,
-            "name      x          y\nLongName  Supported  -\nA         -          Pending\n"
-        );
-        let mut colored = String::new();
-        text(&mut colored, &["name", "x", "y"], &rows, Color::Always).unwrap();
-        assert!(
-            colored.contains("\x1b[32mSupported\x1b[0m  -"),
-            "{colored:?}"
-        );
-    }
-
-    #[test]
-    fn markdown_escapes_pipes() {
-        let mut out = String::new();
-        markdown(
-            &mut out,
-            &["a", "b"],
-            &[vec![Cell::plain("x|y"), Cell::plain("z")]],
-        );
-        assert_eq!(out, "| a    | b |\n|------|---|\n| x\\|y | z |\n");
+    fn markdown_escapes_pipes_and_breaks() {
+        assert_eq!(markdown_escape(Cow::Borrowed("x|y\nz\\")), "x\\|y z\\\\");
     }
 
     #[test]
@@ -216,5 +358,21 @@ mod tests {
         assert_eq!(percent(1, 3), "33%");
         assert_eq!(percent(2, 3), "67%");
         assert_eq!(percent(0, 0), "-");
+    }
+
+    #[test]
+    fn cells_spell_themselves_per_form() {
+        let unspecified = Cell::status(Status::Unspecified);
+        assert_eq!(
+            (unspecified.display(), unspecified.csv()),
+            ("-".into(), "".into())
+        );
+        let count = Cell::count(1, 3, Status::Pending);
+        assert_eq!(
+            (count.display(), count.csv()),
+            ("1 (33%)".into(), "1".into())
+        );
+        assert_eq!(count.shows(), Some(Status::Pending));
+        assert_eq!(Cell::count(0, 3, Status::Pending).shows(), None);
     }
 }
