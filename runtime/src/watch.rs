@@ -292,13 +292,23 @@ impl State {
     }
 
     fn read(&self) -> Result<(String, GateConfig), SourceError> {
-        let text = read_bounded(&self.path).map_err(|err| {
-            if err.is_not_found() {
-                SourceError::new(&self.path, None, Kind::Deleted)
-            } else {
-                err
-            }
-        })?;
+        // A read that resolved `..data` just before the kubelet removed the
+        // old directory finds nothing; the new version is already there.
+        let text = read_bounded(&self.path)
+            .or_else(|err| {
+                if err.is_not_found() {
+                    read_bounded(&self.path)
+                } else {
+                    Err(err)
+                }
+            })
+            .map_err(|err| {
+                if err.is_not_found() {
+                    SourceError::new(&self.path, None, Kind::Deleted)
+                } else {
+                    err
+                }
+            })?;
         let config = parse_file(&self.path, &text)?;
         Ok((text, config))
     }

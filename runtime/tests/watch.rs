@@ -185,3 +185,93 @@ fn a_first_version_that_cannot_be_used_is_an_error() {
     assert!(err.to_string().contains("refused"), "{err}");
     assert!(std::error::Error::source(&err).is_some());
 }
+
+#[feature_gate(state = Alpha)]
+struct Poison;
+
+/// Resident memory in bytes, from `/proc` (Linux).
+fn resident() -> Option<u64> {
+    let statm = fs::read_to_string("/proc/self/statm").ok()?;
+    let pages: u64 = statm.split_whitespace().nth(1)?.parse().ok()?;
+    Some(pages * 4096)
+}
+
+#[test]
+fn soak_ten_thousand_swaps_valid_and_refused_while_readers_run() {
+    use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+
+    let _serial = serial();
+    // Two valid versions, told apart by the pair (Sidecar, ImageVolume),
+    // which is never equal in either; two refused ones that would turn
+    // Poison on.
+    const A: &str = "featureGates: [Sidecar]\ndisabledFeatureGates: [ImageVolume]\n";
+    const B: &str = "featureGates: []\n";
+    const UNPARSED: &str = "featureGates: [Poison]\nfeature_gates: []\n";
+    const REFUSED: &str = "featureGates: [Poison, ImageVolume]\ndisabledFeatureGates: [ImageVolume]\n";
+
+    let volume = tempfile::tempdir().unwrap();
+    let dir = volume.path();
+    kubelet_update(dir, "..2026_11_25_21_00_00.000", A);
+    let (events, on_event) = recorder();
+    let watcher = watch(dir.join("gates.yaml"), Options::default(), on_event).unwrap();
+
+    let stop = Arc::new(AtomicBool::new(false));
+    let reads = Arc::new(AtomicU64::new(0));
+    let readers: Vec<_> = (0..2)
+        .map(|_| {
+            let (stop, reads) = (Arc::clone(&stop), Arc::clone(&reads));
+            std::thread::spawn(move || {
+                while !stop.load(Ordering::Relaxed) {
+                    assert!(!Poison::is_enabled(), "a reader saw a refused version");
+                    let set = active();
+                    assert!(!set.is::<Poison>(), "a reader saw a refused version");
+                    assert_ne!(set.is::<Sidecar>(), set.is::<ImageVolume>(), "a torn snapshot");
+                    reads.fetch_add(1, Ordering::Relaxed);
+                    // Two cores are shared with the swapping thread and the
+                    // watcher: readers must not starve them.
+                    std::thread::yield_now();
+                }
+            })
+        })
+        .collect();
+
+    let warm = resident();
+    let started = Instant::now();
+    for i in 1..=10_000u32 {
+        let text = match i % 4 {
+            0 => A,
+            2 => B,
+            1 => UNPARSED,
+            _ => REFUSED,
+        };
+        kubelet_update(dir, &format!("..2026_11_25_21_00_01.{i:05}"), text);
+    }
+    let swaps = started.elapsed();
+    // The last version (10,000) is A, valid: it must end up active...
+    let deadline = Instant::now() + Duration::from_secs(5);
+    while !(Sidecar::is_enabled() && !ImageVolume::is_enabled()) {
+        assert!(Instant::now() < deadline, "the last valid version was not applied");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    // ...and stay so when one more refused version follows.
+    std::thread::sleep(Duration::from_millis(300));
+    events.lock().unwrap().clear();
+    kubelet_update(dir, "..2026_11_25_21_00_02.00000", UNPARSED);
+    let told = next_events(&events);
+    assert!(
+        told.iter().all(|e| matches!(e, WatchEvent::Refused(_))),
+        "{told:?}"
+    );
+    stop.store(true, Ordering::Relaxed);
+    for reader in readers {
+        reader.join().unwrap();
+    }
+    drop(watcher);
+    assert!(Sidecar::is_enabled() && !ImageVolume::is_enabled() && !Poison::is_enabled());
+    assert!(reads.load(Ordering::Relaxed) > 0);
+    if let (Some(before), Some(after)) = (warm, resident()) {
+        let grown = after.saturating_sub(before);
+        eprintln!("10,000 swaps in {swaps:?}; resident memory grew by {} KiB", grown / 1024);
+        assert!(grown < 16 << 20, "resident memory grew by {grown} bytes");
+    }
+}
