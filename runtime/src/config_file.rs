@@ -80,7 +80,7 @@ pub(crate) fn read_bounded(path: &Path) -> Result<String, SourceError> {
 
 /// The 1-based line of byte `offset` of `text`.
 fn line_of(offset: usize, text: &[u8]) -> usize {
-    text[..offset].iter().filter(|&&b| b == b'\n').count() + 1
+    text[..offset].split(|&b| b == b'\n').count()
 }
 
 /// Parses the text of the file at `path` (named in errors only).
@@ -208,7 +208,10 @@ mod tests {
         assert_eq!(sniff(p("g.json"), "A=true"), Format::Json);
         assert_eq!(sniff(p("g.YML"), "A=true"), Format::Yaml);
         assert_eq!(sniff(p("g.yaml"), "  {\"featureGates\": []}"), Format::Json);
-        assert_eq!(sniff(p("gates"), "# c\napiVersion: kubevirt.io/v1\n"), Format::Yaml);
+        assert_eq!(
+            sniff(p("gates"), "# c\napiVersion: kubevirt.io/v1\n"),
+            Format::Yaml
+        );
         assert_eq!(sniff(p("gates"), "featureGates:\n- A\n"), Format::Yaml);
         assert_eq!(sniff(p("gates"), "---\n"), Format::Yaml);
         assert_eq!(sniff(p("gates"), "A=true,B=false\nC=true"), Format::Flag);

@@ -55,11 +55,15 @@ pub(crate) fn from_yaml(path: &Path, text: &str) -> Result<GateConfig, SourceErr
     };
     let Shape(keys) = serde_saphyr::from_str_with_options(text, yaml_options()).map_err(fail)?;
     // The YAML reader takes a type, not a seed: one type per place.
-    let config = match keys.len() {
-        0 => serde_saphyr::from_str_with_options::<At<0>>(text, yaml_options()).map(At::into_config),
-        1 => serde_saphyr::from_str_with_options::<At<1>>(text, yaml_options()).map(At::into_config),
-        _ => serde_saphyr::from_str_with_options::<At<3>>(text, yaml_options()).map(At::into_config),
-    };
+    let config =
+        match keys.len() {
+            0 => serde_saphyr::from_str_with_options::<At<0>>(text, yaml_options())
+                .map(At::into_config),
+            1 => serde_saphyr::from_str_with_options::<At<1>>(text, yaml_options())
+                .map(At::into_config),
+            _ => serde_saphyr::from_str_with_options::<At<3>>(text, yaml_options())
+                .map(At::into_config),
+        };
     config.map_err(fail)
 }
 
@@ -275,7 +279,11 @@ impl<'de> Visitor<'de> for Extract {
     type Value = GateConfig;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "a mapping with `{}`", self.0.first().unwrap_or(&DEVELOPER))
+        write!(
+            f,
+            "a mapping with `{}`",
+            self.0.first().unwrap_or(&DEVELOPER)
+        )
     }
 
     fn visit_none<E: de::Error>(self) -> Result<GateConfig, E> {

@@ -24,7 +24,11 @@ pub const MAX_FILE_BYTES: usize = 1 << 20;
 /// [`source()`](Error::source) is the underlying I/O, parse or evaluation
 /// error, which `Display` does not repeat.
 #[derive(Debug)]
-pub struct SourceError {
+pub struct SourceError(Box<Repr>);
+
+/// Boxed: a parser's error is large, and a `Result` should stay small.
+#[derive(Debug)]
+struct Repr {
     path: PathBuf,
     line: Option<usize>,
     kind: Kind,
@@ -65,30 +69,30 @@ pub(crate) enum Kind {
 
 impl SourceError {
     pub(crate) fn new(path: &Path, line: Option<usize>, kind: Kind) -> SourceError {
-        SourceError {
+        SourceError(Box::new(Repr {
             path: path.to_owned(),
             line,
             kind,
-        }
+        }))
     }
 
     /// The file.
     #[must_use]
     pub fn path(&self) -> &Path {
-        &self.path
+        &self.0.path
     }
 
     /// The 1-based line the problem is on, where the reader knows it.
     #[must_use]
     pub fn line(&self) -> Option<usize> {
-        self.line
+        self.0.line
     }
 
     /// Whether the file does not exist (missing from the start, or deleted
     /// while watched).
     #[must_use]
     pub fn is_not_found(&self) -> bool {
-        match &self.kind {
+        match &self.0.kind {
             Kind::Io(err) => err.kind() == io::ErrorKind::NotFound,
             Kind::Deleted => true,
             _ => false,
@@ -98,9 +102,9 @@ impl SourceError {
 
 impl fmt::Display for SourceError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let path = Escaped(&self.path);
-        let at = Line(self.line);
-        match &self.kind {
+        let path = Escaped(&self.0.path);
+        let at = Line(self.0.line);
+        match &self.0.kind {
             Kind::Io(_) => write!(f, "cannot read feature gate file {path}"),
             Kind::TooBig => write!(
                 f,
@@ -127,7 +131,7 @@ impl fmt::Display for SourceError {
 
 impl Error for SourceError {
     fn source(&self) -> Option<&(dyn Error + 'static)> {
-        match &self.kind {
+        match &self.0.kind {
             Kind::Io(err) => Some(err),
             Kind::NotUtf8(err) => Some(err),
             Kind::Flag(err) | Kind::Refused(err) => Some(err),
@@ -201,10 +205,7 @@ mod tests {
     #[test]
     fn paths_are_escaped_and_cut() {
         let path = PathBuf::from("/etc/\u{202e}gates\n.yaml");
-        assert_eq!(
-            Escaped(&path).to_string(),
-            "/etc/\\u{202e}gates\\u{a}.yaml"
-        );
+        assert_eq!(Escaped(&path).to_string(), "/etc/\\u{202e}gates\\u{a}.yaml");
         let long = PathBuf::from("x".repeat(1000));
         let shown = Escaped(&long).to_string();
         assert!(shown.len() < 300, "{shown}");

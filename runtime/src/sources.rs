@@ -2,7 +2,7 @@
 //! ([`GateConfig::overlay`], [`Sources`]) and the environment
 //! ([`GateConfig::from_env`]).
 
-use std::collections::HashMap;
+use std::collections::HashSet;
 use std::ffi::OsStr;
 
 use crate::GateConfig;
@@ -30,15 +30,15 @@ impl GateConfig {
     /// ```
     #[must_use]
     pub fn overlay(&self, top: &GateConfig) -> GateConfig {
-        let named: HashMap<&str, (), foldhash::fast::RandomState> = top
+        let named: HashSet<&str, foldhash::fast::RandomState> = top
             .enabled
             .iter()
             .chain(&top.disabled)
-            .map(|name| (name.as_str(), ()))
+            .map(String::as_str)
             .collect();
         let keep = |list: &[String], more: &[String]| -> Vec<String> {
             list.iter()
-                .filter(|name| !named.contains_key(name.as_str()))
+                .filter(|name| !named.contains(name.as_str()))
                 .chain(more)
                 .cloned()
                 .collect()
@@ -147,11 +147,18 @@ impl Sources {
         self.layers
             .iter()
             .rev()
-            .find(|(_, config)| config.enabled.iter().chain(&config.disabled).any(|n| n == name))
+            .find(|(_, config)| {
+                config
+                    .enabled
+                    .iter()
+                    .chain(&config.disabled)
+                    .any(|n| n == name)
+            })
             .map(|(label, _)| label.as_str())
     }
 
     /// The sources, lowest first, each with its label.
+    #[must_use]
     pub fn iter(&self) -> impl ExactSizeIterator<Item = (&str, &GateConfig)> + '_ {
         self.layers
             .iter()

@@ -61,7 +61,9 @@ impl fmt::Display for WatchEvent {
                 }
                 Ok(())
             }
-            WatchEvent::Refused(problem) => write!(f, "{problem}; keeping the active configuration"),
+            WatchEvent::Refused(problem) => {
+                write!(f, "{problem}; keeping the active configuration")
+            }
         }
     }
 }

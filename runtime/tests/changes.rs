@@ -1,10 +1,7 @@
 //! `FeatureSet::changes`, and with `tracing` one info event per change of
 //! every publish: configure, activate, overrides.
 
-use featuregate::{
-    Change, FeatureGate, GateConfig, Options, Registry, activate, configure, feature_gate,
-    override_gate, registry,
-};
+use featuregate::{Change, FeatureGate, GateConfig, Options, Registry, feature_gate, registry};
 
 #[feature_gate(state = Alpha)]
 struct Sidecar;
@@ -28,31 +25,55 @@ fn changes_lists_the_gates_that_differ_by_name() {
     assert_eq!(
         after.changes(&before),
         [
-            Change { gate: ImageVolume::GATE, enabled: false },
-            Change { gate: Sidecar::GATE, enabled: true },
+            Change {
+                gate: ImageVolume::GATE,
+                enabled: false
+            },
+            Change {
+                gate: Sidecar::GATE,
+                enabled: true
+            },
         ]
     );
     assert_eq!(before.changes(&after).len(), 2);
     assert!(after.changes(&after).is_empty());
-    assert_eq!(after.changes(&before)[1].to_string(), "feature gate Sidecar enabled");
+    assert_eq!(
+        after.changes(&before)[1].to_string(),
+        "feature gate Sidecar enabled"
+    );
 }
 
 #[test]
 fn changes_across_registries_compare_by_name_and_defaults() {
     let private = Registry::new([Sidecar::GATE]).unwrap();
     let small = private
-        .evaluate(&GateConfig::parse("Sidecar=true").unwrap(), &Options::default())
+        .evaluate(
+            &GateConfig::parse("Sidecar=true").unwrap(),
+            &Options::default(),
+        )
         .unwrap();
     // Against the full registry: Sidecar differs; the others `small` does
     // not know are left out.
     let full = evaluate("ImageVolume=false");
-    assert_eq!(small.changes(&full), [Change { gate: Sidecar::GATE, enabled: true }]);
+    assert_eq!(
+        small.changes(&full),
+        [Change {
+            gate: Sidecar::GATE,
+            enabled: true
+        }]
+    );
     // The other way: gates `small` does not know count at their defaults.
     assert_eq!(
         full.changes(&small),
         [
-            Change { gate: ImageVolume::GATE, enabled: false },
-            Change { gate: Sidecar::GATE, enabled: false },
+            Change {
+                gate: ImageVolume::GATE,
+                enabled: false
+            },
+            Change {
+                gate: Sidecar::GATE,
+                enabled: false
+            },
         ]
     );
 }
@@ -66,6 +87,7 @@ mod logged {
     use tracing::{Event, Level, Metadata, Subscriber};
 
     use super::*;
+    use featuregate::{activate, configure, override_gate};
 
     /// Records `(level, target, message)` of every event.
     #[derive(Clone, Default)]
@@ -121,10 +143,18 @@ mod logged {
             configure(&GateConfig::default(), &Options::default()).unwrap();
             infos(&recorder);
 
-            configure(&GateConfig::parse("Sidecar=true").unwrap(), &Options::default()).unwrap();
+            configure(
+                &GateConfig::parse("Sidecar=true").unwrap(),
+                &Options::default(),
+            )
+            .unwrap();
             assert_eq!(infos(&recorder), ["feature gate Sidecar enabled"]);
 
-            configure(&GateConfig::parse("Sidecar=true").unwrap(), &Options::default()).unwrap();
+            configure(
+                &GateConfig::parse("Sidecar=true").unwrap(),
+                &Options::default(),
+            )
+            .unwrap();
             assert!(infos(&recorder).is_empty(), "no change, no event");
 
             {

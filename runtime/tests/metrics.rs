@@ -118,11 +118,20 @@ fn the_gauge_follows_every_change_of_the_active_configuration() {
     }
 
     // Then only what changes: configure...
-    configure(&GateConfig::parse("Sidecar=true,ImageVolume=false").unwrap(), &Options::default())
-        .unwrap();
-    assert_eq!(set_of(&recorder.take()), [("ImageVolume", 0.0), ("Sidecar", 1.0)]);
-    configure(&GateConfig::parse("Sidecar=true,ImageVolume=false").unwrap(), &Options::default())
-        .unwrap();
+    configure(
+        &GateConfig::parse("Sidecar=true,ImageVolume=false").unwrap(),
+        &Options::default(),
+    )
+    .unwrap();
+    assert_eq!(
+        set_of(&recorder.take()),
+        [("ImageVolume", 0.0), ("Sidecar", 1.0)]
+    );
+    configure(
+        &GateConfig::parse("Sidecar=true,ImageVolume=false").unwrap(),
+        &Options::default(),
+    )
+    .unwrap();
     assert!(set_of(&recorder.take()).is_empty());
 
     // ...overrides, and their end...
@@ -139,5 +148,8 @@ fn the_gauge_follows_every_change_of_the_active_configuration() {
             .evaluate(&GateConfig::default(), &Options::default())
             .unwrap(),
     );
-    assert_eq!(set_of(&recorder.take()), [("ImageVolume", 1.0), ("Sidecar", 0.0)]);
+    assert_eq!(
+        set_of(&recorder.take()),
+        [("ImageVolume", 1.0), ("Sidecar", 0.0)]
+    );
 }

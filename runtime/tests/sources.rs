@@ -2,6 +2,7 @@
 //! files, every bad file refused with its name (and line where known).
 
 use std::error::Error as _;
+use std::fmt::Write as _;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -30,7 +31,10 @@ fn check_message(err: &SourceError, path: &Path) -> String {
     assert!(!shown.contains('\n'), "{shown}");
     assert!(!shown.ends_with('.'), "{shown}");
     if let Some(source) = err.source() {
-        assert!(!shown.contains(&source.to_string()), "{shown} repeats {source}");
+        assert!(
+            !shown.contains(&source.to_string()),
+            "{shown} repeats {source}"
+        );
     }
     shown
 }
@@ -52,7 +56,10 @@ fn sources_layer_in_order_and_tell_the_origin() {
         .with("file /etc/vmm/gates.yaml", config("A=true,B=true,C=true"))
         .with("env VMM_FEATURE_GATES", config("B=false"))
         .with("--feature-gates", config("C=false,D=true"));
-    assert_eq!(sources.config().to_string(), "A=true,D=true,B=false,C=false");
+    assert_eq!(
+        sources.config().to_string(),
+        "A=true,D=true,B=false,C=false"
+    );
     assert_eq!(sources.origin("A"), Some("file /etc/vmm/gates.yaml"));
     assert_eq!(sources.origin("B"), Some("env VMM_FEATURE_GATES"));
     assert_eq!(sources.origin("C"), Some("--feature-gates"));
@@ -78,7 +85,12 @@ fn from_env_child() {
 fn from_env_with(value: Option<&std::ffi::OsStr>) -> String {
     let mut child = Command::new(std::env::current_exe().unwrap());
     child
-        .args(["from_env_child", "--exact", "--nocapture", "--test-threads=1"])
+        .args([
+            "from_env_child",
+            "--exact",
+            "--nocapture",
+            "--test-threads=1",
+        ])
         .env("FEATUREGATE_SOURCES_CHILD", "1")
         .env_remove(VAR);
     if let Some(value) = value {
@@ -103,13 +115,19 @@ fn from_env_reads_the_flag_form() {
         format!("{:?}", Ok::<_, ()>(Some(config("A=true,B=false"))))
     );
     let bad = from_env_with(Some("A=true,B=maybe".as_ref()));
-    assert!(bad.starts_with("Err(") && bad.contains("position: 2"), "{bad}");
+    assert!(
+        bad.starts_with("Err(") && bad.contains("position: 2"),
+        "{bad}"
+    );
     #[cfg(unix)]
     {
         use std::os::unix::ffi::OsStrExt as _;
         let raw = std::ffi::OsStr::from_bytes(b"A=true,B\xff=true");
         let bad = from_env_with(Some(raw));
-        assert!(bad.starts_with("Err(") && bad.contains("position: 2"), "{bad}");
+        assert!(
+            bad.starts_with("Err(") && bad.contains("position: 2"),
+            "{bad}"
+        );
     }
 }
 
@@ -121,9 +139,15 @@ fn a_flag_form_file_takes_lines_commas_and_comments() {
         "gates",
         "\u{feff}# set by the operator\nA=true, B=false\n\n  C=true\r\n",
     );
-    assert_eq!(GateConfig::from_path(&path).unwrap(), config("A=true,C=true,B=false"));
+    assert_eq!(
+        GateConfig::from_path(&path).unwrap(),
+        config("A=true,C=true,B=false")
+    );
     let empty = write(dir.path(), "empty", "# nothing yet\n");
-    assert_eq!(GateConfig::from_path(&empty).unwrap(), GateConfig::default());
+    assert_eq!(
+        GateConfig::from_path(&empty).unwrap(),
+        GateConfig::default()
+    );
 
     let bad = write(dir.path(), "bad", "# c\nA=true\nB=true,C=yes\n");
     let err = refused(&bad);
@@ -141,7 +165,11 @@ fn missing_unreadable_and_directory_files_are_errors_naming_them() {
     let err = refused(&missing);
     assert!(err.is_not_found());
     check_message(&err, &missing);
-    let io = err.source().unwrap().downcast_ref::<std::io::Error>().unwrap();
+    let io = err
+        .source()
+        .unwrap()
+        .downcast_ref::<std::io::Error>()
+        .unwrap();
     assert_eq!(io.kind(), std::io::ErrorKind::NotFound);
 
     let err = refused(dir.path());
@@ -196,11 +224,22 @@ fn json_crs_and_bare_developer_configurations_read() {
         "spec": {"configuration": {"developerConfiguration": {
             "featureGates": ["A", "B"], "disabledFeatureGates": ["C"], "useEmulation": true}}}}"#;
     let path = write(dir.path(), "kubevirt.json", cr);
-    assert_eq!(GateConfig::from_path(&path).unwrap(), config("A=true,B=true,C=false"));
+    assert_eq!(
+        GateConfig::from_path(&path).unwrap(),
+        config("A=true,B=true,C=false")
+    );
 
-    let bare = write(dir.path(), "dev", r#"{"featureGates": ["A"], "logVerbosity": {}}"#);
+    let bare = write(
+        dir.path(),
+        "dev",
+        r#"{"featureGates": ["A"], "logVerbosity": {}}"#,
+    );
     assert_eq!(GateConfig::from_path(&bare).unwrap(), config("A=true"));
-    let wrapped = write(dir.path(), "w.json", r#"{"developerConfiguration": {"disabledFeatureGates": ["C"]}}"#);
+    let wrapped = write(
+        dir.path(),
+        "w.json",
+        r#"{"developerConfiguration": {"disabledFeatureGates": ["C"]}}"#,
+    );
     assert_eq!(GateConfig::from_path(&wrapped).unwrap(), config("C=false"));
 
     for empty in [
@@ -210,7 +249,11 @@ fn json_crs_and_bare_developer_configurations_read() {
         "{}",
     ] {
         let path = write(dir.path(), "empty.json", empty);
-        assert_eq!(GateConfig::from_path(&path).unwrap(), GateConfig::default(), "{empty}");
+        assert_eq!(
+            GateConfig::from_path(&path).unwrap(),
+            GateConfig::default(),
+            "{empty}"
+        );
     }
 }
 
@@ -222,10 +265,18 @@ fn bad_json_is_refused_with_its_line() {
         ("{\n\"featureGates\": [\"A\",\n]\n}", 3, ""),
         ("[\"A\"]", 1, ""),
         ("{\"featureGates\": \"A\"}", 1, ""),
-        ("{\n\"spec\": {\"configuration\": {\n\"developerConfiguration\": {\"feature_gates\": [\"A\"]}}}}", 3, "featureGates"),
+        (
+            "{\n\"spec\": {\"configuration\": {\n\"developerConfiguration\": {\"feature_gates\": [\"A\"]}}}}",
+            3,
+            "featureGates",
+        ),
         ("{\"spec\": {\"Configuration\": {}}}", 1, "`configuration`"),
         ("{\"kind\": \"ConfigMap\", \"data\": {}}", 1, "KubeVirt"),
-        ("{\"spec\": {}, \"featureGates\": [\"A\"]}", 1, "one of them"),
+        (
+            "{\"spec\": {}, \"featureGates\": [\"A\"]}",
+            1,
+            "one of them",
+        ),
         ("{\"featureGates\": [\"A\"]} trailing", 1, ""),
     ] {
         let path = write(dir.path(), "gates.json", text);
@@ -242,20 +293,44 @@ fn bad_json_is_refused_with_its_line() {
 fn the_kubevirt_example_cr_reads() {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../examples/kubevirt/kubevirt-cr.yaml");
     let config = GateConfig::from_path(&path).unwrap();
-    assert_eq!(config.enabled, ["Sidecar", "HostDevices", "VSOCK", "DownwardMetrics"]);
-    assert_eq!(config.disabled, ["ImageVolume", "DecentralizedLiveMigration"]);
+    assert_eq!(
+        config.enabled,
+        ["Sidecar", "HostDevices", "VSOCK", "DownwardMetrics"]
+    );
+    assert_eq!(
+        config.disabled,
+        ["ImageVolume", "DecentralizedLiveMigration"]
+    );
 }
 
 #[cfg(feature = "yaml")]
 #[test]
 fn yaml_in_every_shape_reads() {
     let dir = tempfile::tempdir().unwrap();
-    let bare = write(dir.path(), "gates", "featureGates:\n  - A\ndisabledFeatureGates: [B]\n");
-    assert_eq!(GateConfig::from_path(&bare).unwrap(), config("A=true,B=false"));
-    let wrapped = write(dir.path(), "w.yml", "developerConfiguration:\n  featureGates: [A]\n");
+    let bare = write(
+        dir.path(),
+        "gates",
+        "featureGates:\n  - A\ndisabledFeatureGates: [B]\n",
+    );
+    assert_eq!(
+        GateConfig::from_path(&bare).unwrap(),
+        config("A=true,B=false")
+    );
+    let wrapped = write(
+        dir.path(),
+        "w.yml",
+        "developerConfiguration:\n  featureGates: [A]\n",
+    );
     assert_eq!(GateConfig::from_path(&wrapped).unwrap(), config("A=true"));
-    let no_lists = write(dir.path(), "cr.yaml", "apiVersion: kubevirt.io/v1\nkind: KubeVirt\nspec:\n  configuration:\n    developerConfiguration:\n");
-    assert_eq!(GateConfig::from_path(&no_lists).unwrap(), GateConfig::default());
+    let no_lists = write(
+        dir.path(),
+        "cr.yaml",
+        "apiVersion: kubevirt.io/v1\nkind: KubeVirt\nspec:\n  configuration:\n    developerConfiguration:\n",
+    );
+    assert_eq!(
+        GateConfig::from_path(&no_lists).unwrap(),
+        GateConfig::default()
+    );
 }
 
 #[cfg(feature = "yaml")]
@@ -264,9 +339,21 @@ fn bad_yaml_is_refused_with_its_line() {
     let dir = tempfile::tempdir().unwrap();
     for (text, line, says) in [
         ("featureGates:\n  - A\n feature: [\n", None, ""),
-        ("spec:\n  configuration:\n    developerConfiguration:\n      feature_gates: [A]\n", Some(4), "featureGates"),
-        ("developerConfiguration:\n  disabledFeatureGate: [A]\n", Some(2), "disabledFeatureGates"),
-        ("kind: ConfigMap\ndata:\n  gates: A=true\n", None, "KubeVirt"),
+        (
+            "spec:\n  configuration:\n    developerConfiguration:\n      feature_gates: [A]\n",
+            Some(4),
+            "featureGates",
+        ),
+        (
+            "developerConfiguration:\n  disabledFeatureGate: [A]\n",
+            Some(2),
+            "disabledFeatureGates",
+        ),
+        (
+            "kind: ConfigMap\ndata:\n  gates: A=true\n",
+            None,
+            "KubeVirt",
+        ),
         ("- A\n- B\n", Some(1), ""),
         ("featureGates: [A]\n---\nfeatureGates: [B]\n", None, ""),
     ] {
@@ -286,20 +373,28 @@ fn bad_yaml_is_refused_with_its_line() {
 fn an_alias_bomb_is_refused_in_bounded_time() {
     let dir = tempfile::tempdir().unwrap();
     // Nine levels of ten aliases each: a billion names if expanded.
-    let mut bomb = String::from("a: &a [\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\"]\n");
+    let mut bomb =
+        String::from("a: &a [\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\"]\n");
     for level in b'b'..=b'j' {
         let prev = (level - 1) as char;
         let level = level as char;
         let refs = vec![format!("*{prev}"); 10].join(",");
-        bomb.push_str(&format!("{level}: &{level} [{refs}]\n"));
+        writeln!(bomb, "{level}: &{level} [{refs}]").unwrap();
     }
     bomb.push_str("featureGates: *j\n");
     let path = write(dir.path(), "bomb.yaml", &bomb);
     let started = Instant::now();
     let err = refused(&path);
-    assert!(started.elapsed() < Duration::from_secs(5), "{:?}", started.elapsed());
+    assert!(
+        started.elapsed() < Duration::from_secs(5),
+        "{:?}",
+        started.elapsed()
+    );
     check_message(&err, &path);
-    assert!(err.source().unwrap().to_string().contains("alias"), "{err:?}");
+    assert!(
+        err.source().unwrap().to_string().contains("alias"),
+        "{err:?}"
+    );
 }
 
 #[cfg(not(feature = "yaml"))]

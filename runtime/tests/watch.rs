@@ -66,20 +66,25 @@ fn next_events(events: &Events) -> Vec<WatchEvent> {
     panic!("no event within 5 s");
 }
 
-fn applied(events: Vec<WatchEvent>) -> Vec<(&'static str, bool)> {
-    match events.as_slice() {
-        [WatchEvent::Applied(changes)] => changes.iter().map(|c| (c.gate.name(), c.enabled)).collect(),
+fn applied(events: &[WatchEvent]) -> Vec<(&'static str, bool)> {
+    match events {
+        [WatchEvent::Applied(changes)] => {
+            changes.iter().map(|c| (c.gate.name(), c.enabled)).collect()
+        }
         other => panic!("expected one Applied, got {other:?}"),
     }
 }
 
 /// The one refusal among `events`, as its event's `Display` shows it.
-fn refused(events: Vec<WatchEvent>) -> String {
-    match events.as_slice() {
+fn refused(events: &[WatchEvent]) -> String {
+    match events {
         [event @ WatchEvent::Refused(problem)] => {
             let shown = event.to_string();
             assert!(shown.starts_with(&problem.to_string()), "{shown}");
-            assert!(shown.contains("keeping the active configuration"), "{shown}");
+            assert!(
+                shown.contains("keeping the active configuration"),
+                "{shown}"
+            );
             assert!(!shown.contains('\n'), "{shown}");
             shown
         }
@@ -92,7 +97,11 @@ fn a_config_map_volume_updated_the_kubelets_way_is_followed() {
     let _serial = serial();
     let volume = tempfile::tempdir().unwrap();
     let dir = volume.path();
-    kubelet_update(dir, "..2026_11_25_21_00_00.123", "featureGates: [Sidecar]\n");
+    kubelet_update(
+        dir,
+        "..2026_11_25_21_00_00.123",
+        "featureGates: [Sidecar]\n",
+    );
     let file = dir.join("gates.yaml");
 
     let (events, on_event) = recorder();
@@ -108,15 +117,18 @@ fn a_config_map_volume_updated_the_kubelets_way_is_followed() {
         "..2026_11_25_21_00_01.456",
         "featureGates: [Sidecar]\ndisabledFeatureGates: [ImageVolume]\n",
     );
-    assert_eq!(applied(next_events(&events)), [("ImageVolume", false)]);
+    assert_eq!(applied(&next_events(&events)), [("ImageVolume", false)]);
     assert!(!ImageVolume::is_enabled());
     eprintln!("kubelet swap visible after {:?}", started.elapsed());
     assert!(!dir.join("..2026_11_25_21_00_00.123").exists());
 
     // A version that does not parse: refused, the active one kept.
     kubelet_update(dir, "..2026_11_25_21_00_02.789", "featureGates: [Sidecar\n");
-    let problem = refused(next_events(&events));
-    assert!(problem.contains("gates.yaml") && problem.contains("YAML"), "{problem}");
+    let problem = refused(&next_events(&events));
+    assert!(
+        problem.contains("gates.yaml") && problem.contains("YAML"),
+        "{problem}"
+    );
     assert!(!ImageVolume::is_enabled() && Sidecar::is_enabled());
 
     // A version evaluation refuses (a name in both lists): kept too.
@@ -125,24 +137,31 @@ fn a_config_map_volume_updated_the_kubelets_way_is_followed() {
         "..2026_11_25_21_00_03.012",
         "featureGates: [ImageVolume]\ndisabledFeatureGates: [ImageVolume]\n",
     );
-    let problem = refused(next_events(&events));
+    let problem = refused(&next_events(&events));
     assert!(problem.contains("refused"), "{problem}");
     assert!(!ImageVolume::is_enabled());
 
     // Back to a valid version: applied.
     kubelet_update(dir, "..2026_11_25_21_00_04.345", "featureGates: []\n");
-    assert_eq!(applied(next_events(&events)), [("ImageVolume", true), ("Sidecar", false)]);
+    assert_eq!(
+        applied(&next_events(&events)),
+        [("ImageVolume", true), ("Sidecar", false)]
+    );
 
     // Deleted: reported, the active configuration kept.
     fs::remove_file(&file).unwrap();
-    let problem = refused(next_events(&events));
+    let problem = refused(&next_events(&events));
     assert!(problem.contains("deleted"), "{problem}");
     assert!(ImageVolume::is_enabled());
 
     // Once the handle drops, nothing more is read or told.
     drop(watcher);
     symlink("..data/gates.yaml", &file).unwrap();
-    kubelet_update(dir, "..2026_11_25_21_00_05.678", "featureGates: [Sidecar]\n");
+    kubelet_update(
+        dir,
+        "..2026_11_25_21_00_05.678",
+        "featureGates: [Sidecar]\n",
+    );
     std::thread::sleep(Duration::from_millis(500));
     assert!(events.lock().unwrap().is_empty());
     assert!(!Sidecar::is_enabled());
@@ -155,17 +174,17 @@ fn a_plain_file_edited_in_place_or_replaced_is_followed() {
     let file = dir.path().join("gates");
     fs::write(&file, "Sidecar=false\n").unwrap();
     let (events, on_event) = recorder();
-    let _watcher = watch(&file, &Options::default(), on_event).unwrap();
+    let _watcher = watch(&file, Options::default(), on_event).unwrap();
     assert!(!Sidecar::is_enabled());
 
     fs::write(&file, "Sidecar=true\n").unwrap();
-    assert_eq!(applied(next_events(&events)), [("Sidecar", true)]);
+    assert_eq!(applied(&next_events(&events)), [("Sidecar", true)]);
     assert!(active().is::<Sidecar>());
 
     // An editor's save: a new file renamed over the old one.
     fs::write(dir.path().join(".gates.swp"), "Sidecar=false\n").unwrap();
     fs::rename(dir.path().join(".gates.swp"), &file).unwrap();
-    assert_eq!(applied(next_events(&events)), [("Sidecar", false)]);
+    assert_eq!(applied(&next_events(&events)), [("Sidecar", false)]);
 
     // The same text again (a touch): nothing to tell.
     fs::write(&file, "Sidecar=false\n").unwrap();
@@ -178,16 +197,25 @@ fn a_first_version_that_cannot_be_used_is_an_error() {
     let _serial = serial();
     let dir = tempfile::tempdir().unwrap();
     let missing = dir.path().join("gates.yaml");
-    let err = watch(&missing, Options::default(), |_| {}).unwrap_err();
+    let options = Options::default();
+    let err = watch(&missing, &options, |_| {}).unwrap_err();
     assert!(err.is_not_found());
     fs::write(&missing, "featureGates: [A]\ndisabledFeatureGates: [A]\n").unwrap();
-    let err = watch(&missing, Options::default(), |_| {}).unwrap_err();
+    let err = watch(&missing, options, |_| {}).unwrap_err();
     assert!(err.to_string().contains("refused"), "{err}");
     assert!(std::error::Error::source(&err).is_some());
 }
 
 #[feature_gate(state = Alpha)]
 struct Poison;
+
+// Two valid versions, told apart by the pair (Sidecar, ImageVolume),
+// which is never equal in either; two refused ones that would turn
+// Poison on.
+const A: &str = "featureGates: [Sidecar]\ndisabledFeatureGates: [ImageVolume]\n";
+const B: &str = "featureGates: []\n";
+const UNPARSED: &str = "featureGates: [Poison]\nfeature_gates: []\n";
+const REFUSED: &str = "featureGates: [Poison, ImageVolume]\ndisabledFeatureGates: [ImageVolume]\n";
 
 /// Resident memory in bytes, from `/proc` (Linux).
 fn resident() -> Option<u64> {
@@ -201,14 +229,6 @@ fn soak_ten_thousand_swaps_valid_and_refused_while_readers_run() {
     use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 
     let _serial = serial();
-    // Two valid versions, told apart by the pair (Sidecar, ImageVolume),
-    // which is never equal in either; two refused ones that would turn
-    // Poison on.
-    const A: &str = "featureGates: [Sidecar]\ndisabledFeatureGates: [ImageVolume]\n";
-    const B: &str = "featureGates: []\n";
-    const UNPARSED: &str = "featureGates: [Poison]\nfeature_gates: []\n";
-    const REFUSED: &str = "featureGates: [Poison, ImageVolume]\ndisabledFeatureGates: [ImageVolume]\n";
-
     let volume = tempfile::tempdir().unwrap();
     let dir = volume.path();
     kubelet_update(dir, "..2026_11_25_21_00_00.000", A);
@@ -225,7 +245,11 @@ fn soak_ten_thousand_swaps_valid_and_refused_while_readers_run() {
                     assert!(!Poison::is_enabled(), "a reader saw a refused version");
                     let set = active();
                     assert!(!set.is::<Poison>(), "a reader saw a refused version");
-                    assert_ne!(set.is::<Sidecar>(), set.is::<ImageVolume>(), "a torn snapshot");
+                    assert_ne!(
+                        set.is::<Sidecar>(),
+                        set.is::<ImageVolume>(),
+                        "a torn snapshot"
+                    );
                     reads.fetch_add(1, Ordering::Relaxed);
                     // Two cores are shared with the swapping thread and the
                     // watcher: readers must not starve them.
@@ -249,8 +273,11 @@ fn soak_ten_thousand_swaps_valid_and_refused_while_readers_run() {
     let swaps = started.elapsed();
     // The last version (10,000) is A, valid: it must end up active...
     let deadline = Instant::now() + Duration::from_secs(5);
-    while !(Sidecar::is_enabled() && !ImageVolume::is_enabled()) {
-        assert!(Instant::now() < deadline, "the last valid version was not applied");
+    while !Sidecar::is_enabled() || ImageVolume::is_enabled() {
+        assert!(
+            Instant::now() < deadline,
+            "the last valid version was not applied"
+        );
         std::thread::sleep(Duration::from_millis(20));
     }
     // ...and stay so when one more refused version follows.
@@ -271,7 +298,10 @@ fn soak_ten_thousand_swaps_valid_and_refused_while_readers_run() {
     assert!(reads.load(Ordering::Relaxed) > 0);
     if let (Some(before), Some(after)) = (warm, resident()) {
         let grown = after.saturating_sub(before);
-        eprintln!("10,000 swaps in {swaps:?}; resident memory grew by {} KiB", grown / 1024);
+        eprintln!(
+            "10,000 swaps in {swaps:?}; resident memory grew by {} KiB",
+            grown / 1024
+        );
         assert!(grown < 16 << 20, "resident memory grew by {grown} bytes");
     }
 }
