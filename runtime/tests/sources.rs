@@ -2,7 +2,6 @@
 //! files, every bad file refused with its name (and line where known).
 
 use std::error::Error as _;
-use std::fmt::Write as _;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -371,6 +370,8 @@ fn bad_yaml_is_refused_with_its_line() {
 #[cfg(feature = "yaml")]
 #[test]
 fn an_alias_bomb_is_refused_in_bounded_time() {
+    use std::fmt::Write as _;
+
     let dir = tempfile::tempdir().unwrap();
     // Nine levels of ten aliases each: a billion names if expanded.
     let mut bomb =
