@@ -132,11 +132,6 @@ pub fn watch(
 ) -> Result<Watcher, SourceError> {
     let path = path.as_ref().to_owned();
     let options = options.into();
-    let text = read_bounded(&path)?;
-    let config = parse_file(&path, &text)?;
-    configure(&config, &options)
-        .map_err(|err| SourceError::new(&path, None, Kind::Refused(err)))?;
-
     let (tx, rx) = mpsc::channel();
     let events = tx.clone();
     let mut notifier = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
@@ -155,8 +150,18 @@ pub fn watch(
     })
     .map_err(|err| watch_error(&path, err))?;
     let mut dirs = Dirs::default();
-    dirs.update(&mut notifier, &path)
-        .map_err(|err| watch_error(&path, err))?;
+    if let Err(err) = dirs.update(&mut notifier, &path) {
+        // A missing directory is best told as the missing file it holds.
+        read_bounded(&path)?;
+        return Err(watch_error(&path, err));
+    }
+
+    // Read after the watch starts, so a change in between is not missed:
+    // at worst it is read twice.
+    let text = read_bounded(&path)?;
+    let config = parse_file(&path, &text)?;
+    configure(&config, &options)
+        .map_err(|err| SourceError::new(&path, None, Kind::Refused(err)))?;
 
     let state = State {
         path: path.clone(),

@@ -200,6 +200,8 @@ fn a_first_version_that_cannot_be_used_is_an_error() {
     let options = Options::default();
     let err = watch(&missing, &options, |_| {}).unwrap_err();
     assert!(err.is_not_found());
+    let err = watch(dir.path().join("absent/gates.yaml"), &options, |_| {}).unwrap_err();
+    assert!(err.is_not_found(), "{err}");
     fs::write(&missing, "featureGates: [A]\ndisabledFeatureGates: [A]\n").unwrap();
     let err = watch(&missing, options, |_| {}).unwrap_err();
     assert!(err.to_string().contains("refused"), "{err}");
