@@ -21,8 +21,10 @@ pub const MAX_FILE_BYTES: usize = 1 << 20;
 /// evaluation refused.
 ///
 /// `Display` names the file and, where it is known, the line, in one line;
-/// [`source()`](Error::source) is the underlying I/O, parse or evaluation
-/// error, which `Display` does not repeat.
+/// [`source()`](Error::source) is the underlying I/O or parse error, which
+/// `Display` does not repeat. A configuration evaluation refused has no
+/// source: its `Display` gives the reasons, and [`SourceError::refusal`]
+/// the [`ConfigError`].
 #[derive(Debug)]
 pub struct SourceError(Box<Repr>);
 
@@ -88,6 +90,16 @@ impl SourceError {
         self.0.line
     }
 
+    /// Why evaluation refused the configuration the file holds, when that
+    /// is the problem (the watcher's reload, or its first read).
+    #[must_use]
+    pub fn refusal(&self) -> Option<&ConfigError> {
+        match &self.0.kind {
+            Kind::Refused(err) => Some(err),
+            _ => None,
+        }
+    }
+
     /// Whether the file does not exist (missing from the start, or deleted
     /// while watched).
     #[must_use]
@@ -124,7 +136,13 @@ impl fmt::Display for SourceError {
             #[cfg(feature = "watch")]
             Kind::Watch(_) => write!(f, "cannot watch feature gate file {path}"),
             Kind::Deleted => write!(f, "feature gate file {path} was deleted"),
-            Kind::Refused(_) => write!(f, "the configuration in {path} is refused"),
+            // Evaluation's reasons are the "why" an operator reads in the
+            // watcher's report; they are not a `source()`, so shown here,
+            // one line.
+            Kind::Refused(err) => {
+                let why = err.to_string().replace(['\n', '\r'], "; ");
+                write!(f, "the configuration in {path} is refused: {why}")
+            }
         }
     }
 }
@@ -134,7 +152,7 @@ impl Error for SourceError {
         match &self.0.kind {
             Kind::Io(err) => Some(err),
             Kind::NotUtf8(err) => Some(err),
-            Kind::Flag(err) | Kind::Refused(err) => Some(err),
+            Kind::Flag(err) => Some(err),
             #[cfg(feature = "serde")]
             Kind::Json(err) => Some(err),
             #[cfg(feature = "yaml")]
@@ -143,7 +161,7 @@ impl Error for SourceError {
             Kind::Watch(err) => Some(err),
             #[cfg(not(feature = "yaml"))]
             Kind::FeatureOff { .. } => None,
-            Kind::TooBig | Kind::Deleted => None,
+            Kind::TooBig | Kind::Deleted | Kind::Refused(_) => None,
         }
     }
 }

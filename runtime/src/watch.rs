@@ -43,8 +43,8 @@ pub enum WatchEvent {
     Applied(Vec<Change>),
     /// A new version could not be used: unreadable, not the shape, refused
     /// by evaluation, or the file was deleted. The active configuration is
-    /// kept. Its `Display` names the file and why; its `source()` holds the
-    /// details.
+    /// kept. Its `Display` names the file and why (the event's `Display`
+    /// adds the parser's details from its `source()`).
     Refused(SourceError),
 }
 
@@ -62,7 +62,7 @@ impl fmt::Display for WatchEvent {
                 Ok(())
             }
             WatchEvent::Refused(problem) => {
-                write!(f, "{problem}; keeping the active configuration")
+                write!(f, "{}; keeping the active configuration", Chain(problem))
             }
         }
     }

@@ -81,6 +81,7 @@ fn refused(events: &[WatchEvent]) -> String {
         [event @ WatchEvent::Refused(problem)] => {
             let shown = event.to_string();
             assert!(shown.starts_with(&problem.to_string()), "{shown}");
+            assert!(problem.to_string().contains("gates.yaml"), "{problem}");
             assert!(
                 shown.contains("keeping the active configuration"),
                 "{shown}"
@@ -138,7 +139,10 @@ fn a_config_map_volume_updated_the_kubelets_way_is_followed() {
         "featureGates: [ImageVolume]\ndisabledFeatureGates: [ImageVolume]\n",
     );
     let problem = refused(&next_events(&events));
-    assert!(problem.contains("refused"), "{problem}");
+    assert!(
+        problem.contains("refused") && problem.contains("ImageVolume"),
+        "{problem}"
+    );
     assert!(!ImageVolume::is_enabled());
 
     // Back to a valid version: applied.
@@ -204,8 +208,11 @@ fn a_first_version_that_cannot_be_used_is_an_error() {
     assert!(err.is_not_found(), "{err}");
     fs::write(&missing, "featureGates: [A]\ndisabledFeatureGates: [A]\n").unwrap();
     let err = watch(&missing, options, |_| {}).unwrap_err();
-    assert!(err.to_string().contains("refused"), "{err}");
-    assert!(std::error::Error::source(&err).is_some());
+    assert!(
+        err.to_string().contains("refused") && err.to_string().contains('A'),
+        "{err}"
+    );
+    assert_eq!(err.refusal().map(featuregate::ConfigError::name), Some("A"));
 }
 
 #[feature_gate(state = Alpha)]
