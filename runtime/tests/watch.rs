@@ -18,6 +18,50 @@ struct Sidecar;
 #[feature_gate(state = Beta)]
 struct ImageVolume;
 
+/// Warn events of target `featuregate`, from every thread (the watcher
+/// logs from its own): a global subscriber, installed once.
+#[cfg(feature = "tracing")]
+fn warnings_logged() -> &'static Mutex<Vec<String>> {
+    use std::sync::OnceLock;
+    use tracing::field::{Field, Visit};
+    use tracing::span::{Attributes, Id, Record};
+    use tracing::{Event, Level, Metadata, Subscriber};
+
+    struct Global(&'static Mutex<Vec<String>>);
+    struct Message(String);
+    impl Visit for Message {
+        fn record_debug(&mut self, field: &Field, value: &dyn std::fmt::Debug) {
+            if field.name() == "message" {
+                self.0 = format!("{value:?}");
+            }
+        }
+    }
+    impl Subscriber for Global {
+        fn enabled(&self, meta: &Metadata<'_>) -> bool {
+            *meta.level() == Level::WARN && meta.target() == "featuregate"
+        }
+        fn new_span(&self, _: &Attributes<'_>) -> Id {
+            Id::from_u64(1)
+        }
+        fn record(&self, _: &Id, _: &Record<'_>) {}
+        fn record_follows_from(&self, _: &Id, _: &Id) {}
+        fn event(&self, event: &Event<'_>) {
+            let mut message = Message(String::new());
+            event.record(&mut message);
+            self.0.lock().unwrap().push(message.0);
+        }
+        fn enter(&self, _: &Id) {}
+        fn exit(&self, _: &Id) {}
+    }
+
+    static LOGGED: OnceLock<&'static Mutex<Vec<String>>> = OnceLock::new();
+    LOGGED.get_or_init(|| {
+        let logged = Box::leak(Box::new(Mutex::new(Vec::new())));
+        tracing::subscriber::set_global_default(Global(logged)).unwrap();
+        logged
+    })
+}
+
 /// The active configuration is global: one watcher at a time.
 static SERIAL: Mutex<()> = Mutex::new(());
 
@@ -96,6 +140,8 @@ fn refused(events: &[WatchEvent]) -> String {
 #[test]
 fn a_config_map_volume_updated_the_kubelets_way_is_followed() {
     let _serial = serial();
+    #[cfg(feature = "tracing")]
+    let logged = warnings_logged();
     let volume = tempfile::tempdir().unwrap();
     let dir = volume.path();
     kubelet_update(
@@ -129,6 +175,15 @@ fn a_config_map_volume_updated_the_kubelets_way_is_followed() {
     assert!(
         problem.contains("gates.yaml") && problem.contains("YAML"),
         "{problem}"
+    );
+    #[cfg(feature = "tracing")]
+    assert!(
+        logged
+            .lock()
+            .unwrap()
+            .iter()
+            .any(|w| w.contains("gates.yaml") && w.contains("YAML")),
+        "the refusal is logged at warn level"
     );
     assert!(!ImageVolume::is_enabled() && Sidecar::is_enabled());
 
