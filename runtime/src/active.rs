@@ -100,6 +100,9 @@ fn publish(set: Arc<FeatureSet>) {
             );
         }
     }
+    let before = cell().load_full(); // hook
+    crate::changes::published(&before, &set); // hook
+    crate::metrics::published(&before, &set); // hook
     cell().store(set);
 }
 

@@ -191,30 +191,51 @@
 //! - `cli`: [`cli`], a command-line front end (`list`, `show`, `matrix`,
 //!   `coverage`, `parity`, `check`) a program mounts in one line:
 //!   `fn main() -> featuregate::cli::Exit { featuregate::cli::main() }`.
-//! - `tracing`: [`configure`] logs each warning at warn level.
+//! - `tracing`: [`configure`] logs each warning at warn level, and every
+//!   change of the active configuration (configure, activate, overrides,
+//!   reloads) logs one info event per gate that changed.
+//! - `yaml`: [`GateConfig::from_path`] reads `KubeVirt` CRs in YAML, bounded
+//!   against alias bombs.
+//! - `watch`: [`watch::watch`] keeps the active configuration in step with a
+//!   file, a Kubernetes `ConfigMap` volume included.
+//! - `metrics`: the gauge `feature_enabled` (labels `name` and `stage`, 1 or
+//!   0) for every gate, through the `metrics` facade, kept current on every
+//!   change of the active configuration.
 
 mod active;
 mod arch;
+mod changes;
 #[cfg(feature = "cli")]
 pub mod cli;
 mod config;
+mod config_file;
 mod declare;
 mod evaluate;
 mod gate;
+#[cfg(feature = "serde")]
+mod kubevirt_cr;
+mod metrics;
 mod registry;
 pub mod report;
+mod source_error;
+mod sources;
 mod spelling;
 mod state;
 mod support;
+#[cfg(feature = "watch")]
+pub mod watch;
 
 pub use active::{OverrideGuard, activate, active, configure, override_gate};
 pub use arch::Arch;
+pub use changes::Change;
 pub use config::{ConfigError, GateConfig};
 pub use evaluate::{Action, ArchPolicy, ArchStatuses, FeatureSet, Options, Warning};
 pub use featuregate_macros::feature_gate;
 pub use gate::{FeatureGate, Gate, Location, UsedBy};
 pub use registry::{DuplicateGate, Registry, registry};
 pub use report::{ArchCoverage, Coverage, Matrix, Parity, ParityGap, Report};
+pub use source_error::{MAX_FILE_BYTES, SourceError};
+pub use sources::Sources;
 pub use spelling::ParseValueError;
 pub use state::State;
 pub use support::{Status, Support};
