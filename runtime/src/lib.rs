@@ -195,29 +195,45 @@
 
 mod active;
 mod arch;
+mod capped;
 #[cfg(feature = "cli")]
 pub mod cli;
 mod config;
+mod config_error;
+#[cfg(feature = "serde")]
+mod config_serde;
 mod declare;
+mod escape;
 mod evaluate;
+mod feature_set;
 mod gate;
+mod name;
+mod parse_error;
+mod policy;
 mod registry;
 pub mod report;
+mod rule;
 mod spelling;
 mod state;
 mod support;
+mod warning;
 
 pub use active::{OverrideGuard, activate, active, configure, override_gate};
 pub use arch::Arch;
-pub use config::{ConfigError, GateConfig};
-pub use evaluate::{Action, ArchPolicy, ArchStatuses, FeatureSet, Options, Warning};
+pub use config::GateConfig;
+pub use config_error::{ConfigError, ConfigProblem};
+pub use feature_set::FeatureSet;
 pub use featuregate_macros::feature_gate;
 pub use gate::{FeatureGate, Gate, Location, UsedBy};
-pub use registry::{DuplicateGate, Registry, registry};
+pub use parse_error::ParseError;
+pub use policy::{Action, ArchPolicy, ArchStatuses, Options};
+pub use registry::{Registry, RegistryError, RegistryProblem, registry, try_registry};
 pub use report::{ArchCoverage, Coverage, Matrix, Parity, ParityGap};
+pub use rule::Rule;
 pub use spelling::ParseValueError;
 pub use state::State;
 pub use support::{Status, Support};
+pub use warning::Warning;
 
 /// What the macro's expansion names. Not public API: it changes without notice.
 #[doc(hidden)]

@@ -35,6 +35,171 @@ where
     best.map(|(_, name)| name)
 }
 
+/// A registry's names lowercased, for [`Folded::closest`]: built once per
+/// registry, on the first suggestion asked for.
+pub(crate) struct Folded {
+    /// The names, lowercased, one after another.
+    text: String,
+    /// Where each name ends in `text`.
+    ends: Box<[usize]>,
+}
+
+/// The longest name the fast comparison takes: one bit per byte in a `u128`.
+const FAST_LEN: usize = 128;
+
+impl Folded {
+    pub(crate) fn new<'a>(names: impl Iterator<Item = &'a str>) -> Folded {
+        let mut text = String::new();
+        let mut ends = Vec::new();
+        for name in names {
+            text.push_str(name);
+            ends.push(text.len());
+        }
+        text.make_ascii_lowercase();
+        Folded {
+            text,
+            ends: ends.into(),
+        }
+    }
+
+    /// The name of `gates` (the ones this was built from, in order) closest
+    /// to `input`, by the same rule as [`closest`]: an exact match ignoring
+    /// ASCII case, else the most similar above the threshold.
+    ///
+    /// It is called for every unknown name (up to a hundred) against every
+    /// gate (thousands), so the common case, ASCII names of at most 128
+    /// bytes, takes a comparison that allocates nothing and finds each
+    /// match with a bit mask instead of a scan; and a candidate whose length
+    /// alone bounds its score below the best so far is skipped.
+    pub(crate) fn closest(
+        &self,
+        input: &str,
+        gates: &[&'static crate::Gate],
+    ) -> Option<&'static str> {
+        let lower = input.to_ascii_lowercase();
+        let pattern = Pattern::new(&lower);
+        let mut best: Option<(f64, usize)> = None;
+        let mut start = 0;
+        for (i, &end) in self.ends.iter().enumerate() {
+            let candidate = &self.text[start..end];
+            start = end;
+            if candidate == lower {
+                return gates.get(i).map(|g| g.name());
+            }
+            let floor = best.map_or(SUGGESTION_THRESHOLD, |(b, _)| b);
+            let score = match &pattern {
+                Some(pattern) if candidate.len() <= FAST_LEN && candidate.is_ascii() => {
+                    if pattern.bound(candidate.len()) < floor {
+                        continue;
+                    }
+                    pattern.jaro_winkler(candidate.as_bytes())
+                }
+                _ => strsim::jaro_winkler(candidate, &lower),
+            };
+            if score > floor {
+                best = Some((score, i));
+            }
+        }
+        best.and_then(|(_, i)| gates.get(i)).map(|g| g.name())
+    }
+}
+
+/// An ASCII input of at most 128 bytes, ready to be compared with many
+/// candidates: for each byte value, the positions where it occurs.
+struct Pattern<'a> {
+    bytes: &'a [u8],
+    masks: [u128; 128],
+}
+
+impl<'a> Pattern<'a> {
+    fn new(lower: &'a str) -> Option<Pattern<'a>> {
+        if lower.len() > FAST_LEN || !lower.is_ascii() {
+            return None;
+        }
+        let mut masks = [0u128; 128];
+        for (j, &b) in lower.as_bytes().iter().enumerate() {
+            masks[usize::from(b)] |= 1 << j;
+        }
+        Some(Pattern {
+            bytes: lower.as_bytes(),
+            masks,
+        })
+    }
+
+    /// An upper bound of the score against any candidate of `len` bytes
+    /// (every byte of the shorter matching, no transposition, the full
+    /// prefix bonus), a little above the exact one so that rounding never
+    /// skips a candidate that could win.
+    fn bound(&self, len: usize) -> f64 {
+        // Both at most 128 here: exact as `f64`.
+        let (a, b) = (f64::from(len as u32), f64::from(self.bytes.len() as u32));
+        let m = a.min(b);
+        if m == 0.0 {
+            return 1.0;
+        }
+        let jaro = (m / a + m / b + 1.0) / 3.0;
+        jaro + 0.4 * (1.0 - jaro) + 1e-9
+    }
+
+    /// `strsim::jaro_winkler(candidate, input)`, both lowercase ASCII of at
+    /// most 128 bytes, computed the same way (the greedy match of each
+    /// candidate byte with the first free equal input byte in the window).
+    fn jaro_winkler(&self, candidate: &[u8]) -> f64 {
+        let (a_len, b_len) = (candidate.len(), self.bytes.len());
+        if a_len == 0 || b_len == 0 {
+            return if a_len == b_len { 1.0 } else { 0.0 };
+        }
+        let below = |n: usize| {
+            if n >= FAST_LEN {
+                u128::MAX
+            } else {
+                (1u128 << n) - 1
+            }
+        };
+        let range = (a_len.max(b_len) / 2).saturating_sub(1);
+        let (mut used, mut matched, mut count) = (0u128, 0u128, 0u32);
+        for (i, &c) in candidate.iter().enumerate() {
+            let (lo, hi) = (i.saturating_sub(range), (i + range + 1).min(b_len));
+            if lo >= hi {
+                continue;
+            }
+            let free = self.masks[usize::from(c & 0x7F)] & below(hi) & !below(lo) & !used;
+            if free != 0 {
+                used |= free & free.wrapping_neg();
+                matched |= 1 << i;
+                count += 1;
+            }
+        }
+        if count == 0 {
+            return 0.0;
+        }
+        let mut transpositions = 0u32;
+        while matched != 0 {
+            let (i, j) = (matched.trailing_zeros(), used.trailing_zeros());
+            matched &= matched - 1;
+            used &= used - 1;
+            if candidate[i as usize] != self.bytes[j as usize] {
+                transpositions += 1;
+            }
+        }
+        let m = f64::from(count);
+        // Both at most 128 here: exact as `f64`.
+        let (a, b) = (f64::from(a_len as u32), f64::from(b_len as u32));
+        let jaro = (m / a + m / b + f64::from(count - transpositions / 2) / m) / 3.0;
+        if jaro > 0.7 {
+            let prefix = candidate
+                .iter()
+                .take(4)
+                .zip(self.bytes)
+                .take_while(|(a, b)| a == b)
+                .count();
+            jaro + 0.1 * f64::from(prefix as u32) * (1.0 - jaro)
+        } else {
+            jaro
+        }
+    }
+}
+
 /// An architecture, state or support value that does not parse.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ParseValueError {
@@ -153,3 +318,21 @@ macro_rules! vocabulary {
     };
 }
 pub(crate) use vocabulary;
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::Pattern;
+
+    proptest! {
+        #[test]
+        fn fast_jaro_winkler_is_strsims(a in "[a-e.-]{0,40}", b in "[a-e.-]{0,40}") {
+            let pattern = Pattern::new(&b).unwrap();
+            let fast = pattern.jaro_winkler(a.as_bytes());
+            let slow = strsim::jaro_winkler(&a, &b);
+            prop_assert!((fast - slow).abs() < 1e-12, "{} {} {} {}", a, b, fast, slow);
+            prop_assert!(pattern.bound(a.len()) >= fast);
+        }
+    }
+}

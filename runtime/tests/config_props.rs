@@ -19,11 +19,10 @@ struct DeprecatedGate;
 #[feature_gate(state = Discontinued)]
 struct DiscontinuedGate;
 
-/// Names a gate could have: no whitespace, `,` or `=`.
+/// Names a gate could have.
 fn name() -> impl Strategy<Value = String> {
     prop_oneof![
         "[A-Za-z][A-Za-z0-9_.-]{0,12}",
-        "[^\\s,=]{1,8}",
         Just("AllAlpha".to_owned()),
         Just("AllBeta".to_owned()),
         Just("AlphaGate".to_owned()),
@@ -55,12 +54,12 @@ fn valid_config() -> impl Strategy<Value = GateConfig> {
 
 /// Any configuration at all, duplicates and odd names included.
 fn any_config() -> impl Strategy<Value = GateConfig> {
-    let list = proptest::collection::vec(prop_oneof![name(), ".*"], 0..10);
+    let list = proptest::collection::vec(prop_oneof![name(), ".*", "[^\\s,=]{1,8}"], 0..10);
     (list.clone(), list).prop_map(|(enabled, disabled)| GateConfig { enabled, disabled })
 }
 
 fn action() -> impl Strategy<Value = Action> {
-    prop_oneof![Just(Action::Allow), Just(Action::Warn), Just(Action::Deny)]
+    proptest::sample::select(Action::ALL.to_vec())
 }
 
 fn any_options() -> impl Strategy<Value = Options> {
@@ -97,7 +96,7 @@ proptest! {
         } else {
             let err = GateConfig::parse(&s).unwrap_err();
             prop_assert!(!err.to_string().is_empty());
-            prop_assert!(err.position().is_some());
+            prop_assert!(err.position() >= 1);
         }
     }
 

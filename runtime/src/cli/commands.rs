@@ -8,7 +8,7 @@ use std::io::{self, Write};
 use super::{CheckArgs, Command, FAILURE, Format, ListArgs, ParityArgs, Status};
 use crate::report::Color;
 use crate::{
-    Action, Arch, ArchPolicy, ConfigError, Coverage, Gate, GateConfig, Matrix, Options, Parity,
+    Action, Arch, ArchPolicy, ConfigProblem, Coverage, Gate, GateConfig, Matrix, Options, Parity,
     Registry,
 };
 
@@ -26,7 +26,7 @@ pub(super) fn execute(
         }
         Command::Show(args) => {
             let Some(gate) = registry.get(&args.name) else {
-                let unknown = ConfigError::UnknownGate {
+                let unknown = ConfigProblem::UnknownGate {
                     name: args.name.clone(),
                     suggestion: registry.suggest(&args.name),
                 };
