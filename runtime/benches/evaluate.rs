@@ -23,7 +23,7 @@ use featuregate_bench_gates::GATES;
 /// A gate named `name`, Beta, with no architecture named: built the way the
 /// macro's expansion builds one (its hidden constructor), so that a registry
 /// of 10,000 gates needs no 10,000 declarations.
-fn leaked_gate(name: String) -> &'static Gate {
+fn leaked_gate(name: &str) -> &'static Gate {
     let mut lens = [0u16; 10];
     lens[0] = u16::try_from(name.len()).expect("a short name");
     let text: &'static str = Box::leak(format!("{name}bench\0evaluate.rs").into_boxed_str());
@@ -35,7 +35,7 @@ fn leaked_gate(name: String) -> &'static Gate {
 fn ten_thousand() -> Registry {
     let gates = GATES
         .iter()
-        .flat_map(|g| (0..10).map(move |i| leaked_gate(format!("{}V{i}", g.name()))));
+        .flat_map(|g| (0..10).map(move |i| leaked_gate(&format!("{}V{i}", g.name()))));
     Registry::new(gates).expect("distinct names")
 }
 

@@ -87,15 +87,27 @@ impl Registry {
             all_alpha,
             all_beta,
         } = self.read_lists(config, options, &mut warnings, &mut problems);
-        let targets = options.targets();
-        let policy = options.policy;
+        let judge = options.judge();
+        // The rules as a table over (state, lists naming the gate), so the
+        // loop over every gate looks its outcome up instead of branching
+        // where the outcome is random.
+        // (A name in both lists, `ENABLED | DISABLED`, has a row too: the
+        // configuration is refused, but the loop still runs to find every
+        // problem.)
+        let mut table = [(false, Rule::GaAlwaysOn); State::ALL.len() * 4];
+        for state in State::ALL {
+            for listed in 0..4 {
+                table[state as usize * 4 + usize::from(listed)] =
+                    decide(state, listed, all_alpha, all_beta);
+            }
+        }
         let mut on = Vec::with_capacity(self.len());
         let mut rules = Vec::with_capacity(self.len());
         for (gate, &listed) in self.iter().zip(&listed) {
             let state = gate.state();
-            let (mut enabled, mut rule) = decide(state, listed, all_alpha, all_beta);
+            let (mut enabled, mut rule) = table[state as usize * 4 + usize::from(listed)];
             if enabled && state != State::Ga {
-                let Verdict { action, archs } = policy.verdict(gate, targets);
+                let Verdict { action, archs } = judge.verdict(gate);
                 match action {
                     Action::Allow => {}
                     Action::Warn => warnings.push(Warning::ArchSupport { gate, archs }),
@@ -143,8 +155,10 @@ impl Registry {
         // foldhash, randomly seeded, since the names are not trusted to be
         // kind to a fixed hash. Allocated only when there are any.
         let mut unknown: HashMap<&str, u8, foldhash::fast::RandomState> = HashMap::default();
+        let mut remaining = config.enabled.len() + config.disabled.len();
         for (names, bit) in [(&config.enabled, ENABLED), (&config.disabled, DISABLED)] {
             for name in names {
+                remaining -= 1;
                 let name = name.as_str();
                 let position = self.position(name);
                 let lists = if let Some(i) = position {
@@ -154,6 +168,11 @@ impl Registry {
                 } else if name == ALL_BETA {
                     &mut out.all_beta
                 } else if name::is_valid(name) {
+                    if unknown.capacity() == 0 {
+                        // Sized once for the names left: no rehash however
+                        // many unknown names follow.
+                        unknown.reserve(remaining + 1);
+                    }
                     unknown.entry(name).or_insert(0)
                 } else {
                     let probe = ConfigProblem::InvalidName {

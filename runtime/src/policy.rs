@@ -53,26 +53,33 @@ impl Options {
         self
     }
 
-    /// The target architectures, each once, in [`Arch`] order.
-    pub(crate) fn targets(&self) -> ArchSet {
-        let mut set = ArchSet(0);
+    /// The policy ready to judge gates on the target architectures.
+    pub(crate) fn judge(&self) -> Judge {
+        let mut present = [false; Arch::ALL.len()];
         for &arch in &self.archs {
-            set.0 |= 1 << arch.index();
+            present[arch.index()] = true;
         }
-        set
+        let mut judge = Judge {
+            archs: [Arch::Amd64; Arch::ALL.len()],
+            len: 0,
+            actions: Status::ALL.map(|status| self.policy.action(status)),
+        };
+        for arch in Arch::ALL.into_iter().filter(|a| present[a.index()]) {
+            judge.archs[judge.len] = arch;
+            judge.len += 1;
+        }
+        judge
     }
 }
 
-/// A set of architectures, as bits by [`Arch::index`].
-#[derive(Clone, Copy)]
-pub(crate) struct ArchSet(u8);
-
-impl ArchSet {
-    fn iter(self) -> impl Iterator<Item = Arch> {
-        Arch::ALL
-            .into_iter()
-            .filter(move |a| self.0 & (1 << a.index()) != 0)
-    }
+/// An [`ArchPolicy`] with its target architectures (each once, in [`Arch`]
+/// order) and its action for each [`Status`] looked up once: evaluation asks
+/// it about every enabled gate.
+pub(crate) struct Judge {
+    archs: [Arch; Arch::ALL.len()],
+    len: usize,
+    /// By `Status as usize`.
+    actions: [Action; Status::ALL.len()],
 }
 
 vocabulary! {
@@ -167,24 +174,29 @@ impl ArchPolicy {
             Status::Unspecified => self.unspecified,
         }
     }
+}
 
-    /// The verdict on an enabled gate over the target architectures: the
-    /// most severe action, naming every architecture that calls for it (and
-    /// no other: an allowed unspecified one is not dragged into a warning).
-    pub(crate) fn verdict(self, gate: &Gate, targets: ArchSet) -> Verdict {
+impl Judge {
+    /// The policy's verdict on an enabled gate over the target
+    /// architectures, decided here and nowhere else: the most severe action
+    /// its statuses call for, naming every architecture that calls for it
+    /// (and no other: an allowed unspecified one is not dragged into a
+    /// warning).
+    pub(crate) fn verdict(&self, gate: &Gate) -> Verdict {
+        let archs = &self.archs[..self.len];
+        let action = |arch: Arch| self.actions[gate.status(arch) as usize];
+        let worst = archs
+            .iter()
+            .map(|&arch| action(arch))
+            .max_by_key(|a| a.severity())
+            .unwrap_or(Action::Allow);
         let mut verdict = Verdict {
-            action: Action::Allow,
+            action: worst,
             archs: ArchStatuses::default(),
         };
-        for arch in targets.iter() {
-            let status = gate.status(arch);
-            let action = self.action(status);
-            if action.severity() > verdict.action.severity() {
-                verdict.action = action;
-                verdict.archs = ArchStatuses::default();
-            }
-            if action == verdict.action && action != Action::Allow {
-                verdict.archs.insert(arch, status);
+        if worst != Action::Allow {
+            for &arch in archs.iter().filter(|&&arch| action(arch) == worst) {
+                verdict.archs.insert(arch, gate.status(arch));
             }
         }
         verdict

@@ -688,3 +688,20 @@ fn private_registries_evaluate_alone() {
     assert_eq!(set.enabled().count(), 2);
     assert_eq!(AlphaGate::GATE.state(), State::Alpha);
 }
+
+#[test]
+fn every_state_in_both_lists_is_refused_without_a_panic() {
+    for name in [
+        "GaGate",
+        "BetaGate",
+        "AlphaGate",
+        "DeprecatedGate",
+        "DiscontinuedGate",
+        "AllBeta",
+    ] {
+        let err = registry()
+            .evaluate(&config(&[name], &[name]), &amd64())
+            .unwrap_err();
+        assert!(err.to_string().contains("both"), "{name}: {err}");
+    }
+}
