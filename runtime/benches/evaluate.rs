@@ -7,7 +7,7 @@
 //! A second case adds one misspelt name, whose "did you mean" suggestion
 //! compares it with every known name: the price of that warning, shown apart.
 //!
-//! Beside them, the hostile cases (SPEC section 9): 1,000,000 unknown names
+//! Beside them, the hostile cases: 1,000,000 unknown names
 //! against a registry of 85 gates, the size of `KubeVirt`'s catalogue
 //! (target: at most 0.5 s), and 1,000 unknown names against 10,000 gates
 //! (target: at most 50 ms), where only the first 100 get a suggestion.
