@@ -14,6 +14,26 @@ use crate::{ArchStatuses, Gate, Rule, State};
 ///
 /// `Display` gives one problem per line. At most 100 problems of one kind
 /// are listed; a last [`ConfigProblem::More`] counts the rest.
+///
+/// ```
+/// use featuregate::{ConfigProblem, GateConfig, Options, Registry};
+///
+/// let registry = Registry::new(std::iter::empty())?;
+/// let config = GateConfig {
+///     enabled: vec!["Snapshot".into(), "Sidecar".into()],
+///     disabled: vec!["Snapshot".into()],
+/// };
+/// let err = registry.evaluate(&config, &Options::default().with_strict(true)).unwrap_err();
+/// assert_eq!(err.problems().len(), 3);
+/// assert!(matches!(err.problems().last(), Some(ConfigProblem::InBothLists { name }) if name == "Snapshot"));
+/// assert_eq!(
+///     err.to_string(),
+///     "unknown feature gate Snapshot\n\
+///      unknown feature gate Sidecar\n\
+///      feature gate Snapshot is listed both as enabled and as disabled"
+/// );
+/// # Ok::<(), featuregate::RegistryError>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ConfigError {
     problems: Vec<ConfigProblem>,
