@@ -48,6 +48,7 @@ impl<T: Kind> Capped<T> {
     }
 
     /// Adds `item` if its kind is not over the cap; counts it either way.
+    #[inline]
     pub(crate) fn push(&mut self, item: T) {
         let (kind, about) = item.kind();
         self.counts[kind] += 1;

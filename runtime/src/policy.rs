@@ -208,39 +208,48 @@ impl Judge {
 /// allocating.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct ArchStatuses {
-    /// Bit `i` set: `Arch::ALL[i]` is present.
-    present: u8,
-    status: [Option<Status>; Arch::ALL.len()],
+    /// Three bits per architecture, by [`Arch::index`]: 0 when absent, else
+    /// the index of its status in [`Status::ALL`] plus one. One integer, so
+    /// evaluation builds it in a register (a struct of bytes written one by
+    /// one and read back whole stalled the loop over gates).
+    codes: u16,
 }
 
 impl ArchStatuses {
     fn insert(&mut self, arch: Arch, status: Status) {
-        self.present |= 1 << arch.index();
-        self.status[arch.index()] = Some(status);
+        let shift = 3 * arch.index();
+        let code = Status::ALL
+            .iter()
+            .position(|&s| s == status)
+            .map_or(0, |i| i as u16 + 1);
+        self.codes = (self.codes & !(0b111 << shift)) | (code << shift);
     }
 
     /// The status on `arch`, or `None` when `arch` is not among these.
     #[must_use]
     pub fn get(&self, arch: Arch) -> Option<Status> {
-        self.status[arch.index()].filter(|_| self.contains(arch))
+        let code = (self.codes >> (3 * arch.index())) & 0b111;
+        usize::from(code)
+            .checked_sub(1)
+            .and_then(|i| Status::ALL.get(i).copied())
     }
 
     /// Whether `arch` is among these.
     #[must_use]
     pub fn contains(&self, arch: Arch) -> bool {
-        self.present & (1 << arch.index()) != 0
+        self.get(arch).is_some()
     }
 
     /// How many architectures there are.
     #[must_use]
     pub fn len(&self) -> usize {
-        self.present.count_ones() as usize
+        self.archs().count()
     }
 
     /// Whether there are none.
     #[must_use]
     pub fn is_empty(&self) -> bool {
-        self.present == 0
+        self.codes == 0
     }
 
     /// The architectures with their statuses, in [`Arch`] order.
