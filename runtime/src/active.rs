@@ -1,9 +1,8 @@
 //! The program's active configuration: the published [`FeatureSet`], the
-//! per-gate slots `T::is_enabled()` reads, and the scoped override for tests.
+//! per-gate slots `T::is_enabled()` reads, and the pins of [`override_gate`].
 
-use std::marker::PhantomData;
-use std::sync::{Arc, Condvar, Mutex, MutexGuard, OnceLock, PoisonError};
-use std::thread::{self, ThreadId};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard, OnceLock, PoisonError};
 
 use arc_swap::ArcSwap;
 
@@ -13,59 +12,88 @@ use crate::{ConfigError, FeatureGate, FeatureSet, Gate, GateConfig, Options, reg
 /// bounded because a replaced set is freed once its last reader drops it.
 static ACTIVE: OnceLock<ArcSwap<FeatureSet>> = OnceLock::new();
 
-/// Serialises writers, so that the slots and the published set always
-/// describe the same configuration once a writer is done.
-static WRITER: Mutex<()> = Mutex::new(());
-
-fn cell() -> &'static ArcSwap<FeatureSet> {
-    ACTIVE.get_or_init(|| {
-        let registry = registry();
-        // The defaults cannot be refused (no Deny in the default policy, not
-        // strict); the fallback only keeps this path free of panics.
-        let set = registry
-            .evaluate(&GateConfig::default(), &Options::default())
-            .unwrap_or_else(|_| FeatureSet::defaults(registry));
-        ArcSwap::from_pointee(set)
-    })
+/// What writers share: the set last configured or activated (over
+/// `registry()`), and the pins above it, oldest first. The published set is
+/// always `configured` with the pins applied in order, so a later pin on a
+/// gate wins while it lives.
+struct Writer {
+    configured: Option<Arc<FeatureSet>>,
+    pins: Vec<Pin>,
 }
 
-fn writer() -> MutexGuard<'static, ()> {
-    // The lock guards no data of its own: a writer that panicked left the
-    // slots and the set each valid, so poisoning is no reason to stop.
+struct Pin {
+    id: u64,
+    gate: &'static Gate,
+    enabled: bool,
+}
+
+/// Serialises writers, so that the slots and the published set always
+/// describe the same configuration once a writer is done.
+static WRITER: Mutex<Writer> = Mutex::new(Writer {
+    configured: None,
+    pins: Vec::new(),
+});
+
+static NEXT_PIN: AtomicU64 = AtomicU64::new(0);
+
+fn defaults() -> FeatureSet {
+    let registry = registry();
+    // The defaults cannot be refused (the default policy never denies, an
+    // empty configuration names nothing); the fallback only keeps this path
+    // free of panics.
+    registry
+        .evaluate(&GateConfig::default(), &Options::default())
+        .unwrap_or_else(|_| FeatureSet::defaults(registry))
+}
+
+fn cell() -> &'static ArcSwap<FeatureSet> {
+    ACTIVE.get_or_init(|| ArcSwap::from_pointee(defaults()))
+}
+
+fn writer() -> MutexGuard<'static, Writer> {
+    // A writer that panicked left the pins and the published set each
+    // valid, so poisoning is no reason to stop.
     WRITER.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
 /// The active configuration: what `T::is_enabled()` reads, as one consistent
-/// snapshot. Never blocks, also while another thread reconfigures.
+/// snapshot, with the pins of live [`override_gate`] guards. Never blocks,
+/// also while another thread reconfigures.
 ///
 /// Before any [`activate`] or [`configure`], it is the defaults: an empty
 /// [`GateConfig`] evaluated with the default [`Options`] over [`registry()`].
+/// It always covers every gate of [`registry()`].
 #[must_use]
 pub fn active() -> Arc<FeatureSet> {
     cell().load_full()
 }
 
-/// Makes `set` the program's active configuration.
+/// Makes `set` the program's active configuration, under the pins of live
+/// [`override_gate`] guards.
 ///
-/// Each gate of [`registry()`] gets the value `set` gives it, so that
-/// `T::is_enabled()` reads it; gates `set` does not know (it was evaluated
-/// over a private [`Registry`](crate::Registry) without them) get their
-/// state's default. Two separate `T::is_enabled()` calls may straddle an
-/// update; [`active()`] is always one snapshot.
+/// Each gate of [`registry()`] gets the value `set` gives it; gates `set`
+/// does not know (it was evaluated over a private [`Registry`](crate::Registry)
+/// without them) get their state's default, in [`active()`] as in
+/// `T::is_enabled()`: once this returns, the two agree. Two separate
+/// `T::is_enabled()` calls may straddle an update; [`active()`] is always one
+/// snapshot.
 pub fn activate(set: FeatureSet) {
-    let _writer = writer();
-    publish(Arc::new(set));
+    let set = Arc::new(set.rebased(registry()));
+    let mut writer = writer();
+    writer.configured = Some(set);
+    writer.publish();
 }
 
 /// Evaluates `config` over [`registry()`] with `options` and, if it is
-/// accepted, makes the result the active configuration and returns it. A
-/// refused configuration changes nothing.
+/// accepted, makes the result the active configuration (under the pins of
+/// live [`override_gate`] guards) and returns it. A refused configuration
+/// changes nothing.
 ///
 /// With the `tracing` feature, each warning is logged at warn level (target
 /// `featuregate`).
 ///
 /// ```standalone_crate
-/// # fn main() -> Result<(), featuregate::ConfigError> {
+/// # fn main() -> Result<(), Box<dyn std::error::Error>> {
 /// let set = featuregate::configure(&"SomeGate=true".parse()?, &featuregate::Options::default())?;
 /// for warning in set.warnings() {
 ///     eprintln!("warning: {warning}"); // unknown feature gate SomeGate; it has no effect
@@ -79,48 +107,63 @@ pub fn configure(config: &GateConfig, options: &Options) -> Result<Arc<FeatureSe
     for warning in set.warnings() {
         tracing::warn!(target: "featuregate", "{warning}");
     }
-    let _writer = writer();
-    publish(Arc::clone(&set));
+    let mut writer = writer();
+    writer.configured = Some(Arc::clone(&set));
+    writer.publish();
     Ok(set)
 }
 
-/// Writes every slot of `registry()` from `set`, then publishes it. The
-/// caller holds the writer lock.
-fn publish(set: Arc<FeatureSet>) {
-    let registry = registry();
-    if set.shares_table(registry) {
+impl Writer {
+    /// Publishes the configured set with the pins applied: every slot of
+    /// `registry()`, then the set.
+    fn publish(&mut self) {
+        let registry = registry();
+        let configured = self.configured.get_or_insert_with(|| Arc::new(defaults()));
+        let set = if self.pins.is_empty() {
+            Arc::clone(configured)
+        } else {
+            let mut pinned = (**configured).clone();
+            for pin in &self.pins {
+                if let Some(position) = pinned.position_of(pin.gate) {
+                    pinned.pin(position, pin.enabled);
+                }
+            }
+            Arc::new(pinned)
+        };
         for (gate, &on) in registry.iter().zip(set.by_position()) {
             gate.store_enabled(on);
         }
-    } else {
-        for gate in registry {
-            gate.store_enabled(
-                set.get(gate)
-                    .unwrap_or_else(|| gate.state().default_enabled()),
-            );
+        // A gate outside `registry()` (none a program declares) still has a
+        // slot: the latest pin on it, or its default.
+        for pin in &self.pins {
+            if !registry.contains(pin.gate) {
+                let latest = self
+                    .pins
+                    .iter()
+                    .rev()
+                    .find(|p| std::ptr::eq(p.gate, pin.gate));
+                pin.gate
+                    .store_enabled(latest.map_or(pin.enabled, |p| p.enabled));
+            }
         }
+        let before = cell().load_full(); // hook
+        crate::changes::published(&before, &set); // hook
+        crate::metrics::published(&before, &set); // hook
+        cell().store(set);
     }
-    let before = cell().load_full(); // hook
-    crate::changes::published(&before, &set); // hook
-    crate::metrics::published(&before, &set); // hook
-    cell().store(set);
 }
 
-/// Sets one gate in the active configuration until the returned guard
-/// drops, then restores the configuration that was active before: the
-/// counterpart of Kubernetes' `SetFeatureGateDuringTest`.
+/// Pins the gate of `T` on or off, above the active configuration, until
+/// the returned guard drops: the counterpart of Kubernetes'
+/// `SetFeatureGateDuringTest`.
 ///
-/// Both `T::is_enabled()` and [`active()`] see the override; the set keeps
-/// the warnings of the one it replaces.
+/// Both `T::is_enabled()` and [`active()`] see the pin. A [`configure`] or
+/// [`activate`] while it lives keeps it; dropping the guard removes this pin
+/// only (guards may drop in any order, on any thread), leaving what was
+/// configured meanwhile. Of two live pins on one gate, the later wins.
 ///
-/// Tests run on parallel threads of one process, and the active
-/// configuration is global. So the guard holds a process-wide lock: while
-/// it lives, an `override_gate` on another thread waits for it to drop. On
-/// its own thread overrides nest (drop them in reverse order, as scopes do),
-/// which is also why the guard cannot move to another thread. The lock only
-/// orders overrides: a test that reads a gate without overriding it, or
-/// calls [`configure`] or [`activate`], is not held back by it, so a test
-/// that depends on a gate's value should override it, even to its default.
+/// The active configuration is global, and tests run on parallel threads:
+/// tests that pin the same gate to different values see each other's pins.
 ///
 /// ```standalone_crate
 /// use featuregate::{FeatureGate, feature_gate, override_gate};
@@ -137,87 +180,34 @@ fn publish(set: Arc<FeatureSet>) {
 /// assert!(!Experimental::is_enabled());
 /// ```
 pub fn override_gate<T: FeatureGate>(enabled: bool) -> OverrideGuard {
-    override_one(T::GATE, enabled)
+    let id = NEXT_PIN.fetch_add(1, Ordering::Relaxed);
+    let mut writer = writer();
+    writer.pins.push(Pin {
+        id,
+        gate: T::GATE,
+        enabled,
+    });
+    writer.publish();
+    OverrideGuard { id, gate: T::GATE }
 }
 
-fn override_one(gate: &'static Gate, enabled: bool) -> OverrideGuard {
-    OVERRIDES.acquire();
-    let _writer = writer();
-    let previous = active();
-    let was = gate.is_enabled();
-    let mut next = if previous.shares_table(registry()) {
-        (*previous).clone()
-    } else {
-        previous.rebased(registry())
-    };
-    if let Some(position) = next.position_of(gate) {
-        next.set(position, enabled);
-    }
-    publish(Arc::new(next));
-    // A gate outside `registry()` (none a program declares) still has a slot.
-    gate.store_enabled(enabled);
-    OverrideGuard {
-        previous: Some(previous),
-        gate,
-        was,
-        _one_thread: PhantomData,
-    }
-}
-
-/// Restores the configuration active before [`override_gate`] when dropped.
+/// Removes its pin when dropped (see [`override_gate`]).
 #[must_use = "the override ends when the guard drops: bind it with `let _guard = ...`"]
 #[derive(Debug)]
 pub struct OverrideGuard {
-    previous: Option<Arc<FeatureSet>>,
+    id: u64,
     gate: &'static Gate,
-    was: bool,
-    /// The override lock belongs to the thread that took it.
-    _one_thread: PhantomData<*const ()>,
 }
 
 impl Drop for OverrideGuard {
     fn drop(&mut self) {
-        if let Some(previous) = self.previous.take() {
-            let _writer = writer();
-            publish(previous);
-            self.gate.store_enabled(self.was);
+        let mut writer = writer();
+        writer.pins.retain(|pin| pin.id != self.id);
+        if !registry().contains(self.gate)
+            && !writer.pins.iter().any(|p| std::ptr::eq(p.gate, self.gate))
+        {
+            self.gate.store_enabled(self.gate.state().default_enabled());
         }
-        OVERRIDES.release();
-    }
-}
-
-/// A lock its holder can take again (overrides nest on one thread); std's
-/// `ReentrantLock` is not stable yet.
-struct OverrideLock {
-    holder: Mutex<(Option<ThreadId>, usize)>,
-    released: Condvar,
-}
-
-static OVERRIDES: OverrideLock = OverrideLock {
-    holder: Mutex::new((None, 0)),
-    released: Condvar::new(),
-};
-
-impl OverrideLock {
-    fn acquire(&self) {
-        let me = thread::current().id();
-        let mut holder = self.holder.lock().unwrap_or_else(PoisonError::into_inner);
-        while holder.0.is_some_and(|owner| owner != me) {
-            holder = self
-                .released
-                .wait(holder)
-                .unwrap_or_else(PoisonError::into_inner);
-        }
-        holder.0 = Some(me);
-        holder.1 += 1;
-    }
-
-    fn release(&self) {
-        let mut holder = self.holder.lock().unwrap_or_else(PoisonError::into_inner);
-        holder.1 -= 1;
-        if holder.1 == 0 {
-            holder.0 = None;
-            self.released.notify_all();
-        }
+        writer.publish();
     }
 }

@@ -48,7 +48,7 @@ impl FeatureSet {
     /// ```
     #[must_use]
     pub fn changes(&self, before: &FeatureSet) -> Vec<Change> {
-        if self.shares_table(&before.registry()) {
+        if self.registry().same_table(before.registry()) {
             return self
                 .iter()
                 .zip(before.by_position())

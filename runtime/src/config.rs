@@ -1,25 +1,29 @@
-//! What a program is told to enable and disable: [`GateConfig`], its
-//! Kubernetes flag form (`A=true,B=false`) and `KubeVirt`'s serde shape, and
-//! [`ConfigError`], every way a configuration can be refused.
+//! What a program is told to enable and disable: [`GateConfig`] and its
+//! Kubernetes flag form (`A=true,B=false`). Plain data: nothing here knows
+//! the rules of evaluation.
 
 use std::collections::HashMap;
-use std::error::Error;
 use std::fmt;
 use std::str::FromStr;
 
-use crate::Gate;
-use crate::evaluate::ArchStatuses;
+use crate::{ParseError, name};
 
 /// The gates a configuration names, in the shape of `KubeVirt`'s
 /// `developerConfiguration`: names to enable and names to disable.
 ///
-/// Nothing is checked here; [`Registry::evaluate`](crate::Registry::evaluate)
-/// applies the rules. The meta names `AllAlpha` and `AllBeta` are kept as
-/// ordinary names and get their meaning there.
+/// Parsing and deserializing check each name against the rule of gate names
+/// (1 to 128 bytes: an ASCII letter, then ASCII letters, digits, `-`, `_`,
+/// `.`); [`Registry::evaluate`](crate::Registry::evaluate) applies the rules,
+/// and checks the names again for a configuration built by hand. The meta
+/// names `AllAlpha` and `AllBeta` are kept as ordinary names and get their
+/// meaning there.
 ///
 /// With the `serde` feature the fields read and write `KubeVirt`'s names,
 /// `featureGates` and `disabledFeatureGates`; a missing field is empty and an
-/// empty one is left out, as `KubeVirt`'s `omitempty` does.
+/// empty one is left out, as `KubeVirt`'s `omitempty` does. Other keys are
+/// ignored (`developerConfiguration` has many), except a near miss of these
+/// two (`disabledFeatureGate`, `feature_gates`), which is an error naming
+/// the right one.
 ///
 /// ```
 /// use featuregate::GateConfig;
@@ -33,12 +37,14 @@ use crate::evaluate::ArchStatuses;
 /// assert_eq!(GateConfig::parse("A,B")?.enabled, ["A", "B"]);
 ///
 /// let err = GateConfig::parse("A=true,B").unwrap_err();
-/// assert_eq!(err.position(), Some(2));
-/// # Ok::<(), featuregate::ConfigError>(())
+/// assert_eq!((err.position(), err.entry()), (2, "B"));
+///
+/// // A name no gate can have is refused, never taken for an unknown one.
+/// assert!(GateConfig::parse("\u{feff}ImageVolume=true").is_err());
+/// # Ok::<(), featuregate::ParseError>(())
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(default))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct GateConfig {
     /// Names to enable (`KubeVirt`'s `featureGates`).
     #[cfg_attr(
@@ -79,16 +85,17 @@ impl GateConfig {
     /// Reads the Kubernetes `--feature-gates` flag form, `A=true,B=false`, or a
     /// plain list of names to enable, `A,B`.
     ///
-    /// Entries are separated by commas; spaces around names and values are
-    /// trimmed and empty entries skipped. Values take Go's boolean spellings
+    /// Entries are separated by commas; ASCII whitespace around names and
+    /// values is trimmed and empty entries skipped. Values take Go's boolean spellings
     /// (`1 t T TRUE true True` and `0 f F FALSE false False`). The first
     /// non-empty entry decides the form, and the two do not mix. A name given
-    /// twice is refused. Every error names the offending entry and its
-    /// position, the 1-based index among the comma-separated entries as
-    /// written (empty ones counted).
+    /// twice is refused, and so is a name that breaks the rule of gate names.
+    /// The error names the offending entry and its position, the 1-based
+    /// index among the comma-separated entries as written (empty ones
+    /// counted).
     ///
     /// Runs in time linear in the length of `s`.
-    pub fn parse(s: &str) -> Result<GateConfig, ConfigError> {
+    pub fn parse(s: &str) -> Result<GateConfig, ParseError> {
         let mut config = GateConfig::default();
         let mut form = None;
         // Name -> (position, entry) of its first occurrence: one hash per entry
@@ -102,12 +109,12 @@ impl GateConfig {
             );
         for (index, raw) in s.split(',').enumerate() {
             let position = index + 1;
-            let entry = raw.trim();
+            let entry = raw.trim_ascii();
             if entry.is_empty() {
                 continue;
             }
             let (name, value) = match entry.split_once('=') {
-                Some((name, value)) => (name.trim(), Some(value.trim())),
+                Some((name, value)) => (name.trim_ascii(), Some(value.trim_ascii())),
                 None => (entry, None),
             };
             let here = if value.is_some() {
@@ -117,13 +124,13 @@ impl GateConfig {
             };
             match (*form.get_or_insert(here), value) {
                 (Form::Flag, None) => {
-                    return Err(ConfigError::MissingValue {
+                    return Err(ParseError::MissingValue {
                         position,
                         entry: entry.to_owned(),
                     });
                 }
                 (Form::List, Some(_)) => {
-                    return Err(ConfigError::UnexpectedValue {
+                    return Err(ParseError::UnexpectedValue {
                         position,
                         entry: entry.to_owned(),
                         name: name.to_owned(),
@@ -131,8 +138,8 @@ impl GateConfig {
                 }
                 _ => {}
             }
-            if name.is_empty() || name.contains(char::is_whitespace) {
-                return Err(ConfigError::InvalidName {
+            if !name::is_valid(name) {
+                return Err(ParseError::InvalidName {
                     position,
                     entry: entry.to_owned(),
                     name: name.to_owned(),
@@ -140,7 +147,7 @@ impl GateConfig {
             }
             let on = match value {
                 None => true,
-                Some(value) => parse_bool(value).ok_or_else(|| ConfigError::InvalidValue {
+                Some(value) => parse_bool(value).ok_or_else(|| ParseError::InvalidValue {
                     position,
                     entry: entry.to_owned(),
                     name: name.to_owned(),
@@ -148,12 +155,12 @@ impl GateConfig {
                 })?,
             };
             if let Some((first, first_entry)) = seen.insert(name, (position, entry)) {
-                return Err(ConfigError::DuplicateEntry {
+                return Err(ParseError::DuplicateEntry {
+                    position,
+                    entry: entry.to_owned(),
                     name: name.to_owned(),
                     first,
                     first_entry: first_entry.to_owned(),
-                    second: position,
-                    second_entry: entry.to_owned(),
                 });
             }
             if on {
@@ -196,234 +203,9 @@ impl fmt::Display for GateConfig {
 }
 
 impl FromStr for GateConfig {
-    type Err = ConfigError;
+    type Err = ParseError;
 
-    fn from_str(s: &str) -> Result<GateConfig, ConfigError> {
+    fn from_str(s: &str) -> Result<GateConfig, ParseError> {
         GateConfig::parse(s)
     }
 }
-
-/// Why a configuration was refused: by [`GateConfig::parse`] (bad syntax),
-/// by [`Registry::evaluate`](crate::Registry::evaluate) (a name in both
-/// lists, an unknown name when strict, an architecture the policy denies) or
-/// by [`FeatureSet::check_spec`](crate::FeatureSet::check_spec).
-///
-/// `Display` names the gate, and the entry and its position or the
-/// architectures where those matter.
-#[derive(Debug, Clone, PartialEq, Eq)]
-#[non_exhaustive]
-pub enum ConfigError {
-    /// A value that is not one of Go's boolean spellings: `A=yes`.
-    InvalidValue {
-        /// 1-based index of the entry among the comma-separated ones.
-        position: usize,
-        /// The entry, trimmed.
-        entry: String,
-        /// The gate it names.
-        name: String,
-        /// The value that does not parse.
-        value: String,
-    },
-    /// An entry without a value in the flag form: `B` in `A=true,B`.
-    MissingValue {
-        /// 1-based index of the entry among the comma-separated ones.
-        position: usize,
-        /// The entry, trimmed: the gate's name.
-        entry: String,
-    },
-    /// An entry with a value in a plain list: `B=true` in `A,B=true`.
-    UnexpectedValue {
-        /// 1-based index of the entry among the comma-separated ones.
-        position: usize,
-        /// The entry, trimmed.
-        entry: String,
-        /// The gate it names.
-        name: String,
-    },
-    /// An empty name (`=true`) or one holding whitespace (`A B=true`), which no
-    /// gate can have.
-    InvalidName {
-        /// 1-based index of the entry among the comma-separated ones.
-        position: usize,
-        /// The entry, trimmed.
-        entry: String,
-        /// The name as read.
-        name: String,
-    },
-    /// A name given twice in one flag string.
-    DuplicateEntry {
-        /// The name.
-        name: String,
-        /// Position of its first entry.
-        first: usize,
-        /// Its first entry.
-        first_entry: String,
-        /// Position of its second entry.
-        second: usize,
-        /// Its second entry.
-        second_entry: String,
-    },
-    /// A name listed both as enabled and as disabled (`KubeVirt`'s admission
-    /// refuses it too).
-    InBothLists {
-        /// The name.
-        name: String,
-    },
-    /// A name no gate has, with [`Options::strict`](crate::Options::strict).
-    UnknownGate {
-        /// The name.
-        name: String,
-        /// The closest known name.
-        suggestion: Option<&'static str>,
-    },
-    /// An enabled gate whose status on some target architectures the
-    /// [`ArchPolicy`](crate::ArchPolicy) denies.
-    ArchDenied {
-        /// The gate.
-        gate: &'static Gate,
-        /// The denied architectures, with the gate's status on each.
-        archs: ArchStatuses,
-    },
-    /// A spec uses a gate that is off (a Discontinued gate always is).
-    SpecUsesDisabled {
-        /// The gate.
-        gate: &'static Gate,
-    },
-}
-
-impl ConfigError {
-    /// The gate name the error is about.
-    #[must_use]
-    pub fn name(&self) -> &str {
-        match self {
-            ConfigError::InvalidValue { name, .. }
-            | ConfigError::UnexpectedValue { name, .. }
-            | ConfigError::InvalidName { name, .. }
-            | ConfigError::DuplicateEntry { name, .. }
-            | ConfigError::InBothLists { name }
-            | ConfigError::UnknownGate { name, .. } => name,
-            ConfigError::MissingValue { entry, .. } => entry,
-            ConfigError::ArchDenied { gate, .. } | ConfigError::SpecUsesDisabled { gate } => {
-                gate.name()
-            }
-        }
-    }
-
-    /// The 1-based position of the offending entry of a flag string (the
-    /// second occurrence for a name given twice); `None` for errors of
-    /// evaluation.
-    #[must_use]
-    pub fn position(&self) -> Option<usize> {
-        match self {
-            ConfigError::InvalidValue { position, .. }
-            | ConfigError::MissingValue { position, .. }
-            | ConfigError::UnexpectedValue { position, .. }
-            | ConfigError::InvalidName { position, .. }
-            | ConfigError::DuplicateEntry {
-                second: position, ..
-            } => Some(*position),
-            ConfigError::InBothLists { .. }
-            | ConfigError::UnknownGate { .. }
-            | ConfigError::ArchDenied { .. }
-            | ConfigError::SpecUsesDisabled { .. } => None,
-        }
-    }
-}
-
-impl fmt::Display for ConfigError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            ConfigError::InvalidValue {
-                position,
-                entry,
-                name,
-                value,
-            } => write!(
-                f,
-                "entry {position} `{entry}`: invalid value `{value}` for feature gate {name}; \
-                 expected true or false (or 1, t, T, TRUE, True, 0, f, F, FALSE, False)"
-            ),
-            ConfigError::MissingValue { position, entry } => write!(
-                f,
-                "entry {position} `{entry}`: feature gate {entry} is missing its value \
-                 (`{entry}=true` or `{entry}=false`); a flag string is either all `name=bool` \
-                 entries or a plain list of names"
-            ),
-            ConfigError::UnexpectedValue {
-                position,
-                entry,
-                name,
-            } => write!(
-                f,
-                "entry {position} `{entry}`: a plain list of names takes no values (write `{name}`, \
-                 or `name=bool` for every entry)"
-            ),
-            ConfigError::InvalidName {
-                position,
-                entry,
-                name,
-            } if name.is_empty() => {
-                write!(
-                    f,
-                    "entry {position} `{entry}`: the feature gate name is empty"
-                )
-            }
-            ConfigError::InvalidName {
-                position,
-                entry,
-                name,
-            } => {
-                write!(
-                    f,
-                    "entry {position} `{entry}`: feature gate name `{name}` holds whitespace"
-                )
-            }
-            ConfigError::DuplicateEntry {
-                name,
-                first,
-                first_entry,
-                second,
-                second_entry,
-            } => write!(
-                f,
-                "feature gate {name} is given twice: entry {first} `{first_entry}` and entry {second} `{second_entry}`"
-            ),
-            ConfigError::InBothLists { name } => {
-                write!(
-                    f,
-                    "feature gate {name} is listed both as enabled and as disabled"
-                )
-            }
-            ConfigError::UnknownGate {
-                name,
-                suggestion: Some(near),
-            } => {
-                write!(f, "unknown feature gate {name}; did you mean {near}?")
-            }
-            ConfigError::UnknownGate {
-                name,
-                suggestion: None,
-            } => write!(f, "unknown feature gate {name}"),
-            ConfigError::ArchDenied { gate, archs } => write!(
-                f,
-                "feature gate {} is enabled but the architecture policy denies it on {archs}",
-                gate.name()
-            ),
-            ConfigError::SpecUsesDisabled { gate } => {
-                let why = if gate.state() == crate::State::Discontinued {
-                    "is discontinued"
-                } else {
-                    "is not enabled"
-                };
-                write!(
-                    f,
-                    "the spec uses feature gate {}, which {why}: {}",
-                    gate.name(),
-                    gate.message()
-                )
-            }
-        }
-    }
-}
-
-impl Error for ConfigError {}

@@ -175,12 +175,8 @@ fn parse_flag_file(path: &Path, text: &str) -> Result<GateConfig, SourceError> {
         joined.push_str(line);
     }
     GateConfig::parse(&joined).map_err(|err| {
-        // MERGE: `ParseError::position` returns the position itself; the
-        // conversion keeps this line right before and after.
-        #[allow(clippy::useless_conversion)]
-        let position: Option<usize> = err.position().into();
-        let line = position.map(|p| line_of_entry(text, p));
-        SourceError::new(path, line, Kind::Flag(err))
+        let line = line_of_entry(text, err.position());
+        SourceError::new(path, Some(line), Kind::Flag(err))
     })
 }
 

@@ -204,41 +204,57 @@
 
 mod active;
 mod arch;
+mod capped;
 mod changes;
 #[cfg(feature = "cli")]
 pub mod cli;
 mod config;
+mod config_error;
 mod config_file;
+#[cfg(feature = "serde")]
+mod config_serde;
 mod declare;
+mod escape;
 mod evaluate;
+mod feature_set;
 mod gate;
 #[cfg(feature = "serde")]
 mod kubevirt_cr;
 mod metrics;
+mod name;
+mod parse_error;
+mod policy;
 mod registry;
 pub mod report;
+mod rule;
 mod source_error;
 mod sources;
 mod spelling;
 mod state;
 mod support;
+mod warning;
 #[cfg(feature = "watch")]
 pub mod watch;
 
 pub use active::{OverrideGuard, activate, active, configure, override_gate};
 pub use arch::Arch;
 pub use changes::Change;
-pub use config::{ConfigError, GateConfig};
-pub use evaluate::{Action, ArchPolicy, ArchStatuses, FeatureSet, Options, Warning};
+pub use config::GateConfig;
+pub use config_error::{ConfigError, ConfigProblem};
+pub use feature_set::FeatureSet;
 pub use featuregate_macros::feature_gate;
 pub use gate::{FeatureGate, Gate, Location, UsedBy};
-pub use registry::{DuplicateGate, Registry, registry};
+pub use parse_error::ParseError;
+pub use policy::{Action, ArchPolicy, ArchStatuses, Options};
+pub use registry::{Registry, RegistryError, RegistryProblem, registry, try_registry};
 pub use report::{ArchCoverage, Coverage, Matrix, Parity, ParityGap, Report};
+pub use rule::Rule;
 pub use source_error::{MAX_FILE_BYTES, SourceError};
 pub use sources::Sources;
 pub use spelling::ParseValueError;
 pub use state::State;
 pub use support::{Status, Support};
+pub use warning::Warning;
 
 /// What the macro's expansion names. Not public API: it changes without notice.
 #[doc(hidden)]

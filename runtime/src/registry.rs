@@ -1,16 +1,19 @@
 //! Every gate of the program, collected through `inventory`, and private
 //! registries built from any gates.
 
+mod error;
 mod index;
 #[cfg(test)]
 mod tests;
+mod used_by;
 
-use std::error::Error;
 use std::fmt;
 use std::sync::{Arc, OnceLock};
 
+pub use error::{RegistryError, RegistryProblem};
+
+use crate::Gate;
 use crate::gate::Registered;
-use crate::{Gate, Location};
 use index::Index;
 
 /// A set of gates with unique names, sorted by name.
@@ -23,25 +26,19 @@ pub struct Registry {
 }
 
 /// The shared table; feature sets evaluated over a registry keep it alive.
-pub(crate) struct Table {
+struct Table {
     gates: Box<[&'static Gate]>,
     index: Index,
-}
-
-impl Table {
-    pub(crate) fn gates(&self) -> &[&'static Gate] {
-        &self.gates
-    }
-
-    pub(crate) fn position(&self, name: &str) -> Option<usize> {
-        self.index.get(&self.gates, name)
-    }
+    /// The names lowercased, one after another, for suggestions: built on
+    /// the first one asked for, so building a registry never pays for it.
+    folded: OnceLock<crate::spelling::Folded>,
 }
 
 impl Registry {
     /// Builds a registry from `gates`. The same gate given twice counts once;
-    /// two gates with one name are an error naming both declarations.
-    pub fn new(gates: impl IntoIterator<Item = &'static Gate>) -> Result<Registry, DuplicateGate> {
+    /// two gates with one name are an error naming both declarations, and
+    /// the error lists every such name at once.
+    pub fn new(gates: impl IntoIterator<Item = &'static Gate>) -> Result<Registry, RegistryError> {
         // Sorting dominates the build, so it sorts by an integer: each name's
         // first sixteen bytes, which compare as the names do. Only runs of
         // equal keys (rare) are then sorted by name, and by address so that the
@@ -60,16 +57,22 @@ impl Registry {
             }
         }
         keyed.dedup_by(|a, b| std::ptr::eq(a.1, b.1));
-        if let Some(pair) = keyed
+        let duplicates: Vec<RegistryProblem> = keyed
             .windows(2)
-            .find(|w| w[0].0 == w[1].0 && w[0].1.name() == w[1].1.name())
-        {
-            return Err(DuplicateGate::new(pair[0].1, pair[1].1));
+            .filter(|w| w[0].0 == w[1].0 && w[0].1.name() == w[1].1.name())
+            .map(|w| RegistryProblem::duplicate(w[0].1, w[1].1))
+            .collect();
+        if !duplicates.is_empty() {
+            return Err(RegistryError::new(duplicates));
         }
         let gates: Box<[&'static Gate]> = keyed.into_iter().map(|(_, gate)| gate).collect();
         let index = Index::new(&gates);
         Ok(Registry {
-            table: Arc::new(Table { gates, index }),
+            table: Arc::new(Table {
+                gates,
+                index,
+                folded: OnceLock::new(),
+            }),
         })
     }
 
@@ -94,7 +97,7 @@ impl Registry {
     /// The gate called `name` (exact, case-sensitive, as configurations are).
     #[must_use]
     pub fn get(&self, name: &str) -> Option<&'static Gate> {
-        self.table.position(name).map(|i| self.table.gates[i])
+        self.position(name).map(|i| self.table.gates[i])
     }
 
     /// Whether `gate` is this registry's gate of that name.
@@ -106,16 +109,33 @@ impl Registry {
     /// The known name closest to `name`, for "did you mean" messages.
     #[must_use]
     pub fn suggest(&self, name: &str) -> Option<&'static str> {
-        crate::spelling::closest(name, self.iter().map(Gate::name))
+        let folded = self
+            .table
+            .folded
+            .get_or_init(|| crate::spelling::Folded::new(self.iter().map(Gate::name)));
+        folded.closest(name, &self.table.gates)
     }
 
-    pub(crate) fn table(&self) -> &Arc<Table> {
-        &self.table
+    /// The position of the gate called `name` in [`Registry::iter`]'s order.
+    pub(crate) fn position(&self, name: &str) -> Option<usize> {
+        self.table.index.get(&self.table.gates, name)
     }
 
-    /// The registry of a shared table (a feature set's).
-    pub(crate) fn from_table(table: Arc<Table>) -> Registry {
-        Registry { table }
+    /// The position of `gate` itself (not another gate of its name).
+    pub(crate) fn position_of(&self, gate: &Gate) -> Option<usize> {
+        self.position(gate.name())
+            .filter(|&i| std::ptr::eq(self.table.gates[i], gate))
+    }
+
+    /// The gate at `position` in [`Registry::iter`]'s order.
+    pub(crate) fn at(&self, position: usize) -> &'static Gate {
+        self.table.gates[position]
+    }
+
+    /// Whether both are the same registry (one shared table), so that
+    /// positions in one are positions in the other.
+    pub(crate) fn same_table(&self, other: &Registry) -> bool {
+        Arc::ptr_eq(&self.table, &other.table)
     }
 }
 
@@ -157,53 +177,24 @@ fn address(gate: &Gate) -> usize {
 /// Every gate of every crate linked into the program, sorted by name.
 ///
 /// # Panics
-/// When two gates share a name, with the message of [`DuplicateGate`]: a
-/// program with conflicting gates must not start, as a Kubernetes binary does
-/// not. The first test that touches the registry catches it.
+/// When two gates share a name, with the message of the [`RegistryError`]:
+/// a program with conflicting gates must not start, as a Kubernetes binary
+/// does not. The first test that touches the registry catches it.
+/// [`try_registry`] is the same without the panic.
+#[must_use]
 pub fn registry() -> &'static Registry {
-    static REGISTRY: OnceLock<Registry> = OnceLock::new();
-    REGISTRY.get_or_init(|| {
-        match Registry::new(inventory::iter::<Registered>.into_iter().map(|r| r.0)) {
-            Ok(registry) => registry,
-            Err(duplicate) => panic!("{duplicate}"),
-        }
-    })
-}
-
-/// Two declarations of one gate name.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DuplicateGate {
-    /// The name both declare.
-    pub name: &'static str,
-    /// One declaration.
-    pub first: Location,
-    /// The other.
-    pub second: Location,
-}
-
-impl DuplicateGate {
-    fn new(a: &Gate, b: &Gate) -> DuplicateGate {
-        let (mut first, mut second) = (a.location(), b.location());
-        // Report in source order so the message is the same on every run.
-        if (second.file, second.line) < (first.file, first.line) {
-            std::mem::swap(&mut first, &mut second);
-        }
-        DuplicateGate {
-            name: a.name(),
-            first,
-            second,
-        }
+    match try_registry() {
+        Ok(registry) => registry,
+        Err(error) => panic!("{error}"),
     }
 }
 
-impl fmt::Display for DuplicateGate {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "feature gate `{}` is declared twice: at {} and at {}; rename one with `name = \"...\"`",
-            self.name, self.first, self.second
-        )
-    }
+/// Every gate of every crate linked into the program, sorted by name, or
+/// every reason it cannot be built (for a program that reports them its own
+/// way, as the CLI does).
+pub fn try_registry() -> Result<&'static Registry, &'static RegistryError> {
+    static REGISTRY: OnceLock<Result<Registry, RegistryError>> = OnceLock::new();
+    REGISTRY
+        .get_or_init(|| Registry::new(inventory::iter::<Registered>.into_iter().map(|r| r.0)))
+        .as_ref()
 }
-
-impl Error for DuplicateGate {}

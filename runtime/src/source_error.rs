@@ -6,10 +6,7 @@ use std::fmt;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use crate::ConfigError;
-// MERGE: `GateConfig::parse` returns `crate::ParseError` once the configuration
-// rewrite lands; until then its errors are `ConfigError`s.
-use crate::ConfigError as ParseError;
+use crate::{ConfigError, ParseError};
 
 /// The largest configuration file [`GateConfig::from_path`](crate::GateConfig::from_path)
 /// reads: 1 MiB. `KubeVirt`'s whole CR is a few KiB.

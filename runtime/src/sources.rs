@@ -5,10 +5,7 @@
 use std::collections::HashSet;
 use std::ffi::OsStr;
 
-use crate::GateConfig;
-// MERGE: `GateConfig::parse` returns `crate::ParseError` once the configuration
-// rewrite lands; until then its errors are `ConfigError`s.
-use crate::ConfigError as ParseError;
+use crate::{GateConfig, ParseError};
 
 impl GateConfig {
     /// This configuration with `top` laid over it: `top`'s word on each gate
@@ -80,7 +77,6 @@ fn not_utf8(raw: &OsStr) -> ParseError {
         .enumerate()
         .find(|(_, entry)| entry.contains('\u{fffd}'))
         .unwrap_or((0, &lossy));
-    // MERGE: becomes the rewrite's invalid-name error for this entry.
     ParseError::InvalidName {
         position: index + 1,
         entry: entry.trim().to_owned(),

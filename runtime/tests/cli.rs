@@ -350,14 +350,39 @@ fn check_refuses_with_exit_1() {
         denied.err
     );
 
-    let denied = run(&["check", "--arch", "s390x", "--deny", "Unverified"]);
+    // Deny refuses only a gate the configuration names to enable; one on by
+    // default is turned off with a warning instead.
+    let turned_off = run(&["check", "--arch", "s390x", "--deny", "Unverified"]);
+    assert_eq!(turned_off.code, 0);
+    assert!(
+        turned_off
+            .out
+            .contains("warning: feature gate ImageVolume is turned off")
+    );
+    let denied = run(&[
+        "check",
+        "--feature-gates",
+        "ImageVolume=true",
+        "--arch",
+        "s390x",
+        "--deny",
+        "Unverified",
+    ]);
     assert_eq!(denied.code, 1);
     assert!(
         denied.err.contains("ImageVolume") && denied.err.contains("s390x"),
         "{}",
         denied.err
     );
-    let denied = run(&["check", "--arch", "riscv64", "--deny", "unspecified"]);
+    let denied = run(&[
+        "check",
+        "--feature-gates",
+        "ImageVolume=true",
+        "--arch",
+        "riscv64",
+        "--deny",
+        "unspecified",
+    ]);
     assert_eq!(
         denied.code, 1,
         "ImageVolume is on and unspecified on riscv64"
@@ -657,9 +682,12 @@ fn check_as_json() {
                 && w.as_str().unwrap().contains("arm64")),
         "{json}"
     );
-    // A refused configuration is an error on stderr, as in text.
+    // A refused configuration (one that names a denied gate to enable) is an
+    // error on stderr, as in text.
     let denied = run(&[
         "check",
+        "--feature-gates",
+        "ImageVolume=true",
         "--arch",
         "s390x",
         "--deny",

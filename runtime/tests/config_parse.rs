@@ -1,7 +1,7 @@
 //! The Kubernetes `--feature-gates` flag form and the plain list, as
 //! `GateConfig::parse` reads them (Kubernetes' `featuregate` flag cases).
 
-use featuregate::{ConfigError, GateConfig};
+use featuregate::{GateConfig, ParseError};
 
 fn parse(s: &str) -> GateConfig {
     GateConfig::parse(s).unwrap_or_else(|e| panic!("{s:?} should parse: {e}"))
@@ -59,7 +59,7 @@ fn go_boolean_spellings() {
 fn bad_value_names_the_gate_and_position() {
     let err = GateConfig::parse("A=yes").unwrap_err();
     assert!(
-        matches!(&err, ConfigError::InvalidValue { name, value, position: 1, .. } if name == "A" && value == "yes")
+        matches!(&err, ParseError::InvalidValue { name, value, position: 1, .. } if name == "A" && value == "yes")
     );
     assert_eq!(err.name(), "A");
     let message = err.to_string();
@@ -69,7 +69,8 @@ fn bad_value_names_the_gate_and_position() {
     );
 
     let err = GateConfig::parse("X=true, ,A=yes").unwrap_err();
-    assert_eq!(err.position(), Some(3), "empty entries count: {err}");
+    assert_eq!(err.position(), 3, "empty entries count: {err}");
+    assert_eq!(err.entry(), "A=yes");
 }
 
 #[test]
@@ -96,7 +97,7 @@ fn plain_list_enables_each_name() {
 fn forms_do_not_mix() {
     let err = GateConfig::parse("A=true,B").unwrap_err();
     assert!(
-        matches!(&err, ConfigError::MissingValue { entry, position: 2 } if entry == "B"),
+        matches!(&err, ParseError::MissingValue { entry, position: 2 } if entry == "B"),
         "{err:?}"
     );
     assert_eq!(err.name(), "B");
@@ -108,7 +109,7 @@ fn forms_do_not_mix() {
 
     let err = GateConfig::parse("A,B=true").unwrap_err();
     assert!(
-        matches!(&err, ConfigError::UnexpectedValue { name, position: 2, .. } if name == "B"),
+        matches!(&err, ParseError::UnexpectedValue { name, position: 2, .. } if name == "B"),
         "{err:?}"
     );
     assert!(err.to_string().contains("B=true"), "{err}");
@@ -122,22 +123,23 @@ fn forms_do_not_mix() {
 fn bad_names() {
     let err = GateConfig::parse("A=true,=false").unwrap_err();
     assert!(
-        matches!(err, ConfigError::InvalidName { position: 2, .. }),
+        matches!(err, ParseError::InvalidName { position: 2, .. }),
         "{err:?}"
     );
     assert!(err.to_string().contains("empty"), "{err}");
 
     let err = GateConfig::parse("A B=true").unwrap_err();
     assert!(
-        matches!(err, ConfigError::InvalidName { position: 1, .. }),
+        matches!(err, ParseError::InvalidName { position: 1, .. }),
         "{err:?}"
     );
-    assert!(err.to_string().contains("`A B`"), "{err}");
+    assert!(err.to_string().contains("`A B=true`"), "{err}");
+    assert!(err.to_string().contains("whitespace"), "{err}");
 
     // `A=B=true`: the value is everything after the first `=`.
     let err = GateConfig::parse("A=B=true").unwrap_err();
     assert!(
-        matches!(&err, ConfigError::InvalidValue { name, value, .. } if name == "A" && value == "B=true")
+        matches!(&err, ParseError::InvalidValue { name, value, .. } if name == "A" && value == "B=true")
     );
 }
 
@@ -145,21 +147,22 @@ fn bad_names() {
 fn a_name_given_twice_names_both_entries() {
     let err = GateConfig::parse("A=true,B=true,A=false").unwrap_err();
     match &err {
-        ConfigError::DuplicateEntry {
+        ParseError::DuplicateEntry {
             name,
             first,
             first_entry,
-            second,
-            second_entry,
+            position,
+            entry,
         } => {
-            assert_eq!((name.as_str(), *first, *second), ("A", 1, 3));
+            assert_eq!((name.as_str(), *first, *position), ("A", 1, 3));
             assert_eq!(
-                (first_entry.as_str(), second_entry.as_str()),
+                (first_entry.as_str(), entry.as_str()),
                 ("A=true", "A=false")
             );
         }
         other => panic!("{other:?}"),
     }
+    assert_eq!((err.position(), err.entry()), (3, "A=false"));
     let message = err.to_string();
     assert!(
         message.contains("entry 1 `A=true`") && message.contains("entry 3 `A=false`"),
@@ -200,4 +203,55 @@ fn long_inputs_parse() {
         s
     });
     assert_eq!(parse(&s).enabled.len(), 100_000);
+}
+
+#[test]
+fn names_follow_the_rule_of_gate_names() {
+    // Invisible, control, non-ASCII characters and over-long names are
+    // errors naming the entry, never names of unknown gates.
+    let long = format!("{}=true", "A".repeat(129));
+    for (input, position) in [
+        ("\u{feff}ImageVolume=true", 1),
+        ("A=true,Image\u{200b}Volume=true", 2),
+        ("A=true,Image\u{202e}Volume=false", 2),
+        ("Imäge=true", 1),
+        ("1Gate=true", 1),
+        ("A,B\u{0}C", 2),
+        ("A,\u{a0}B", 2),
+        (long.as_str(), 1),
+    ] {
+        let err = GateConfig::parse(input).unwrap_err();
+        assert!(
+            matches!(err, ParseError::InvalidName { .. }),
+            "{input:?}: {err:?}"
+        );
+        assert_eq!(err.position(), position, "{input:?}");
+        let message = err.to_string();
+        assert!(
+            !message
+                .chars()
+                .any(|c| c.is_control() || matches!(c, '\u{feff}' | '\u{200b}' | '\u{202e}')),
+            "{message:?}"
+        );
+        assert!(message.len() < 400, "{message}");
+    }
+    let err = GateConfig::parse("\u{feff}ImageVolume=true").unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "entry 1 `\\u{feff}ImageVolume=true`: the feature gate name starts with `\\u{feff}`; \
+         a feature gate name is an ASCII letter, then ASCII letters, digits, `-`, `_` or `.`"
+    );
+    // 128 bytes is the most a name may have.
+    assert!(GateConfig::parse(&"A".repeat(128)).is_ok());
+    // Letters, digits, `-`, `_` and `.` after a letter.
+    assert_eq!(parse("a-b_c.9"), config(&["a-b_c.9"], &[]));
+}
+
+#[test]
+fn a_long_entry_is_cut_in_the_message() {
+    let input = format!("{}=maybe", "A".repeat(100_000));
+    let err = GateConfig::parse(&input).unwrap_err();
+    let message = err.to_string();
+    assert!(message.len() < 1024, "{} bytes", message.len());
+    assert!(message.contains("(100006 bytes)"), "{message}");
 }

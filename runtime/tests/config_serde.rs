@@ -51,3 +51,84 @@ fn writes_kubevirt_field_names() {
     // Empty lists are left out, as KubeVirt's `omitempty` does.
     assert_eq!(serde_json::to_string(&GateConfig::default()).unwrap(), "{}");
 }
+
+#[test]
+fn other_keys_are_ignored() {
+    // KubeVirt's developerConfiguration has many other fields.
+    let json = r#"{"useEmulation": true, "featureGates": ["Sidecar"], "nodeSelectors": {"a": "b"},
+                   "logVerbosity": {"virtLauncher": 2}, "memoryOvercommit": 150}"#;
+    let config: GateConfig = serde_json::from_str(json).unwrap();
+    assert_eq!(config.enabled, ["Sidecar"]);
+}
+
+#[test]
+fn a_near_miss_of_a_key_is_an_error_naming_the_right_one() {
+    for (key, right) in [
+        ("disabledFeatureGate", "disabledFeatureGates"),
+        ("feature_gates", "featureGates"),
+        ("featuregates", "featureGates"),
+        ("FeatureGates", "featureGates"),
+        ("featureGate", "featureGates"),
+        ("disabled_feature_gates", "disabledFeatureGates"),
+    ] {
+        let json = format!(r#"{{"{key}": ["Sidecar"]}}"#);
+        let err = serde_json::from_str::<GateConfig>(&json)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains(&format!("`{key}`")) && err.contains(&format!("did you mean `{right}`?")),
+            "{key}: {err}"
+        );
+    }
+}
+
+#[test]
+fn entries_follow_the_rule_of_gate_names() {
+    for (json, entry) in [
+        (
+            r#"{"featureGates": ["GateA=true,GateB"]}"#,
+            "GateA=true,GateB",
+        ),
+        (
+            r#"{"featureGates": ["Sidecar", "\ufeffSidecar"]}"#,
+            "\\u{feff}Sidecar",
+        ),
+        (r#"{"disabledFeatureGates": ["Side car"]}"#, "Side car"),
+        (
+            r#"{"disabledFeatureGates": ["Side\u200bcar"]}"#,
+            "Side\\u{200b}car",
+        ),
+        (r#"{"featureGates": [""]}"#, ""),
+    ] {
+        let err = serde_json::from_str::<GateConfig>(json)
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains(&format!("`{entry}`")), "{json}: {err}");
+        assert!(
+            !err.chars().any(|c| c == '\u{feff}' || c == '\u{200b}'),
+            "{err}"
+        );
+    }
+    let long = format!(r#"{{"featureGates": ["{}"]}}"#, "A".repeat(129));
+    assert!(serde_json::from_str::<GateConfig>(&long).is_err());
+}
+
+#[test]
+fn what_deserializes_displays_and_parses_back() {
+    let json = r#"{"featureGates": ["Sidecar", "AllAlpha"], "disabledFeatureGates": ["Snapshot"]}"#;
+    let config: GateConfig = serde_json::from_str(json).unwrap();
+    assert_eq!(GateConfig::parse(&config.to_string()), Ok(config));
+}
+
+#[test]
+fn a_name_twice_through_serde_is_refused_by_evaluate() {
+    let json = r#"{"featureGates": ["Sidecar", "Sidecar"]}"#;
+    let config: GateConfig = serde_json::from_str(json).unwrap();
+    let err = registry()
+        .evaluate(&config, &Options::default().with_archs([Arch::Amd64]))
+        .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "feature gate Sidecar is given twice in one list"
+    );
+}

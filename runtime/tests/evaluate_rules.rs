@@ -4,8 +4,8 @@
 //! active configuration.
 
 use featuregate::{
-    Action, Arch, ArchPolicy, ConfigError, FeatureGate, FeatureSet, GateConfig, Options, Registry,
-    State, Support, Warning, feature_gate, registry,
+    Action, Arch, ArchPolicy, ConfigProblem, FeatureGate, FeatureSet, GateConfig, Options,
+    Registry, Rule, State, Status, Warning, feature_gate, registry,
 };
 
 #[feature_gate(state = GA, amd64 = Supported, arm64 = Supported)]
@@ -238,11 +238,11 @@ fn strict_turns_unknown_names_into_errors() {
         .evaluate(&config(&["BetaGat"], &[]), &strict)
         .unwrap_err();
     assert_eq!(
-        err,
-        ConfigError::UnknownGate {
+        err.problems().collect::<Vec<_>>(),
+        [&ConfigProblem::UnknownGate {
             name: "BetaGat".into(),
             suggestion: Some("BetaGate")
-        }
+        }]
     );
     assert_eq!(
         err.to_string(),
@@ -266,14 +266,85 @@ fn a_name_in_both_lists_is_an_error() {
     for name in ["AlphaGate", "GaGate", "Unregistered", "AllAlpha"] {
         let err = registry().evaluate(&config(&[name, "BetaGate"], &["OtherBeta", name]), &amd64());
         assert_eq!(
-            err.unwrap_err(),
-            ConfigError::InBothLists { name: name.into() },
+            err.unwrap_err().problems().collect::<Vec<_>>(),
+            [&ConfigProblem::InBothLists { name: name.into() }],
             "{name}"
         );
     }
-    // Twice in one list is harmless, and warns once.
-    let set = eval(&["DeprecatedGate", "DeprecatedGate", "X", "X"], &[]);
-    assert_eq!(set.warnings().len(), 2, "{:?}", set.warnings());
+}
+
+#[test]
+fn a_name_twice_in_one_list_is_an_error() {
+    // However the configuration was built: `parse` refuses it, and so does
+    // evaluation of one built by hand or read through serde.
+    let err = registry()
+        .evaluate(
+            &config(&["DeprecatedGate", "DeprecatedGate", "X", "X"], &[]),
+            &amd64(),
+        )
+        .unwrap_err();
+    let names: Vec<_> = err
+        .problems()
+        .map(|p| match p {
+            ConfigProblem::DuplicateName { name } => name.as_str(),
+            other => panic!("{other:?}"),
+        })
+        .collect();
+    assert_eq!(names, ["DeprecatedGate", "X"]);
+}
+
+#[test]
+fn every_problem_at_once() {
+    let deny = amd64()
+        .with_archs([Arch::Arm64])
+        .with_policy(ArchPolicy::uniform(Action::Deny))
+        .with_strict(true);
+    let err = registry()
+        .evaluate(
+            &config(
+                &["Sev", "HalfKnown", "AlphaGate", "Nope", "Bad\u{200b}Name"],
+                &["AlphaGate", "AlsoNope"],
+            ),
+            &deny,
+        )
+        .unwrap_err();
+    let problems: Vec<String> = err.problems().map(ToString::to_string).collect();
+    assert_eq!(
+        problems,
+        [
+            "unknown feature gate Nope",
+            "`Bad\\u{200b}Name`: the feature gate name holds `\\u{200b}`; a feature gate name is an ASCII letter, then ASCII letters, digits, `-`, `_` or `.`",
+            "feature gate AlphaGate is listed both as enabled and as disabled",
+            "unknown feature gate AlsoNope",
+            "feature gate HalfKnown is enabled but the architecture policy denies it on arm64 (Unverified)",
+            "feature gate Sev is enabled but the architecture policy denies it on arm64 (Unsupported)",
+        ]
+    );
+    assert_eq!(err.to_string(), problems.join("\n"));
+}
+
+#[test]
+fn invalid_names_are_refused_not_unknown() {
+    for bad in [
+        "\u{feff}AlphaGate",
+        "Alpha\u{200b}Gate",
+        "AlphaGate\u{202e}",
+        "Älpha",
+        "A,B",
+        "A=true",
+        "A B",
+        "",
+        &"A".repeat(129),
+    ] {
+        let err = registry()
+            .evaluate(&config(&[bad], &[]), &amd64())
+            .unwrap_err();
+        assert!(
+            matches!(err.problems().next(), Some(ConfigProblem::InvalidName { name }) if name == bad),
+            "{bad:?}: {err:?}"
+        );
+        assert!(!err.to_string().chars().any(char::is_control), "{err}");
+    }
 }
 
 #[test]
@@ -328,8 +399,8 @@ fn default_policy_warns_once_per_gate_naming_every_arch() {
 
     let (_, image) = arch_warnings[0];
     assert_eq!(image.len(), 2);
-    assert_eq!(image.get(Arch::Arm64), Some(Some(Support::Unverified)));
-    assert_eq!(image.get(Arch::S390x), Some(Some(Support::Pending)));
+    assert_eq!(image.get(Arch::Arm64), Some(Status::Unverified));
+    assert_eq!(image.get(Arch::S390x), Some(Status::Pending));
     assert_eq!(image.get(Arch::Amd64), None);
     let (_, sev) = arch_warnings[1];
     assert_eq!(
@@ -443,21 +514,26 @@ fn deny_refuses_naming_gate_and_architecture() {
     let err = registry()
         .evaluate(&config(&["Sev"], &[]), &options)
         .unwrap_err();
-    match &err {
-        ConfigError::ArchDenied { gate, archs } => {
+    let problems: Vec<_> = err.problems().collect();
+    match problems[..] {
+        [ConfigProblem::ArchDenied { gate, archs }] => {
             assert_eq!(*gate, Sev::GATE);
             assert_eq!(archs.archs().collect::<Vec<_>>(), [Arch::Arm64]);
         }
-        other => panic!("{other:?}"),
+        ref other => panic!("{other:?}"),
     }
-    assert_eq!(err.name(), "Sev");
+    assert_eq!(problems[0].name(), "Sev");
     let message = err.to_string();
     assert!(
         message.contains("Sev") && message.contains("arm64"),
         "{message}"
     );
+}
 
-    // Deny on a Beta gate's default: the defaults themselves are refused.
+#[test]
+fn deny_turns_off_what_the_configuration_did_not_name() {
+    // Deny on a Beta gate that is on by default: an empty configuration is
+    // never refused; the gate is turned off with a warning instead.
     let deny_unverified = ArchPolicy {
         unverified: Action::Deny,
         ..ArchPolicy::default()
@@ -465,14 +541,94 @@ fn deny_refuses_naming_gate_and_architecture() {
     let options = Options::default()
         .with_archs([Arch::Arm64])
         .with_policy(deny_unverified);
-    let err = registry()
+    let set = registry()
         .evaluate(&GateConfig::default(), &options)
-        .unwrap_err();
-    assert_eq!(err.name(), "ImageVolume");
+        .unwrap();
+    assert!(!set.is::<ImageVolume>());
+    let warning = set
+        .warnings()
+        .iter()
+        .find(|w| w.name() == "ImageVolume")
+        .unwrap();
+    assert!(matches!(
+        warning,
+        Warning::ArchDisabled {
+            action: Action::Deny,
+            ..
+        }
+    ));
+    assert_eq!(
+        warning.to_string(),
+        "feature gate ImageVolume is turned off: the architecture policy (Deny) does not allow it on arm64 (Unverified)"
+    );
+    assert!(matches!(
+        set.rule("ImageVolume"),
+        Some(Rule::ArchPolicy {
+            action: Action::Deny,
+            ..
+        })
+    ));
+    // Named to enable, it is refused.
     assert!(
         registry()
-            .evaluate(&config(&[], &["ImageVolume"]), &options)
-            .is_ok()
+            .evaluate(&config(&["ImageVolume"], &[]), &options)
+            .is_err()
+    );
+    // On by AllAlpha: turned off too, not refused.
+    let deny_all = Options::default()
+        .with_archs([Arch::Arm64])
+        .with_policy(ArchPolicy {
+            unsupported: Action::Deny,
+            ..ArchPolicy::default()
+        });
+    let set = registry()
+        .evaluate(&config(&["AllAlpha"], &[]), &deny_all)
+        .unwrap();
+    assert!(!set.is::<Sev>() && set.is::<AlphaGate>());
+}
+
+#[test]
+fn disable_turns_the_gate_off_with_a_warning() {
+    let disable = Options::default()
+        .with_archs([Arch::Amd64, Arch::Arm64])
+        .with_policy(ArchPolicy {
+            unsupported: Action::Disable,
+            ..ArchPolicy::default()
+        });
+    // Named or not, Disable never refuses.
+    let set = registry()
+        .evaluate(&config(&["Sev", "HalfKnown"], &[]), &disable)
+        .unwrap();
+    assert!(!set.is::<Sev>());
+    assert!(set.is::<HalfKnown>(), "Unverified only warns");
+    let w: Vec<String> = set.warnings().iter().map(ToString::to_string).collect();
+    assert!(
+        w.contains(&"feature gate Sev is turned off: the architecture policy (Disable) does not allow it on arm64 (Unsupported)".to_owned()),
+        "{w:?}"
+    );
+    assert!(
+        w.contains(
+            &"feature gate HalfKnown is enabled but not Supported on arm64 (Unverified)".to_owned()
+        ),
+        "{w:?}"
+    );
+    // The most severe action wins, naming only its architectures.
+    let mixed = Options::default()
+        .with_archs([Arch::Arm64, Arch::S390x])
+        .with_policy(ArchPolicy {
+            pending: Action::Disable,
+            ..ArchPolicy::default()
+        });
+    let set = registry().evaluate(&config(&[], &[]), &mixed).unwrap();
+    assert!(!set.is::<ImageVolume>());
+    let warning = set
+        .warnings()
+        .iter()
+        .find(|w| w.name() == "ImageVolume")
+        .unwrap();
+    assert_eq!(
+        warning.to_string(),
+        "feature gate ImageVolume is turned off: the architecture policy (Disable) does not allow it on s390x (Pending)"
     );
 }
 
@@ -516,7 +672,7 @@ fn options_defaults() {
         }
     );
     assert_eq!("deny".parse::<Action>(), Ok(Action::Deny));
-    assert!(Action::Allow < Action::Warn && Action::Warn < Action::Deny);
+    assert_eq!("disable".parse::<Action>(), Ok(Action::Disable));
 }
 
 #[test]
@@ -531,4 +687,21 @@ fn private_registries_evaluate_alone() {
     assert!(matches!(&set.warnings()[0], Warning::UnknownGate { name, .. } if name == "Sev"));
     assert_eq!(set.enabled().count(), 2);
     assert_eq!(AlphaGate::GATE.state(), State::Alpha);
+}
+
+#[test]
+fn every_state_in_both_lists_is_refused_without_a_panic() {
+    for name in [
+        "GaGate",
+        "BetaGate",
+        "AlphaGate",
+        "DeprecatedGate",
+        "DiscontinuedGate",
+        "AllBeta",
+    ] {
+        let err = registry()
+            .evaluate(&config(&[name], &[name]), &amd64())
+            .unwrap_err();
+        assert!(err.to_string().contains("both"), "{name}: {err}");
+    }
 }

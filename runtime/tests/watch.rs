@@ -267,7 +267,13 @@ fn a_first_version_that_cannot_be_used_is_an_error() {
         err.to_string().contains("refused") && err.to_string().contains('A'),
         "{err}"
     );
-    assert_eq!(err.refusal().map(featuregate::ConfigError::name), Some("A"));
+    let names: Vec<&str> = err
+        .refusal()
+        .into_iter()
+        .flat_map(featuregate::ConfigError::problems)
+        .map(featuregate::ConfigProblem::name)
+        .collect();
+    assert_eq!(names, ["A"]);
 }
 
 #[feature_gate(state = Alpha)]

@@ -7,7 +7,9 @@ use std::io::{self, Write};
 
 use super::{CheckArgs, Command, Exit, ListArgs, ParityArgs, ReportArgs, TextOrJson, show};
 use crate::report::Color;
-use crate::{Action, Arch, ArchPolicy, ConfigError, GateConfig, Matrix, Options, Registry, Status};
+use crate::{
+    Action, Arch, ArchPolicy, ConfigProblem, GateConfig, Matrix, Options, Registry, Status,
+};
 
 pub(super) fn execute(
     command: &Command,
@@ -30,7 +32,7 @@ pub(super) fn execute(
         }
         Command::Show(args) => {
             let Some(gate) = registry.get(&args.name) else {
-                let unknown = ConfigError::UnknownGate {
+                let unknown = ConfigProblem::UnknownGate {
                     name: args.name.clone(),
                     suggestion: registry.suggest(&args.name),
                 };

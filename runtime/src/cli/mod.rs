@@ -223,31 +223,12 @@ fn pretty_json(value: &impl serde::Serialize) -> String {
     out
 }
 
-// SHIM: replace with crate::try_registry
-/// The program's registry, or why it cannot be built (duplicate names, a
-/// requirement cycle), without a panic reaching the user.
-fn try_registry() -> Result<&'static Registry, String> {
-    // The panic is the registry's way of reporting today; keep its message
-    // for stderr, not the default hook's "thread panicked at" noise.
-    let hook = std::panic::take_hook();
-    std::panic::set_hook(Box::new(|_| {}));
-    let result = std::panic::catch_unwind(crate::registry);
-    std::panic::set_hook(hook);
-    result.map_err(|payload| {
-        payload
-            .downcast_ref::<String>()
-            .cloned()
-            .or_else(|| payload.downcast_ref::<&str>().map(|s| (*s).to_owned()))
-            .unwrap_or_else(|| "the feature gate registry cannot be built".to_owned())
-    })
-}
-
 /// Runs the command line of this process over [`registry()`](crate::registry),
 /// colouring when stdout is a terminal and `NO_COLOR` is not set. A registry
 /// that cannot be built (duplicate names, a requirement cycle) is reported
 /// on stderr with [`Exit::FAILURE`].
 pub fn main() -> Exit {
-    match try_registry() {
+    match crate::try_registry() {
         Ok(registry) => main_with(registry),
         Err(error) => {
             let _ = writeln!(io::stderr(), "error: {error}");

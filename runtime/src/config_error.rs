@@ -1,0 +1,244 @@
+//! [`ConfigError`]: every reason a configuration (or a spec) is refused, at once.
+
+use std::error::Error;
+use std::fmt;
+
+use crate::capped::{Capped, Kind};
+use crate::escape::{quoted, quoted_message};
+use crate::{ArchStatuses, Gate, Rule, State};
+
+/// Why [`Registry::evaluate`](crate::Registry::evaluate),
+/// [`configure`](crate::configure) or
+/// [`FeatureSet::check_spec`](crate::FeatureSet::check_spec) refused: every
+/// problem found, not only the first.
+///
+/// `Display` gives one problem per line. At most 100 problems of one kind
+/// are listed; a last [`ConfigProblem::More`] counts the rest.
+///
+/// ```
+/// use featuregate::{ConfigProblem, GateConfig, Options, Registry};
+///
+/// let registry = Registry::new(std::iter::empty())?;
+/// let config = GateConfig {
+///     enabled: vec!["Snapshot".into(), "Sidecar".into()],
+///     disabled: vec!["Snapshot".into()],
+/// };
+/// let err = registry.evaluate(&config, &Options::default().with_strict(true)).unwrap_err();
+/// assert_eq!(err.problems().len(), 3);
+/// assert!(matches!(err.problems().last(), Some(ConfigProblem::InBothLists { name }) if name == "Snapshot"));
+/// assert_eq!(
+///     err.to_string(),
+///     "unknown feature gate Snapshot\n\
+///      unknown feature gate Sidecar\n\
+///      feature gate Snapshot is listed both as enabled and as disabled"
+/// );
+/// # Ok::<(), featuregate::RegistryError>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConfigError {
+    problems: Vec<ConfigProblem>,
+}
+
+impl ConfigError {
+    /// An error of these problems (at least one).
+    pub(crate) fn new(problems: Vec<ConfigProblem>) -> ConfigError {
+        debug_assert!(!problems.is_empty());
+        ConfigError { problems }
+    }
+
+    /// Every problem, in the order found: names in list order, then gates
+    /// in name order.
+    #[must_use = "the problems are the reason for the error"]
+    pub fn problems(&self) -> impl ExactSizeIterator<Item = &ConfigProblem> + '_ {
+        self.problems.iter()
+    }
+}
+
+impl fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, problem) in self.problems.iter().enumerate() {
+            if i > 0 {
+                f.write_str("\n")?;
+            }
+            write!(f, "{problem}")?;
+        }
+        Ok(())
+    }
+}
+
+impl Error for ConfigError {}
+
+/// One reason a configuration or a spec is refused.
+///
+/// `Display` names the gate (and architectures), on one line; names from
+/// the configuration are escaped and cut to 64 bytes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ConfigProblem {
+    /// A name no gate can have (a configuration built by hand; parsing and
+    /// serde refuse these before).
+    InvalidName {
+        /// The name.
+        name: String,
+    },
+    /// A name given twice in one list.
+    DuplicateName {
+        /// The name.
+        name: String,
+    },
+    /// A name listed both as enabled and as disabled (`KubeVirt`'s admission
+    /// refuses it too).
+    InBothLists {
+        /// The name.
+        name: String,
+    },
+    /// A name no gate has, with [`Options::strict`](crate::Options::strict).
+    UnknownGate {
+        /// The name.
+        name: String,
+        /// The closest known name (looked for among the first 100 unknown
+        /// names only).
+        suggestion: Option<&'static str>,
+    },
+    /// A gate the configuration names to enable whose status on some target
+    /// architectures the [`ArchPolicy`](crate::ArchPolicy) denies.
+    ArchDenied {
+        /// The gate.
+        gate: &'static Gate,
+        /// The denied architectures, with the gate's status on each.
+        archs: ArchStatuses,
+    },
+    /// A spec uses a gate that is off.
+    SpecUsesDisabled {
+        /// The gate.
+        gate: &'static Gate,
+        /// Why it is off.
+        rule: Rule,
+    },
+    /// A spec of a type no gate's `used_by` takes (an `Arc<Spec>` where the
+    /// functions take a `Spec`): nothing could be checked.
+    UncheckedType {
+        /// The value's type, as [`std::any::type_name`] gives it.
+        type_name: &'static str,
+    },
+    /// More problems of one kind than are listed (100 are).
+    More {
+        /// What they are about, as in `unknown feature gates`.
+        about: &'static str,
+        /// How many were left out.
+        count: usize,
+    },
+}
+
+impl ConfigProblem {
+    /// The gate the problem is about, if it is a known one.
+    #[must_use]
+    pub fn gate(&self) -> Option<&'static Gate> {
+        match self {
+            ConfigProblem::ArchDenied { gate, .. }
+            | ConfigProblem::SpecUsesDisabled { gate, .. } => Some(gate),
+            _ => None,
+        }
+    }
+
+    /// The gate name the problem is about (empty when none is).
+    #[must_use]
+    pub fn name(&self) -> &str {
+        match self {
+            ConfigProblem::InvalidName { name }
+            | ConfigProblem::DuplicateName { name }
+            | ConfigProblem::InBothLists { name }
+            | ConfigProblem::UnknownGate { name, .. } => name,
+            _ => self.gate().map_or("", Gate::name),
+        }
+    }
+
+    /// The kind, for the cap: an index and what [`ConfigProblem::More`] says.
+    fn kind(&self) -> (usize, &'static str) {
+        match self {
+            ConfigProblem::InvalidName { .. } => (0, "invalid names"),
+            ConfigProblem::DuplicateName { .. } => (1, "names given twice"),
+            ConfigProblem::InBothLists { .. } => (2, "names in both lists"),
+            ConfigProblem::UnknownGate { .. } => (3, "unknown feature gates"),
+            ConfigProblem::ArchDenied { .. } => (4, "gates the architecture policy denies"),
+            ConfigProblem::SpecUsesDisabled { .. } => (5, "gates the spec uses that are off"),
+            ConfigProblem::UncheckedType { .. } => (6, "unchecked types"),
+            ConfigProblem::More { .. } => (7, "more problems"),
+        }
+    }
+}
+
+impl Kind for ConfigProblem {
+    fn kind(&self) -> (usize, &'static str) {
+        ConfigProblem::kind(self)
+    }
+
+    fn more(about: &'static str, count: usize) -> ConfigProblem {
+        ConfigProblem::More { about, count }
+    }
+}
+
+impl Capped<ConfigProblem> {
+    /// `Err` with every problem, if there is any.
+    pub(crate) fn into_result(self) -> Result<(), ConfigError> {
+        if self.is_empty() {
+            return Ok(());
+        }
+        Err(ConfigError::new(self.finish()))
+    }
+}
+
+impl fmt::Display for ConfigProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ConfigProblem::InvalidName { name } => match crate::name::check(name) {
+                Err(fault) => write!(f, "`{}`: {fault}", quoted(name)),
+                Ok(()) => write!(f, "`{}`: invalid feature gate name", quoted(name)),
+            },
+            ConfigProblem::DuplicateName { name } => write!(
+                f,
+                "feature gate {} is given twice in one list",
+                quoted(name)
+            ),
+            ConfigProblem::InBothLists { name } => write!(
+                f,
+                "feature gate {} is listed both as enabled and as disabled",
+                quoted(name)
+            ),
+            ConfigProblem::UnknownGate {
+                name,
+                suggestion: Some(near),
+            } => write!(
+                f,
+                "unknown feature gate {}; did you mean {near}?",
+                quoted(name)
+            ),
+            ConfigProblem::UnknownGate {
+                name,
+                suggestion: None,
+            } => write!(f, "unknown feature gate {}", quoted(name)),
+            ConfigProblem::ArchDenied { gate, archs } => write!(
+                f,
+                "feature gate {gate} is enabled but the architecture policy denies it on {archs}"
+            ),
+            ConfigProblem::SpecUsesDisabled { gate, rule } => {
+                write!(f, "the spec uses feature gate {gate}, which is off: {rule}")?;
+                // A Discontinued gate's message says what to use instead; an
+                // Alpha or Beta one's standard message calls it active.
+                if gate.state() == State::Discontinued {
+                    write!(f, ": {}", quoted_message(&gate.message()))?;
+                }
+                Ok(())
+            }
+            ConfigProblem::UncheckedType { type_name } => write!(
+                f,
+                "no feature gate's `used_by` takes a `{}`, so the value could not be checked \
+                 (pass the type the functions take, not a wrapper of it)",
+                quoted_message(type_name)
+            ),
+            ConfigProblem::More { about, count } => {
+                write!(f, "{count} more problems about {about} left out")
+            }
+        }
+    }
+}

@@ -1,0 +1,95 @@
+//! [`RegistryError`]: why a set of gates cannot be a registry, every reason
+//! at once.
+
+use std::error::Error;
+use std::fmt;
+
+use crate::{Gate, Location};
+
+/// Why [`Registry::new`](crate::Registry::new) (or [`registry()`](crate::registry))
+/// refused a set of gates: every problem found, one per line in `Display`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RegistryError {
+    problems: Vec<RegistryProblem>,
+}
+
+impl RegistryError {
+    pub(crate) fn new(problems: Vec<RegistryProblem>) -> RegistryError {
+        RegistryError { problems }
+    }
+
+    /// Every problem, in gate name order.
+    #[must_use = "the problems are the reason for the error"]
+    pub fn problems(&self) -> impl ExactSizeIterator<Item = &RegistryProblem> + '_ {
+        self.problems.iter()
+    }
+}
+
+impl fmt::Display for RegistryError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, problem) in self.problems.iter().enumerate() {
+            if i > 0 {
+                f.write_str("\n")?;
+            }
+            write!(f, "{problem}")?;
+        }
+        Ok(())
+    }
+}
+
+impl Error for RegistryError {}
+
+/// One reason a set of gates cannot be a registry.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum RegistryProblem {
+    /// Two declarations of one gate name (three declarations give two of
+    /// these, each against its neighbour in source order).
+    Duplicate {
+        /// The name both declare.
+        name: &'static str,
+        /// One declaration, the earlier in source order.
+        first: Location,
+        /// The other.
+        second: Location,
+    },
+}
+
+impl RegistryProblem {
+    pub(crate) fn duplicate(a: &'static Gate, b: &'static Gate) -> RegistryProblem {
+        let (mut first, mut second) = (a.location(), b.location());
+        // Report in source order so the message is the same on every run.
+        if (second.file, second.line) < (first.file, first.line) {
+            std::mem::swap(&mut first, &mut second);
+        }
+        RegistryProblem::Duplicate {
+            name: a.name(),
+            first,
+            second,
+        }
+    }
+
+    /// The gate name the problem is about.
+    #[must_use]
+    pub fn name(&self) -> &'static str {
+        match self {
+            RegistryProblem::Duplicate { name, .. } => name,
+        }
+    }
+}
+
+impl fmt::Display for RegistryProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            RegistryProblem::Duplicate {
+                name,
+                first,
+                second,
+            } => write!(
+                f,
+                "feature gate `{name}` is declared twice: at {first} and at {second}; \
+                 rename one with `name = \"...\"`"
+            ),
+        }
+    }
+}

@@ -1,0 +1,116 @@
+//! `KubeVirt`'s enablement rules, and [`Rule`]: which of them decided a
+//! gate's value, kept per gate in every [`FeatureSet`](crate::FeatureSet) so
+//! that a refusal can say why a gate is off.
+
+use std::fmt;
+
+use crate::{Action, ArchStatuses, State};
+
+/// The meta names: every Alpha, every Beta gate.
+pub(crate) const ALL_ALPHA: &str = "AllAlpha";
+pub(crate) const ALL_BETA: &str = "AllBeta";
+
+/// Bit 0: listed as enabled; bit 1: listed as disabled.
+pub(crate) const ENABLED: u8 = 1;
+pub(crate) const DISABLED: u8 = 2;
+
+/// What decided whether a gate is on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Rule {
+    /// GA gates are always on, even when listed as disabled.
+    GaAlwaysOn,
+    /// Discontinued gates are always off, even when listed as enabled.
+    DiscontinuedAlwaysOff,
+    /// Not named: the state's default (Beta on; Alpha and Deprecated off).
+    StateDefault {
+        /// The gate's state.
+        state: State,
+    },
+    /// Named by the configuration in its enabled or disabled list.
+    Configured {
+        /// Which list.
+        enabled: bool,
+    },
+    /// Switched by `AllAlpha` or `AllBeta`.
+    Meta {
+        /// `AllAlpha` or `AllBeta`.
+        name: &'static str,
+        /// Which list named it.
+        enabled: bool,
+    },
+    /// Turned off by the architecture policy.
+    ArchPolicy {
+        /// The action taken (`Disable`, or `Deny` on a gate the
+        /// configuration did not name).
+        action: Action,
+        /// The architectures that called for it.
+        archs: ArchStatuses,
+    },
+    /// Pinned by [`override_gate`](crate::override_gate).
+    Override {
+        /// The pinned value.
+        enabled: bool,
+    },
+}
+
+/// Whether a gate of `state` is on and which rule says so, given the lists
+/// naming it (`ENABLED`/`DISABLED` bits) and those naming its meta name.
+pub(crate) fn decide(state: State, listed: u8, all_alpha: u8, all_beta: u8) -> (bool, Rule) {
+    let (meta_name, meta) = match state {
+        State::Alpha => (ALL_ALPHA, all_alpha),
+        State::Beta => (ALL_BETA, all_beta),
+        _ => ("", 0),
+    };
+    match state {
+        State::Ga => return (true, Rule::GaAlwaysOn),
+        State::Discontinued => return (false, Rule::DiscontinuedAlwaysOff),
+        State::Alpha | State::Beta | State::Deprecated => {}
+    }
+    // A gate named on its own wins over `AllAlpha`/`AllBeta`.
+    if listed != 0 {
+        let enabled = listed == ENABLED;
+        (enabled, Rule::Configured { enabled })
+    } else if meta != 0 {
+        let enabled = meta == ENABLED;
+        (
+            enabled,
+            Rule::Meta {
+                name: meta_name,
+                enabled,
+            },
+        )
+    } else {
+        (state.default_enabled(), Rule::StateDefault { state })
+    }
+}
+
+/// Why the gate is on or off, as the end of a sentence about it.
+impl fmt::Display for Rule {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match *self {
+            Rule::GaAlwaysOn => f.write_str("GA gates are always on"),
+            Rule::DiscontinuedAlwaysOff => f.write_str("Discontinued gates are always off"),
+            Rule::StateDefault { state } => write!(
+                f,
+                "the configuration does not name it, and {state} gates are {} by default",
+                if state.default_enabled() { "on" } else { "off" }
+            ),
+            Rule::Configured { enabled } => write!(
+                f,
+                "the configuration {} it",
+                if enabled { "enables" } else { "disables" }
+            ),
+            Rule::Meta { name, enabled } => write!(f, "the configuration sets {name}={enabled}"),
+            Rule::ArchPolicy { action, archs } => write!(
+                f,
+                "the architecture policy ({action}) turns it off on {archs}"
+            ),
+            Rule::Override { enabled } => write!(
+                f,
+                "an override pins it {}",
+                if enabled { "on" } else { "off" }
+            ),
+        }
+    }
+}
