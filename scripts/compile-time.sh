@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Compile time and binary size of N gates declared with #[feature_gate],
 # against the same gates written by hand as `inventory::submit!` statics of an
-# equivalent descriptor (SPEC section 9).
+# equivalent descriptor: the targets are a rebuild within 1.25x of the
+# hand-written crate's and no more stripped release size per gate.
 #
 # Usage: scripts/compile-time.sh [N] [ROUNDS]      (defaults: 1000 gates, 7 rounds)
 #

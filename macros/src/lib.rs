@@ -5,12 +5,13 @@
 
 mod args;
 mod check;
+mod crate_path;
+mod doc;
 mod expand;
+mod fallback;
 mod parse;
 mod symbol;
 
-#[cfg(test)]
-mod props;
 #[cfg(test)]
 mod tests;
 

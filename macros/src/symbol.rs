@@ -13,6 +13,21 @@ pub(crate) const OWNER: &str = "owner";
 pub(crate) const USED_BY: &str = "used_by";
 pub(crate) const CRATE: &str = "crate";
 
+/// The longest gate name, in bytes.
+pub(crate) const NAME_MAX: usize = 128;
+
+/// What a gate name may hold, said once for every message about it.
+pub(crate) const NAME_RULE: &str =
+    "a gate name is 1 to 128 bytes: an ASCII letter, then ASCII letters, digits, `-`, `_` or `.`";
+
+/// Names a configuration gives a meaning of its own (every Alpha gate,
+/// every Beta gate), reserved in any case.
+pub(crate) const RESERVED: [&str; 2] = ["AllAlpha", "AllBeta"];
+
+/// The longest string of the attribute, in bytes: the descriptor keeps each
+/// one's length in a `u16`.
+pub(crate) const STRING_MAX: usize = u16::MAX as usize;
+
 /// Architectures, in the order of the runtime's `Arch` (their codes).
 pub(crate) const ARCHS: [&str; 5] = ["amd64", "arm64", "s390x", "ppc64le", "riscv64"];
 

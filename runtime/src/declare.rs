@@ -11,10 +11,12 @@
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __feature_gate {
-    ($ty:ident, $text:literal, $layout:literal, $line:expr $(, $($used_by:tt)+)?) => {
+    // `$text` is `concat!`'s arguments: one literal, or literals and the
+    // doc comment's unexpanded macro calls (`include_str!`).
+    ($ty:ident, [$($text:tt)+], $layout:literal, $line:expr $(, $($used_by:tt)+)?) => {
         const _: () = {
             static GATE: $crate::__private::Gate = $crate::__private::Gate::__from_layout(
-                ::core::concat!($text, ::core::module_path!(), "\0", ::core::file!()),
+                ::core::concat!($($text)+, ::core::module_path!(), "\0", ::core::file!()),
                 $layout,
                 $line,
                 // The user's function, wrapped to take any value. Its path

@@ -10,18 +10,22 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use crate::{Arch, State, Status, Support};
 
 /// The type-erased `used_by` predicate: `Some(answer)` when the value has the
-/// type the declared function takes, `None` otherwise.
+/// type the declared function takes, `None` otherwise. Only the expansion
+/// names it (through `__private`).
+#[doc(hidden)]
 pub type UsedBy = fn(&dyn Any) -> Option<bool>;
 
 /// Indices of the strings packed into [`Gate::text`], in that order. The
-/// architectures' reasons follow `OWNER`, one per [`Arch`], then the module
-/// path, a NUL and the file (whose lengths the macro cannot know).
+/// architectures' reasons follow `OWNER`, one per [`Arch`]. Then comes the
+/// tail, whose parts carry no length: the description, a NUL, the module
+/// path, a NUL and the file. The module path and the file cannot hold a NUL,
+/// so the tail splits from its end, and the description (a doc comment, of
+/// any length, NULs included) is what is left.
 const NAME: usize = 0;
 const MESSAGE: usize = 1;
-const DESCRIPTION: usize = 2;
-const SINCE: usize = 3;
-const OWNER: usize = 4;
-const REASONS: usize = 5;
+const SINCE: usize = 2;
+const OWNER: usize = 3;
+const REASONS: usize = 4;
 /// Number of length-prefixed fields.
 pub(crate) const FIELDS: usize = REASONS + Arch::ALL.len();
 /// Bytes of the layout the macro emits: the lengths, then the codes.
@@ -59,12 +63,15 @@ impl Gate {
         line: u32,
         used_by: Option<UsedBy>,
     ) -> Gate {
+        // A code this version does not know means the macro and the runtime
+        // disagree on the layout: refuse to build rather than guess.
         let state = match codes & 0b111 {
             0 => State::Alpha,
             1 => State::Beta,
             2 => State::Ga,
             3 => State::Deprecated,
-            _ => State::Discontinued,
+            4 => State::Discontinued,
+            _ => panic!("featuregate: unknown state code in a descriptor"),
         };
         let mut support = [None; Arch::ALL.len()];
         let mut i = 0;
@@ -74,7 +81,8 @@ impl Gate {
                 1 => Some(Support::Supported),
                 2 => Some(Support::Pending),
                 3 => Some(Support::Unsupported),
-                _ => Some(Support::Unverified),
+                4 => Some(Support::Unverified),
+                _ => panic!("featuregate: unknown support code in a descriptor"),
             };
             i += 1;
         }
@@ -131,6 +139,18 @@ impl Gate {
         Some(self.field(index)).filter(|s| !s.is_empty())
     }
 
+    /// The tail after the length-prefixed fields: description, module path
+    /// and file.
+    fn tail(&self) -> (&'static str, &'static str, &'static str) {
+        let tail = self
+            .text
+            .get(self.lens.iter().map(|&l| usize::from(l)).sum()..)
+            .unwrap_or_default();
+        let (rest, file) = tail.rsplit_once('\0').unwrap_or((tail, ""));
+        let (description, module_path) = rest.rsplit_once('\0').unwrap_or(("", rest));
+        (description, module_path, file)
+    }
+
     /// The name configurations use: the `name` key, or the type's identifier.
     #[inline]
     #[must_use]
@@ -161,7 +181,7 @@ impl Gate {
     /// The marker type's doc comment.
     #[must_use]
     pub fn description(&self) -> Option<&'static str> {
-        self.optional(DESCRIPTION)
+        Some(self.tail().0).filter(|s| !s.is_empty())
     }
 
     /// The release in which the gate entered its state (`since = "v1.9.0"`).
@@ -206,11 +226,7 @@ impl Gate {
     /// Where the gate was declared.
     #[must_use]
     pub fn location(&self) -> Location {
-        let tail = self
-            .text
-            .get(self.lens.iter().map(|&l| usize::from(l)).sum()..)
-            .unwrap_or_default();
-        let (module_path, file) = tail.split_once('\0').unwrap_or((tail, ""));
+        let (_, module_path, file) = self.tail();
         Location {
             module_path,
             file,

@@ -212,7 +212,7 @@ pub use arch::Arch;
 pub use config::{ConfigError, GateConfig};
 pub use evaluate::{Action, ArchPolicy, ArchStatuses, FeatureSet, Options, Warning};
 pub use featuregate_macros::feature_gate;
-pub use gate::{FeatureGate, Gate, Location, UsedBy};
+pub use gate::{FeatureGate, Gate, Location};
 pub use registry::{DuplicateGate, Registry, registry};
 pub use report::{ArchCoverage, Coverage, Matrix, Parity, ParityGap};
 pub use spelling::ParseValueError;
@@ -225,11 +225,11 @@ pub mod __private {
     pub use crate::__feature_gate as gate;
     pub use crate::Gate;
     use crate::gate::FIELDS;
-    pub use crate::gate::{__used_by as used_by, Registered};
+    pub use crate::gate::{__used_by as used_by, Registered, UsedBy};
     pub use inventory;
 
     /// The descriptor of a declaration the macro rejected: the marker type
     /// still implements `FeatureGate` so its uses do not add errors of their
     /// own, but nothing is registered.
-    pub static FALLBACK: Gate = Gate::__new("", [0; FIELDS], 0, 0, None);
+    pub static FALLBACK: Gate = Gate::__new("\0\0", [0; FIELDS], 0, 0, None);
 }

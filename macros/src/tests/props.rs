@@ -56,11 +56,22 @@ fn any_string() -> impl Strategy<Value = String> {
 }
 
 fn valid_name() -> impl Strategy<Value = String> {
-    "[A-Za-z][A-Za-z0-9._-]{0,20}"
+    "[A-Za-z][A-Za-z0-9._-]{0,20}".prop_filter("not reserved", |n| {
+        !crate::symbol::RESERVED
+            .iter()
+            .any(|r| r.eq_ignore_ascii_case(n))
+    })
 }
 
 fn invalid_name() -> impl Strategy<Value = String> {
-    prop_oneof![Just(String::new()), "[a-z]{0,4}[ ,=\t\n][a-z]{0,4}"]
+    prop_oneof![
+        Just(String::new()),
+        "[a-z]{0,4}[ ,=\t\n][a-z]{0,4}",
+        "[0-9_.-][a-z]{0,4}",
+        "[a-z]{1,3}[\u{e9}\u{200b}\u{202e}\u{0}\u{1b}/:][a-z]{0,3}",
+        "[A-Z][a-z]{128,130}",
+        prop::sample::select(&["AllAlpha", "allbeta", "ALLALPHA"]).prop_map(str::to_owned),
+    ]
 }
 
 /// Values that are neither a known word nor a string: literals, paths,
