@@ -5,6 +5,11 @@
 # hand-written crate's and no more stripped release size per gate.
 #
 # Usage: scripts/compile-time.sh [N] [ROUNDS]      (defaults: 1000 gates, 7 rounds)
+#        BASELINE=/path/to/another/checkout scripts/compile-time.sh ...
+#
+# With BASELINE, a third crate, base-N, declares the same gates with the
+# attribute of that checkout (an older commit, say), and is timed in the same
+# rounds: a before/after comparison that shares the machine's load.
 #
 # In a temporary directory it generates four binary crates, each depending on
 # this repository's featuregate (or on inventory alone) by path:
@@ -17,8 +22,10 @@
 # Then:
 #   1. incremental rebuild in the default dev profile (the proc macro built
 #      unoptimised, as users get it): touch src/gates.rs and `cargo build`,
-#      alternating macro-N and hand-N for ROUNDS rounds; prints each median
-#      and the ratio of the medians (target: at most 1.25x);
+#      alternating macro-N and hand-N (and base-N) for ROUNDS rounds; prints
+#      the median wall time and the median CPU time (user + system, which
+#      other work on a shared machine disturbs less) of each, and the ratios
+#      of the medians (target: at most 1.25x);
 #   2. release builds of all four, stripped; prints (size(N) - size(0)) / N
 #      per gate for each (target: macro no more than hand).
 # The temporary directory is removed at the end (KEEP=1 keeps it).
@@ -71,11 +78,11 @@ $2
 EOF
 }
 
-gen_macro() { # dir, n
-    local dir=$1 n=$2 i a args
+gen_macro() { # dir, n, [repo]
+    local dir=$1 n=$2 repo=${3:-$REPO} i a args
     mkdir -p "$dir/src"
-    manifest "$(basename "$dir")" "featuregate = { path = \"$REPO/runtime\" }" >"$dir/Cargo.toml"
-    cp "$REPO/Cargo.lock" "$dir/"
+    manifest "$(basename "$dir")" "featuregate = { path = \"$repo/runtime\" }" >"$dir/Cargo.toml"
+    cp "$repo/Cargo.lock" "$dir/"
     cat >"$dir/src/main.rs" <<'EOF'
 #![allow(dead_code)]
 mod gates;
@@ -199,6 +206,13 @@ gen_macro "$WORK/macro-$N" "$N"
 gen_hand "$WORK/hand-$N" "$N"
 gen_macro "$WORK/macro-0" 0
 gen_hand "$WORK/hand-0" 0
+KINDS=(macro hand)
+if [[ -n ${BASELINE:-} ]]; then
+    BASELINE=$(cd "$BASELINE" && pwd)
+    gen_macro "$WORK/base-$N" "$N" "$BASELINE"
+    gen_macro "$WORK/base-0" 0 "$BASELINE"
+    KINDS+=(base)
+fi
 
 build() { # dir, extra cargo args...
     local dir=$1
@@ -206,41 +220,54 @@ build() { # dir, extra cargo args...
     (cd "$dir" && cargo build --quiet "$@")
 }
 
-now() { date +%s.%N; }
 
 echo "first builds (dependencies; not timed) ..."
-for kind in macro hand; do
+for kind in "${KINDS[@]}"; do
     build "$WORK/$kind-$N"
     "$CARGO_TARGET_DIR/debug/$kind-$N"
 done
 
-declare -A TIMES
-echo "incremental dev rebuilds after touching src/gates.rs, $ROUNDS rounds:"
+declare -A TIMES CPU
+echo "incremental dev rebuilds after touching src/gates.rs, $ROUNDS rounds (wall/cpu):"
+TIMEFORMAT='%R %U %S'
 for ((r = 1; r <= ROUNDS; r++)); do
-    # Alternate which goes first, so neither always follows the other.
-    if ((r % 2)); then order="macro hand"; else order="hand macro"; fi
+    # Rotate which goes first, so none always follows another.
+    order=("${KINDS[@]:r % ${#KINDS[@]}}" "${KINDS[@]:0:r % ${#KINDS[@]}}")
     line="  round $r:"
-    for kind in $order; do
+    for kind in "${order[@]}"; do
         touch "$WORK/$kind-$N/src/gates.rs"
-        start=$(now)
-        build "$WORK/$kind-$N"
-        end=$(now)
-        t=$(echo "$end - $start" | bc -l)
-        TIMES[$kind]+="$t "
-        line+=" $kind $(printf '%.2f' "$t") s"
+        # bash's `time` reports wall, user and system time of the build and
+        # its children (cargo, rustc, the proc macro).
+        read -r wall user sys < <({ time build "$WORK/$kind-$N" 2>/dev/null; } 2>&1)
+        cpu=$(echo "$user + $sys" | bc -l)
+        TIMES[$kind]+="$wall "
+        CPU[$kind]+="$cpu "
+        line+=" $kind $(printf '%.2f/%.2f' "$wall" "$cpu") s"
     done
     echo "$line"
 done
 
 median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
-macro_median=$(echo "${TIMES[macro]}" | median)
-hand_median=$(echo "${TIMES[hand]}" | median)
-printf 'median rebuild: macro %.2f s, hand-written %.2f s, ratio %.3fx (target <= 1.25x)\n' \
-    "$macro_median" "$hand_median" "$(echo "$macro_median / $hand_median" | bc -l)"
+declare -A WALL_MEDIAN CPU_MEDIAN
+for kind in "${KINDS[@]}"; do
+    WALL_MEDIAN[$kind]=$(echo "${TIMES[$kind]}" | median)
+    CPU_MEDIAN[$kind]=$(echo "${CPU[$kind]}" | median)
+done
+ratio() { echo "$1 / $2" | bc -l; }
+for kind in "${KINDS[@]}"; do
+    [[ $kind == hand ]] && continue
+    printf 'median rebuild: %s %.2f s (cpu %.2f s), hand-written %.2f s (cpu %.2f s), ratio %.3fx (cpu %.3fx) (target <= 1.25x)\n' \
+        "$kind" "${WALL_MEDIAN[$kind]}" "${CPU_MEDIAN[$kind]}" "${WALL_MEDIAN[hand]}" "${CPU_MEDIAN[hand]}" \
+        "$(ratio "${WALL_MEDIAN[$kind]}" "${WALL_MEDIAN[hand]}")" "$(ratio "${CPU_MEDIAN[$kind]}" "${CPU_MEDIAN[hand]}")"
+done
+if [[ -n ${BASELINE:-} ]]; then
+    printf 'this checkout against the baseline: %.3fx wall, %.3fx cpu\n' \
+        "$(ratio "${WALL_MEDIAN[macro]}" "${WALL_MEDIAN[base]}")" "$(ratio "${CPU_MEDIAN[macro]}" "${CPU_MEDIAN[base]}")"
+fi
 
 echo "release builds, stripped ..."
 declare -A SIZE
-for kind in macro hand; do
+for kind in "${KINDS[@]}"; do
     for n in "$N" 0; do
         build "$WORK/$kind-$n" --release
         cp "$CARGO_TARGET_DIR/release/$kind-$n" "$WORK/$kind-$n.bin"
@@ -249,7 +276,7 @@ for kind in macro hand; do
     done
     "$WORK/$kind-$N.bin"
 done
-for kind in macro hand; do
+for kind in "${KINDS[@]}"; do
     printf 'stripped release size: %s-%d %d bytes, %s-0 %d bytes: %.1f bytes per gate\n' \
         "$kind" "$N" "${SIZE[$kind-$N]}" "$kind" "${SIZE[$kind-0]}" \
         "$(echo "(${SIZE[$kind-$N]} - ${SIZE[$kind-0]}) / $N" | bc -l)"
