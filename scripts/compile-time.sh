@@ -9,7 +9,9 @@
 #
 # With BASELINE, a third crate, base-N, declares the same gates with the
 # attribute of that checkout (an older commit, say), and is timed in the same
-# rounds: a before/after comparison that shares the machine's load.
+# rounds: a before/after comparison that shares the machine's load. With
+# BASELINE_PLAIN=1 too, its gates leave out the keys the baseline may not
+# know (requires).
 #
 # In a temporary directory it generates four binary crates, each depending on
 # this repository's featuregate (or on inventory alone) by path:
@@ -46,7 +48,8 @@ SUPPORTS=(Supported Pending Unsupported Unverified)
 ARCHS=(amd64 arm64 s390x ppc64le riscv64)
 OWNERS=(sig-compute sig-storage sig-network)
 
-# The varied declaration of gate $1: sets STATE, SUPPORT[], REASON[], OWNER, SINCE.
+# The varied declaration of gate $1: sets STATE, SUPPORT[], REASON[], OWNER,
+# SINCE and REQUIRES (indices of earlier gates).
 gate_data() {
     local i=$1 a
     STATE=$((i % 5))
@@ -61,6 +64,12 @@ gate_data() {
     done
     if ((i % 3 == 1)); then OWNER=${OWNERS[i % 3]}; else OWNER=""; fi
     if ((i % 4 == 2)); then SINCE="v1.$((i % 9)).0"; else SINCE=""; fi
+    # A quarter of the gates require one earlier gate, an eighth two. Gates
+    # 5 and 15 apart share a state, and their supports never put Supported
+    # against Unsupported, so every requirement holds.
+    REQUIRES=()
+    if ((i % 4 == 3 && i >= 5)); then REQUIRES+=($((i - 5))); fi
+    if ((i % 8 == 7 && i >= 15)); then REQUIRES+=($((i - 15))); fi
 }
 
 manifest() { # name, dependency line
@@ -78,8 +87,8 @@ $2
 EOF
 }
 
-gen_macro() { # dir, n, [repo]
-    local dir=$1 n=$2 repo=${3:-$REPO} i a args
+gen_macro() { # dir, n, [repo, plain]: plain leaves out the keys a baseline may not know
+    local dir=$1 n=$2 repo=${3:-$REPO} plain=${4:-} i a args r list
     mkdir -p "$dir/src"
     manifest "$(basename "$dir")" "featuregate = { path = \"$repo/runtime\" }" >"$dir/Cargo.toml"
     cp "$repo/Cargo.lock" "$dir/"
@@ -109,13 +118,18 @@ EOF
             done
             [[ -n $OWNER ]] && args+=", owner = \"$OWNER\""
             [[ -n $SINCE ]] && args+=", since = \"$SINCE\""
+            if [[ -z $plain && ${#REQUIRES[@]} -gt 0 ]]; then
+                list=""
+                for r in "${REQUIRES[@]}"; do list+="$(printf 'Gate%05d, ' "$r")"; done
+                args+=", requires = [${list%, }]"
+            fi
             printf '\n/// Gate number %d.\n#[feature_gate(%s)]\npub struct Gate%05d;\n' "$i" "$args" "$i"
         done
     } >"$dir/src/gates.rs"
 }
 
 gen_hand() { # dir, n
-    local dir=$1 n=$2 i a support inventory
+    local dir=$1 n=$2 i a support inventory r list
     mkdir -p "$dir/src"
     inventory=$(awk '/^name = "inventory"$/ { getline; gsub(/[^0-9.]/, ""); print; exit }' "$REPO/Cargo.lock")
     manifest "$(basename "$dir")" "inventory = \"=$inventory\"" >"$dir/Cargo.toml"
@@ -155,6 +169,7 @@ pub struct Gate {
     pub file: &'static str,
     pub line: u32,
     pub used_by: Option<fn(&dyn Any) -> Option<bool>>,
+    pub requires: &'static [&'static Gate],
     pub enabled: AtomicBool,
 }
 
@@ -193,6 +208,9 @@ EOF
             if [[ -n $OWNER ]]; then printf '    owner: Some("%s"),\n' "$OWNER"; else printf '    owner: None,\n'; fi
             printf '    support: [%s],\n' "${support%, }"
             printf '    module_path: module_path!(),\n    file: file!(),\n    line: line!(),\n    used_by: None,\n'
+            list=""
+            for r in "${REQUIRES[@]}"; do list+="$(printf '&GATE%05d, ' "$r")"; done
+            printf '    requires: &[%s],\n' "${list%, }"
             # Beta and GA start enabled.
             printf '    enabled: AtomicBool::new(%s),\n};\n' "$([[ $STATE == 1 || $STATE == 2 ]] && echo true || echo false)"
             printf 'impl FeatureGate for Gate%05d {\n    const GATE: &'"'"'static Gate = &GATE%05d;\n}\n' "$i" "$i"
@@ -209,8 +227,8 @@ gen_hand "$WORK/hand-0" 0
 KINDS=(macro hand)
 if [[ -n ${BASELINE:-} ]]; then
     BASELINE=$(cd "$BASELINE" && pwd)
-    gen_macro "$WORK/base-$N" "$N" "$BASELINE"
-    gen_macro "$WORK/base-0" 0 "$BASELINE"
+    gen_macro "$WORK/base-$N" "$N" "$BASELINE" "${BASELINE_PLAIN:-}"
+    gen_macro "$WORK/base-0" 0 "$BASELINE" "${BASELINE_PLAIN:-}"
     KINDS+=(base)
 fi
 

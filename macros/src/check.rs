@@ -11,6 +11,7 @@ use syn::{Fields, Ident, Item, ItemStruct, Path};
 
 use crate::doc::{self, Doc};
 use crate::parse::{Declaration, SupportValue, at};
+use crate::requires;
 use crate::symbol::{ARCHS, NAME_MAX, NAME_RULE, RESERVED, STATES};
 
 /// A declaration that passed every check: what the expansion needs.
@@ -26,6 +27,8 @@ pub(crate) struct Gate {
     /// Per architecture (in [`ARCHS`] order), `others` already applied.
     pub(crate) support: [Option<SupportValue>; ARCHS.len()],
     pub(crate) used_by: Option<Path>,
+    /// The required gates' paths, in declared order.
+    pub(crate) requires: Vec<Path>,
 }
 
 /// The marker type the attribute is on, or why the item is not one.
@@ -81,8 +84,21 @@ pub(crate) fn gate(
         owner,
         used_by,
         krate: _,
+        requires,
         given,
     } = declaration;
+    for path in requires
+        .iter()
+        .filter(|p| requires::is_itself(p, &marker.ident))
+    {
+        errors.push(
+            Error::custom(format!(
+                "`{}` requires itself: a gate cannot require itself",
+                marker.ident.unraw()
+            ))
+            .with_span(path),
+        );
+    }
     if !given.contains(&crate::symbol::STATE) {
         errors.push(at(
             Span::call_site(),
@@ -126,6 +142,7 @@ pub(crate) fn gate(
         owner,
         support: archs,
         used_by,
+        requires,
     }
 }
 

@@ -14,7 +14,7 @@
 
 use darling::Error;
 use proc_macro2::{Literal, Span, TokenStream};
-use quote::{quote, quote_spanned};
+use quote::{ToTokens as _, quote, quote_spanned};
 use syn::{Ident, Item};
 
 use crate::check::{self, Gate};
@@ -22,6 +22,7 @@ use crate::crate_path::CratePath;
 use crate::doc;
 use crate::fallback::{self, Failure};
 use crate::parse::{self, at};
+use crate::requires;
 
 /// The attribute's whole job, on `proc_macro2` tokens so tests can drive it.
 /// It never panics: every failure becomes a `compile_error!` next to the
@@ -105,7 +106,18 @@ fn descriptor(gate: &Gate, krate: &CratePath) -> TokenStream {
     let ident = &gate.ident;
     let line = quote_spanned!(ident.span()=> ::core::line!());
     let used_by = gate.used_by.as_ref().map(|path| quote!(, #path));
+    if gate.requires.is_empty() {
+        return quote! {
+            #krate::__private::gate!(#ident, [#text], #layout, #line, [] #used_by);
+        };
+    }
+    // The requirements' consts and the descriptor that lists them share a
+    // scope of their own.
+    let (checks, names) = requires::checks(&krate.to_token_stream(), ident, &gate.requires);
     quote! {
-        #krate::__private::gate!(#ident, [#text], #layout, #line #used_by);
+        const _: () = {
+            #checks
+            #krate::__private::gate!(#ident, [#text], #layout, #line, [#(#names),*] #used_by);
+        };
     }
 }

@@ -40,6 +40,7 @@ pub(crate) fn expand(mut item: TokenStream, failure: Failure) -> TokenStream {
         quote! {
             impl #krate::FeatureGate for #ident {
                 const GATE: &'static #krate::__private::Gate = &#krate::__private::FALLBACK;
+                const __DECL: #krate::__private::Decl = #krate::__private::Decl::UNKNOWN;
             }
         }
     });

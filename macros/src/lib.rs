@@ -10,6 +10,7 @@ mod doc;
 mod expand;
 mod fallback;
 mod parse;
+mod requires;
 mod symbol;
 
 #[cfg(test)]

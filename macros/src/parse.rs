@@ -24,6 +24,7 @@ use syn::{Lit, LitStr, Path};
 
 use crate::args::{self, Entry, Value};
 use crate::crate_path::CratePath;
+use crate::requires;
 use crate::symbol::{
     self, ARCH_SYNONYMS, ARCHS, KEYS, STATE_SYNONYMS, STATES, STRING_MAX, SUPPORTS,
 };
@@ -53,6 +54,7 @@ pub(crate) struct Declaration {
     pub(crate) owner: Option<String>,
     pub(crate) used_by: Option<Path>,
     pub(crate) krate: CratePath,
+    pub(crate) requires: Vec<Path>,
     /// Every key given, valid value or not (a bad `state = Bta` is not also
     /// a missing `state`).
     pub(crate) given: Vec<&'static str>,
@@ -112,6 +114,7 @@ impl Declaration {
                     "used_by = crate::spec::uses_image_volume",
                 )?);
             }
+            symbol::REQUIRES => self.requires = requires::paths(value)?,
             symbol::CRATE => {
                 self.krate = CratePath::new(path(key, value, "crate = ::my_crate::featuregate")?)?;
             }

@@ -203,6 +203,7 @@ mod evaluate;
 mod gate;
 mod registry;
 pub mod report;
+mod requirements;
 mod spelling;
 mod state;
 mod support;
@@ -223,9 +224,11 @@ pub use support::{Status, Support};
 #[doc(hidden)]
 pub mod __private {
     pub use crate::__feature_gate as gate;
+    pub use crate::__feature_gate_requirement as requirement;
     pub use crate::Gate;
     use crate::gate::FIELDS;
     pub use crate::gate::{__used_by as used_by, Registered, UsedBy};
+    pub use crate::requirements::checks::{Decl, architectures, distinct, maturity};
     pub use inventory;
 
     /// The descriptor of a declaration the macro rejected: the marker type

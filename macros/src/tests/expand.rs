@@ -164,3 +164,19 @@ fn raw_identifier_names_the_gate_without_its_prefix() {
     );
     assert!(out.contains("\"Box"), "{out}");
 }
+
+#[test]
+fn snapshot_requires() {
+    check(
+        quote!(
+            name = "GraceIOVirtualization",
+            state = Alpha,
+            arm64 = Supported,
+            requires = [Iommufd, crate::gates::PciNumaAwareTopology],
+        ),
+        quote!(
+            pub struct GraceIoVirtualization;
+        ),
+        &expect_file!["snapshots/requires.expanded"],
+    );
+}

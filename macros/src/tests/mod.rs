@@ -7,6 +7,7 @@
 mod expand;
 mod names;
 mod props;
+mod requires;
 mod strings;
 
 use expect_test::ExpectFile;

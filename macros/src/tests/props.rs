@@ -161,6 +161,14 @@ fn valid_entry() -> impl Strategy<Value = Entry> {
         )),
         prop::sample::select(&["f", "crate::spec::uses", "self::a::b", "super::x"])
             .prop_map(|p| entry("used_by", format!("used_by = {p}"), true)),
+        prop::sample::select(&[
+            "Iommufd",
+            "[Iommufd]",
+            "[Iommufd, crate::gates::Pci]",
+            "[a::B, b::B,]",
+            "::other::Gate"
+        ])
+        .prop_map(|r| entry("requires", format!("requires = {r}"), true)),
         prop::sample::select(&["::featuregate", "::a::b", "crate::reexport"]).prop_map(|p| entry(
             "crate",
             format!("crate = {p}"),
@@ -183,7 +191,11 @@ fn any_entry() -> impl Strategy<Value = Entry> {
         2 => (prop::sample::select(&ARCHS), support()).prop_map(|(a, (s, valid))| entry(a, format!("{a} = {s}"), valid)),
         1 => support().prop_map(|(s, valid)| entry("others", format!("others = {s}"), valid)),
         2 => (prop::sample::select(KEY_TYPOS), support()).prop_map(|(k, (s, _))| entry(k, format!("{k} = {s}"), false)),
-        1 => prop::sample::select(&["crate = featuregate", "crate = self::x", "used_by = \"f\"", "used_by = 1"])
+        1 => prop::sample::select(&[
+            "crate = featuregate", "crate = self::x", "used_by = \"f\"", "used_by = 1",
+            "requires = []", "requires = \"A\"", "requires = [A, A]", "requires = [A, 1]",
+            "requires = Marker", "requires = [Self]", "requires = (A)",
+        ])
             .prop_map(|s| entry("odd", s.to_owned(), false)),
         // Keys without values, lists, bare literals, stray punctuation.
         1 => prop::sample::select(&[
