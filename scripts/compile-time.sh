@@ -1,9 +1,17 @@
 #!/usr/bin/env bash
 # Compile time and binary size of N gates declared with #[feature_gate],
 # against the same gates written by hand as `inventory::submit!` statics of an
-# equivalent descriptor (SPEC section 9).
+# equivalent descriptor: the targets are a rebuild within 1.25x of the
+# hand-written crate's and no more stripped release size per gate.
 #
 # Usage: scripts/compile-time.sh [N] [ROUNDS]      (defaults: 1000 gates, 7 rounds)
+#        BASELINE=/path/to/another/checkout scripts/compile-time.sh ...
+#
+# With BASELINE, a third crate, base-N, declares the same gates with the
+# attribute of that checkout (an older commit, say), and is timed in the same
+# rounds: a before/after comparison that shares the machine's load. With
+# BASELINE_PLAIN=1 too, its gates leave out the keys the baseline may not
+# know (requires).
 #
 # In a temporary directory it generates four binary crates, each depending on
 # this repository's featuregate (or on inventory alone) by path:
@@ -16,8 +24,10 @@
 # Then:
 #   1. incremental rebuild in the default dev profile (the proc macro built
 #      unoptimised, as users get it): touch src/gates.rs and `cargo build`,
-#      alternating macro-N and hand-N for ROUNDS rounds; prints each median
-#      and the ratio of the medians (target: at most 1.25x);
+#      alternating macro-N and hand-N (and base-N) for ROUNDS rounds; prints
+#      the median wall time and the median CPU time (user + system, which
+#      other work on a shared machine disturbs less) of each, and the ratios
+#      of the medians (target: at most 1.25x);
 #   2. release builds of all four, stripped; prints (size(N) - size(0)) / N
 #      per gate for each (target: macro no more than hand).
 # The temporary directory is removed at the end (KEEP=1 keeps it).
@@ -38,7 +48,8 @@ SUPPORTS=(Supported Pending Unsupported Unverified)
 ARCHS=(amd64 arm64 s390x ppc64le riscv64)
 OWNERS=(sig-compute sig-storage sig-network)
 
-# The varied declaration of gate $1: sets STATE, SUPPORT[], REASON[], OWNER, SINCE.
+# The varied declaration of gate $1: sets STATE, SUPPORT[], REASON[], OWNER,
+# SINCE and REQUIRES (indices of earlier gates).
 gate_data() {
     local i=$1 a
     STATE=$((i % 5))
@@ -53,6 +64,12 @@ gate_data() {
     done
     if ((i % 3 == 1)); then OWNER=${OWNERS[i % 3]}; else OWNER=""; fi
     if ((i % 4 == 2)); then SINCE="v1.$((i % 9)).0"; else SINCE=""; fi
+    # A quarter of the gates require one earlier gate, an eighth two. Gates
+    # 5 and 15 apart share a state, and their supports never put Supported
+    # against Unsupported, so every requirement holds.
+    REQUIRES=()
+    if ((i % 4 == 3 && i >= 5)); then REQUIRES+=($((i - 5))); fi
+    if ((i % 8 == 7 && i >= 15)); then REQUIRES+=($((i - 15))); fi
 }
 
 manifest() { # name, dependency line
@@ -70,11 +87,11 @@ $2
 EOF
 }
 
-gen_macro() { # dir, n
-    local dir=$1 n=$2 i a args
+gen_macro() { # dir, n, [repo, plain]: plain leaves out the keys a baseline may not know
+    local dir=$1 n=$2 repo=${3:-$REPO} plain=${4:-} i a args r list
     mkdir -p "$dir/src"
-    manifest "$(basename "$dir")" "featuregate = { path = \"$REPO/runtime\" }" >"$dir/Cargo.toml"
-    cp "$REPO/Cargo.lock" "$dir/"
+    manifest "$(basename "$dir")" "featuregate = { path = \"$repo/runtime\" }" >"$dir/Cargo.toml"
+    cp "$repo/Cargo.lock" "$dir/"
     cat >"$dir/src/main.rs" <<'EOF'
 #![allow(dead_code)]
 mod gates;
@@ -101,13 +118,18 @@ EOF
             done
             [[ -n $OWNER ]] && args+=", owner = \"$OWNER\""
             [[ -n $SINCE ]] && args+=", since = \"$SINCE\""
+            if [[ -z $plain && ${#REQUIRES[@]} -gt 0 ]]; then
+                list=""
+                for r in "${REQUIRES[@]}"; do list+="$(printf 'Gate%05d, ' "$r")"; done
+                args+=", requires = [${list%, }]"
+            fi
             printf '\n/// Gate number %d.\n#[feature_gate(%s)]\npub struct Gate%05d;\n' "$i" "$args" "$i"
         done
     } >"$dir/src/gates.rs"
 }
 
 gen_hand() { # dir, n
-    local dir=$1 n=$2 i a support inventory
+    local dir=$1 n=$2 i a support inventory r list
     mkdir -p "$dir/src"
     inventory=$(awk '/^name = "inventory"$/ { getline; gsub(/[^0-9.]/, ""); print; exit }' "$REPO/Cargo.lock")
     manifest "$(basename "$dir")" "inventory = \"=$inventory\"" >"$dir/Cargo.toml"
@@ -147,6 +169,7 @@ pub struct Gate {
     pub file: &'static str,
     pub line: u32,
     pub used_by: Option<fn(&dyn Any) -> Option<bool>>,
+    pub requires: &'static [&'static Gate],
     pub enabled: AtomicBool,
 }
 
@@ -185,6 +208,9 @@ EOF
             if [[ -n $OWNER ]]; then printf '    owner: Some("%s"),\n' "$OWNER"; else printf '    owner: None,\n'; fi
             printf '    support: [%s],\n' "${support%, }"
             printf '    module_path: module_path!(),\n    file: file!(),\n    line: line!(),\n    used_by: None,\n'
+            list=""
+            for r in "${REQUIRES[@]}"; do list+="$(printf '&GATE%05d, ' "$r")"; done
+            printf '    requires: &[%s],\n' "${list%, }"
             # Beta and GA start enabled.
             printf '    enabled: AtomicBool::new(%s),\n};\n' "$([[ $STATE == 1 || $STATE == 2 ]] && echo true || echo false)"
             printf 'impl FeatureGate for Gate%05d {\n    const GATE: &'"'"'static Gate = &GATE%05d;\n}\n' "$i" "$i"
@@ -198,6 +224,13 @@ gen_macro "$WORK/macro-$N" "$N"
 gen_hand "$WORK/hand-$N" "$N"
 gen_macro "$WORK/macro-0" 0
 gen_hand "$WORK/hand-0" 0
+KINDS=(macro hand)
+if [[ -n ${BASELINE:-} ]]; then
+    BASELINE=$(cd "$BASELINE" && pwd)
+    gen_macro "$WORK/base-$N" "$N" "$BASELINE" "${BASELINE_PLAIN:-}"
+    gen_macro "$WORK/base-0" 0 "$BASELINE" "${BASELINE_PLAIN:-}"
+    KINDS+=(base)
+fi
 
 build() { # dir, extra cargo args...
     local dir=$1
@@ -205,41 +238,54 @@ build() { # dir, extra cargo args...
     (cd "$dir" && cargo build --quiet "$@")
 }
 
-now() { date +%s.%N; }
 
 echo "first builds (dependencies; not timed) ..."
-for kind in macro hand; do
+for kind in "${KINDS[@]}"; do
     build "$WORK/$kind-$N"
     "$CARGO_TARGET_DIR/debug/$kind-$N"
 done
 
-declare -A TIMES
-echo "incremental dev rebuilds after touching src/gates.rs, $ROUNDS rounds:"
+declare -A TIMES CPU
+echo "incremental dev rebuilds after touching src/gates.rs, $ROUNDS rounds (wall/cpu):"
+TIMEFORMAT='%R %U %S'
 for ((r = 1; r <= ROUNDS; r++)); do
-    # Alternate which goes first, so neither always follows the other.
-    if ((r % 2)); then order="macro hand"; else order="hand macro"; fi
+    # Rotate which goes first, so none always follows another.
+    order=("${KINDS[@]:r % ${#KINDS[@]}}" "${KINDS[@]:0:r % ${#KINDS[@]}}")
     line="  round $r:"
-    for kind in $order; do
+    for kind in "${order[@]}"; do
         touch "$WORK/$kind-$N/src/gates.rs"
-        start=$(now)
-        build "$WORK/$kind-$N"
-        end=$(now)
-        t=$(echo "$end - $start" | bc -l)
-        TIMES[$kind]+="$t "
-        line+=" $kind $(printf '%.2f' "$t") s"
+        # bash's `time` reports wall, user and system time of the build and
+        # its children (cargo, rustc, the proc macro).
+        read -r wall user sys < <({ time build "$WORK/$kind-$N" 2>/dev/null; } 2>&1)
+        cpu=$(echo "$user + $sys" | bc -l)
+        TIMES[$kind]+="$wall "
+        CPU[$kind]+="$cpu "
+        line+=" $kind $(printf '%.2f/%.2f' "$wall" "$cpu") s"
     done
     echo "$line"
 done
 
 median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
-macro_median=$(echo "${TIMES[macro]}" | median)
-hand_median=$(echo "${TIMES[hand]}" | median)
-printf 'median rebuild: macro %.2f s, hand-written %.2f s, ratio %.3fx (target <= 1.25x)\n' \
-    "$macro_median" "$hand_median" "$(echo "$macro_median / $hand_median" | bc -l)"
+declare -A WALL_MEDIAN CPU_MEDIAN
+for kind in "${KINDS[@]}"; do
+    WALL_MEDIAN[$kind]=$(echo "${TIMES[$kind]}" | median)
+    CPU_MEDIAN[$kind]=$(echo "${CPU[$kind]}" | median)
+done
+ratio() { echo "$1 / $2" | bc -l; }
+for kind in "${KINDS[@]}"; do
+    [[ $kind == hand ]] && continue
+    printf 'median rebuild: %s %.2f s (cpu %.2f s), hand-written %.2f s (cpu %.2f s), ratio %.3fx (cpu %.3fx) (target <= 1.25x)\n' \
+        "$kind" "${WALL_MEDIAN[$kind]}" "${CPU_MEDIAN[$kind]}" "${WALL_MEDIAN[hand]}" "${CPU_MEDIAN[hand]}" \
+        "$(ratio "${WALL_MEDIAN[$kind]}" "${WALL_MEDIAN[hand]}")" "$(ratio "${CPU_MEDIAN[$kind]}" "${CPU_MEDIAN[hand]}")"
+done
+if [[ -n ${BASELINE:-} ]]; then
+    printf 'this checkout against the baseline: %.3fx wall, %.3fx cpu\n' \
+        "$(ratio "${WALL_MEDIAN[macro]}" "${WALL_MEDIAN[base]}")" "$(ratio "${CPU_MEDIAN[macro]}" "${CPU_MEDIAN[base]}")"
+fi
 
 echo "release builds, stripped ..."
 declare -A SIZE
-for kind in macro hand; do
+for kind in "${KINDS[@]}"; do
     for n in "$N" 0; do
         build "$WORK/$kind-$n" --release
         cp "$CARGO_TARGET_DIR/release/$kind-$n" "$WORK/$kind-$n.bin"
@@ -248,7 +294,7 @@ for kind in macro hand; do
     done
     "$WORK/$kind-$N.bin"
 done
-for kind in macro hand; do
+for kind in "${KINDS[@]}"; do
     printf 'stripped release size: %s-%d %d bytes, %s-0 %d bytes: %.1f bytes per gate\n' \
         "$kind" "$N" "${SIZE[$kind-$N]}" "$kind" "${SIZE[$kind-0]}" \
         "$(echo "(${SIZE[$kind-$N]} - ${SIZE[$kind-0]}) / $N" | bc -l)"

@@ -28,6 +28,9 @@ pub(crate) enum Value {
     Call(Box<Value>, Group),
     /// `"ImageVolume"` (or any other literal, which the key may refuse).
     Lit(Lit),
+    /// `[Iommufd, crate::gates::PciNumaAwareTopology]`: the bracketed tokens,
+    /// which the key reads.
+    List(Group),
 }
 
 impl ToTokens for Value {
@@ -39,6 +42,7 @@ impl ToTokens for Value {
                 args.to_tokens(tokens);
             }
             Value::Lit(lit) => lit.to_tokens(tokens),
+            Value::List(group) => group.to_tokens(tokens),
         }
     }
 }
@@ -99,12 +103,17 @@ fn entry(input: ParseStream) -> syn::Result<Entry> {
 }
 
 fn value(input: ParseStream) -> syn::Result<Value> {
+    if input.peek(syn::token::Bracket) {
+        return Ok(Value::List(input.parse()?));
+    }
     let head = if input.peek(Lit) {
         Value::Lit(input.parse()?)
     } else if input.peek(Token![::]) || input.peek(Ident::peek_any) {
         Value::Path(input.call(Path::parse_mod_style)?)
     } else {
-        return Err(input.error("expected a value: a word such as `Beta`, a string or a path"));
+        return Err(input.error(
+            "expected a value: a word such as `Beta`, a string, a path or a list `[A, B]`",
+        ));
     };
     if input.peek(syn::token::Paren) {
         let args: Group = input.parse()?;

@@ -1,15 +1,18 @@
-//! Rules across keys and against the item: `state` is required, `name` must be
-//! nameable in a configuration string, `crate` must be absolute, the item must
-//! be a marker type, and the strings must fit the descriptor.
+//! Rules across keys and against the item: `state` is required, the gate's
+//! name follows the name rule and is not reserved, and the item must be a
+//! marker type.
 
 use darling::Error;
+use darling::error::Accumulator;
 use proc_macro2::Span;
 use syn::ext::IdentExt as _;
 use syn::spanned::Spanned as _;
-use syn::{Attribute, Expr, ExprLit, Fields, Ident, Item, ItemStruct, Lit, Meta, Path};
+use syn::{Fields, Ident, Item, ItemStruct, Path};
 
+use crate::doc::{self, Doc};
 use crate::parse::{Declaration, SupportValue, at};
-use crate::symbol::{ARCHS, STATES};
+use crate::requires;
+use crate::symbol::{ARCHS, NAME_MAX, NAME_RULE, RESERVED, STATES};
 
 /// A declaration that passed every check: what the expansion needs.
 pub(crate) struct Gate {
@@ -18,12 +21,14 @@ pub(crate) struct Gate {
     /// Index in [`STATES`].
     pub(crate) state: usize,
     pub(crate) message: Option<String>,
-    pub(crate) description: Option<String>,
+    pub(crate) description: Vec<Doc>,
     pub(crate) since: Option<String>,
     pub(crate) owner: Option<String>,
     /// Per architecture (in [`ARCHS`] order), `others` already applied.
     pub(crate) support: [Option<SupportValue>; ARCHS.len()],
     pub(crate) used_by: Option<Path>,
+    /// The required gates' paths, in declared order.
+    pub(crate) requires: Vec<Path>,
 }
 
 /// The marker type the attribute is on, or why the item is not one.
@@ -62,14 +67,13 @@ fn marker_struct(s: &ItemStruct) -> Result<&ItemStruct, Error> {
     }
 }
 
-/// Applies the cross-key rules; `None` when any of them failed (each pushed
-/// onto `errors`).
+/// Applies the cross-key rules, pushing each failure onto `errors`; the
+/// gate it returns is only meant for expansion when none was pushed.
 pub(crate) fn gate(
     declaration: Declaration,
     marker: &ItemStruct,
-    errors: &mut Vec<Error>,
-) -> Option<Gate> {
-    let before = errors.len();
+    errors: &mut Accumulator,
+) -> Gate {
     let Declaration {
         state,
         name,
@@ -80,8 +84,21 @@ pub(crate) fn gate(
         owner,
         used_by,
         krate: _,
+        requires,
         given,
     } = declaration;
+    for path in requires
+        .iter()
+        .filter(|p| requires::is_itself(p, &marker.ident))
+    {
+        errors.push(
+            Error::custom(format!(
+                "`{}` requires itself: a gate cannot require itself",
+                marker.ident.unraw()
+            ))
+            .with_span(path),
+        );
+    }
     if !given.contains(&crate::symbol::STATE) {
         errors.push(at(
             Span::call_site(),
@@ -91,19 +108,22 @@ pub(crate) fn gate(
             ),
         ));
     }
-    let name = match name {
-        Some(name) => {
-            if let Some(problem) = unnameable(&name.value) {
-                errors.push(at(
-                    name.span,
-                    format!("`name` {problem}: a configuration string (`A=true,B=false`) could never name this gate"),
-                ));
-            }
-            name.value
+    let name = if let Some(name) = name {
+        if let Some(problem) = name_problem(&name.value) {
+            errors.push(at(name.span, problem));
         }
-        None => marker.ident.unraw().to_string(),
+        name.value
+    } else {
+        let ident = marker.ident.unraw().to_string();
+        if let Some(problem) = name_problem(&ident) {
+            errors.push(at(
+                marker.ident.span(),
+                format!("{problem}; name the gate with `name = \"...\"`"),
+            ));
+        }
+        ident
     };
-    let description = description(&marker.attrs);
+    let description = doc::description(&marker.attrs);
     if let Some(others) = others {
         for slot in archs.iter_mut().filter(|s| s.is_none()) {
             *slot = Some(SupportValue {
@@ -112,66 +132,60 @@ pub(crate) fn gate(
             });
         }
     }
-    let state = state?;
-    (errors.len() == before).then(|| Gate {
+    Gate {
         ident: marker.ident.clone(),
         name,
-        state,
+        state: state.unwrap_or_default(),
         message,
         description,
         since,
         owner,
         support: archs,
         used_by,
-    })
-}
-
-/// Why `name` could not appear in a configuration string, if it could not.
-fn unnameable(name: &str) -> Option<&'static str> {
-    if name.is_empty() {
-        Some("is empty")
-    } else if name.chars().any(char::is_whitespace) {
-        Some("holds whitespace")
-    } else if name.contains(',') {
-        Some("holds `,`")
-    } else if name.contains('=') {
-        Some("holds `=`")
-    } else {
-        None
+        requires,
     }
 }
 
-/// The doc comment, one leading space per line removed (as rustdoc does for
-/// `///` comments), blank lines at either end dropped.
-fn description(attrs: &[Attribute]) -> Option<String> {
-    let lines: Vec<String> = attrs
-        .iter()
-        .filter_map(|attr| match &attr.meta {
-            Meta::NameValue(nv) if nv.path.is_ident("doc") => match &nv.value {
-                Expr::Lit(ExprLit {
-                    lit: Lit::Str(s), ..
-                }) => Some(s.value()),
-                _ => None,
-            },
-            _ => None,
-        })
-        .flat_map(|doc| {
-            doc.split('\n')
-                .map(|l| l.strip_prefix(' ').unwrap_or(l).trim_end().to_owned())
-                .collect::<Vec<_>>()
-        })
-        .collect();
-    let text = lines.join("\n");
-    let text = text.trim_matches('\n');
-    (!text.trim().is_empty()).then(|| text.to_owned())
-}
-
-/// Whether `path` is absolute (`::a::b`, `crate::a`, `$crate::a`), as a path
-/// emitted into every module must be.
-pub(crate) fn absolute(path: &Path) -> bool {
-    path.leading_colon.is_some()
-        || path.segments.first().is_some_and(|s| {
-            let first = s.ident.to_string();
-            first == "crate" || first == "$crate"
-        })
+/// Why `name` cannot name a gate, if it cannot: it breaks the name rule or
+/// is reserved. The message quotes the name escaped and cut short, whatever
+/// it holds.
+fn name_problem(name: &str) -> Option<String> {
+    let quoted = || {
+        let mut shown: String = name.chars().take(40).flat_map(char::escape_debug).collect();
+        if name.chars().nth(40).is_some() {
+            shown.push_str("...");
+        }
+        format!("`{shown}`")
+    };
+    let problem = if name.is_empty() {
+        "is empty".to_owned()
+    } else if name.len() > NAME_MAX {
+        format!("is {} bytes long", name.len())
+    } else if !name.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        let first = name.chars().next().unwrap_or_default();
+        format!("starts with `{}`", first.escape_debug())
+    } else if let Some(c) = name
+        .chars()
+        .find(|&c| !(c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.')))
+    {
+        if c.is_ascii() {
+            format!("holds `{}`", c.escape_debug())
+        } else {
+            format!("holds `{}`, which is not ASCII", c.escape_unicode())
+        }
+    } else if let Some(reserved) = RESERVED.iter().find(|r| r.eq_ignore_ascii_case(name)) {
+        return Some(format!(
+            "gate name {} is reserved: `{reserved}` in a configuration names every {} gate",
+            quoted(),
+            &reserved[3..]
+        ));
+    } else {
+        return None;
+    };
+    let name = if name.is_empty() {
+        String::new()
+    } else {
+        format!(" {}", quoted())
+    };
+    Some(format!("gate name{name} {problem}; {NAME_RULE}"))
 }

@@ -5,12 +5,14 @@
 
 mod args;
 mod check;
+mod crate_path;
+mod doc;
 mod expand;
+mod fallback;
 mod parse;
+mod requires;
 mod symbol;
 
-#[cfg(test)]
-mod props;
 #[cfg(test)]
 mod tests;
 

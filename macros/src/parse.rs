@@ -1,19 +1,33 @@
 //! Reads the attribute's arguments into a [`Declaration`], collecting every
 //! mistake with the span of the token that caused it.
 //!
-//! The keys are dispatched from one table rather than through a derived darling
-//! receiver: a derived receiver spans an unknown key over the whole `key =
-//! value` item and cannot tell `aarch64` (an architecture under another name)
-//! from a typo. The entries come from [`crate::args`]; darling carries the
-//! errors.
+//! The keys are dispatched from one table rather than through darling's
+//! derived receivers (`FromMeta` on a struct of fields and on the value
+//! enums), for three reasons. Time: a receiver reads its input as
+//! `NestedMeta`, which parses every value as a full Rust expression; in the
+//! unoptimised proc macro of a user's dev profile that was 20 of the 58 us
+//! the macro spent per gate (measured with a unit-test probe of
+//! `expand::feature_gate`, see BENCHMARKS.md), against 12 us for the reader
+//! in [`crate::args`]. Spans: a derived receiver reports an unknown key over
+//! the whole `key = value` item and stops at the first syntax error, where
+//! the reader goes on with the next entry. Suggestions: darling's "did you
+//! mean" is case-sensitive and knows no synonyms (`aarch64`, `Stable`), so
+//! [`crate::symbol::closest`] makes them, and darling's `suggestions`
+//! feature is not enabled. What darling does here is carry the errors: its
+//! [`Error`] (spans, `multiple`, `write_errors`) and its accumulator, which
+//! collects every mistake of one attribute.
 
 use darling::Error;
+use darling::error::Accumulator;
 use proc_macro2::{Span, TokenStream};
 use syn::{Lit, LitStr, Path};
 
 use crate::args::{self, Entry, Value};
-
-use crate::symbol::{self, ARCH_SYNONYMS, ARCHS, KEYS, STATE_SYNONYMS, STATES, SUPPORTS};
+use crate::crate_path::CratePath;
+use crate::requires;
+use crate::symbol::{
+    self, ARCH_SYNONYMS, ARCHS, KEYS, STATE_SYNONYMS, STATES, STRING_MAX, SUPPORTS,
+};
 
 /// A string argument with the span of its literal.
 pub(crate) struct WithSpan<T> {
@@ -39,14 +53,15 @@ pub(crate) struct Declaration {
     pub(crate) since: Option<String>,
     pub(crate) owner: Option<String>,
     pub(crate) used_by: Option<Path>,
-    pub(crate) krate: Option<Path>,
+    pub(crate) krate: CratePath,
+    pub(crate) requires: Vec<Path>,
     /// Every key given, valid value or not (a bad `state = Bta` is not also
     /// a missing `state`).
     pub(crate) given: Vec<&'static str>,
 }
 
 /// Parses `args`, pushing each mistake onto `errors`.
-pub(crate) fn declaration(args: TokenStream, errors: &mut Vec<Error>) -> Declaration {
+pub(crate) fn declaration(args: TokenStream, errors: &mut Accumulator) -> Declaration {
     let mut declaration = Declaration::default();
     let (entries, syntax) = args::entries(args);
     errors.extend(syntax.into_iter().map(Error::from));
@@ -70,9 +85,7 @@ pub(crate) fn declaration(args: TokenStream, errors: &mut Vec<Error>) -> Declara
             );
             continue;
         };
-        if let Err(error) = declaration.set(key, &value) {
-            errors.push(error);
-        }
+        errors.handle(declaration.set(key, &value));
     }
     declaration
 }
@@ -82,7 +95,9 @@ impl Declaration {
         match key {
             symbol::STATE => self.state = Some(state(value)?),
             symbol::NAME => {
-                let lit = string(key, value)?;
+                // Not held to the string limit: the name rule (at most 128
+                // bytes) is the stricter one, and says so.
+                let lit = literal(key, value)?;
                 self.name = Some(WithSpan {
                     value: lit.value(),
                     span: lit.span(),
@@ -91,7 +106,7 @@ impl Declaration {
             symbol::MESSAGE => self.message = Some(string(key, value)?.value()),
             symbol::SINCE => self.since = Some(string(key, value)?.value()),
             symbol::OWNER => self.owner = Some(string(key, value)?.value()),
-            symbol::OTHERS => self.others = Some(support(value)?),
+            symbol::OTHERS => self.others = Some(support(key, value)?),
             symbol::USED_BY => {
                 self.used_by = Some(path(
                     key,
@@ -99,12 +114,13 @@ impl Declaration {
                     "used_by = crate::spec::uses_image_volume",
                 )?);
             }
+            symbol::REQUIRES => self.requires = requires::paths(value)?,
             symbol::CRATE => {
-                self.krate = Some(path(key, value, "crate = ::my_crate::featuregate")?);
+                self.krate = CratePath::new(path(key, value, "crate = ::my_crate::featuregate")?)?;
             }
             arch => {
                 let index = ARCHS.iter().position(|&a| a == arch).unwrap_or_default();
-                self.archs[index] = Some(support(value)?);
+                self.archs[index] = Some(support(key, value)?);
             }
         }
         Ok(())
@@ -137,7 +153,14 @@ fn unknown_key(path: &Path) -> Error {
     Error::custom(message).with_span(path)
 }
 
+/// The string literal of `key`, within the descriptor's limit.
 fn string(key: &str, value: &Value) -> Result<LitStr, Error> {
+    let lit = literal(key, value)?;
+    fits(&format!("`{key}`"), &lit)?;
+    Ok(lit)
+}
+
+fn literal(key: &str, value: &Value) -> Result<LitStr, Error> {
     match value {
         Value::Lit(Lit::Str(lit)) => Ok(lit.clone()),
         _ => Err(
@@ -145,6 +168,21 @@ fn string(key: &str, value: &Value) -> Result<LitStr, Error> {
                 .with_span(value),
         ),
     }
+}
+
+/// An error at `lit` when its value is longer than the descriptor keeps;
+/// `what` names it (`` `owner` ``, `` `others`' reason ``).
+fn fits(what: &str, lit: &LitStr) -> Result<(), Error> {
+    let len = lit.value().len();
+    if len > STRING_MAX {
+        return Err(at(
+            lit.span(),
+            format!(
+                "{what} is {len} bytes long; a string of the attribute is at most {STRING_MAX} bytes"
+            ),
+        ));
+    }
+    Ok(())
 }
 
 fn path(key: &str, value: &Value, example: &str) -> Result<Path, Error> {
@@ -182,7 +220,7 @@ fn state(value: &Value) -> Result<usize, Error> {
     })
 }
 
-fn support(value: &Value) -> Result<SupportValue, Error> {
+fn support(key: &str, value: &Value) -> Result<SupportValue, Error> {
     let (word, reason) = match value {
         Value::Call(head, args) => {
             let Ok(reason) = syn::parse2::<LitStr>(args.stream()) else {
@@ -196,6 +234,7 @@ fn support(value: &Value) -> Result<SupportValue, Error> {
                     "the reason is one string literal: `Pending(\"needs CDI\")`",
                 ));
             };
+            fits(&format!("the reason of `{key}`"), &reason)?;
             (word(head), Some(reason.value()).filter(|r| !r.is_empty()))
         }
         other => (word(other), None),

@@ -12,14 +12,30 @@ pub(crate) const SINCE: &str = "since";
 pub(crate) const OWNER: &str = "owner";
 pub(crate) const USED_BY: &str = "used_by";
 pub(crate) const CRATE: &str = "crate";
+pub(crate) const REQUIRES: &str = "requires";
+
+/// The longest gate name, in bytes.
+pub(crate) const NAME_MAX: usize = 128;
+
+/// What a gate name may hold, said once for every message about it.
+pub(crate) const NAME_RULE: &str =
+    "a gate name is 1 to 128 bytes: an ASCII letter, then ASCII letters, digits, `-`, `_` or `.`";
+
+/// Names a configuration gives a meaning of its own (every Alpha gate,
+/// every Beta gate), reserved in any case.
+pub(crate) const RESERVED: [&str; 2] = ["AllAlpha", "AllBeta"];
+
+/// The longest string of the attribute, in bytes: the descriptor keeps each
+/// one's length in a `u16`.
+pub(crate) const STRING_MAX: usize = u16::MAX as usize;
 
 /// Architectures, in the order of the runtime's `Arch` (their codes).
 pub(crate) const ARCHS: [&str; 5] = ["amd64", "arm64", "s390x", "ppc64le", "riscv64"];
 
 /// Every key, in the order the documentation lists them.
-pub(crate) const KEYS: [&str; 13] = [
+pub(crate) const KEYS: [&str; 14] = [
     STATE, NAME, MESSAGE, ARCHS[0], ARCHS[1], ARCHS[2], ARCHS[3], ARCHS[4], OTHERS, SINCE, OWNER,
-    USED_BY, CRATE,
+    USED_BY, REQUIRES, CRATE,
 ];
 
 /// States, in the order of the runtime's `State` (their codes).

@@ -17,17 +17,14 @@
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use featuregate::{Arch, Gate, GateConfig, Options, Registry, Warning, registry};
+use featuregate::{Arch, Gate, GateConfig, Options, Registry, State, Warning, registry};
 use featuregate_bench_gates::GATES;
 
 /// A gate named `name`, Beta, with no architecture named: built the way the
 /// macro's expansion builds one (its hidden constructor), so that a registry
 /// of 10,000 gates needs no 10,000 declarations.
 fn leaked_gate(name: &str) -> &'static Gate {
-    let mut lens = [0u16; 10];
-    lens[0] = u16::try_from(name.len()).expect("a short name");
-    let text: &'static str = Box::leak(format!("{name}bench\0evaluate.rs").into_boxed_str());
-    Box::leak(Box::new(Gate::__new(text, lens, 1, 1, None)))
+    featuregate::__private::leaked_gate(name, State::Beta)
 }
 
 /// 10,000 gates: each generated name with ten suffixes, so they share long

@@ -21,7 +21,7 @@ use std::time::Instant;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use featuregate::{
-    FeatureGate, Gate, GateConfig, Options, Registry, activate, active, feature_gate,
+    FeatureGate, Gate, GateConfig, Options, Registry, State, activate, active, feature_gate,
 };
 
 /// What the readers read.
@@ -33,11 +33,12 @@ struct Reader;
 fn leaked_gates(n: usize) -> Vec<&'static Gate> {
     (0..n)
         .map(|i| {
-            let name: &'static str = Box::leak(format!("BenchGate{i:05}").into_boxed_str());
-            let mut lens = [0u16; 10];
-            lens[0] = name.len() as u16;
-            let state = (i % 2) as u32; // 0: Alpha, 1: Beta
-            &*Box::leak(Box::new(Gate::__new(name, lens, state, 0, None)))
+            let state = if i % 2 == 0 {
+                State::Alpha
+            } else {
+                State::Beta
+            };
+            featuregate::__private::leaked_gate(&format!("BenchGate{i:05}"), state)
         })
         .collect()
 }

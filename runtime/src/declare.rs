@@ -1,8 +1,10 @@
-//! The body of every `#[feature_gate]` expansion, as a `macro_rules!`.
+//! The body of every `#[feature_gate]` expansion, as `macro_rules!`.
 //!
 //! The attribute checks the declaration and then emits one short call of
-//! this macro: the marker type, the packed strings, the layout, the line
-//! and the `used_by` path. rustc expands the rest natively, which costs far
+//! `__feature_gate!`: the marker type, the packed strings, the layout, the
+//! line, the requirements and the `used_by` path; and, for each
+//! requirement, one call of `__feature_gate_requirement!` spanned at the
+//! requirement's path. rustc expands the rest natively, which costs far
 //! less than a proc macro building every token (in a user's dev profile the
 //! proc macro runs unoptimised), and `$crate` reaches this crate however the
 //! user's crate names it.
@@ -11,24 +13,70 @@
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __feature_gate {
-    ($ty:ident, $text:literal, $layout:literal, $line:expr $(, $($used_by:tt)+)?) => {
+    // `$text` is `concat!`'s arguments: one literal, or literals and the
+    // doc comment's unexpanded macro calls (`include_str!`). `$requires`
+    // are the consts `__feature_gate_requirement!` defined beside this call.
+    ($ty:ident, [$($text:tt)+], $layout:literal, $line:expr, [$($requires:ident),*] $(, $($used_by:tt)+)?) => {
         const _: () = {
             static GATE: $crate::__private::Gate = $crate::__private::Gate::__from_layout(
-                ::core::concat!($text, ::core::module_path!(), "\0", ::core::file!()),
+                ::core::concat!($($text)+, ::core::module_path!(), "\0", ::core::file!()),
                 $layout,
                 $line,
                 // The user's function, wrapped to take any value. Its path
                 // comes as plain tokens (not a `path` fragment) so that they
                 // keep the user's spans: a wrong signature is reported there.
                 &[$(|value: &dyn ::core::any::Any| $crate::__private::used_by($($used_by)+, value))?],
+                &[$($requires.gate),*],
             );
+            // Left out of rustc's list of the types that are gates, when a
+            // requirement names one that is not: the list would be every gate.
+            #[diagnostic::do_not_recommend]
             impl $crate::FeatureGate for $ty {
                 const GATE: &'static $crate::__private::Gate = &GATE;
+                const __DECL: $crate::__private::Decl = $crate::__private::Decl {
+                    gate: &GATE,
+                    text: ::core::concat!($($text)+),
+                    layout: $layout,
+                };
             }
             $crate::__private::inventory::submit!($crate::__private::Registered(&GATE));
             // The registration is the marker type's use: a private gate that
             // the program only names in configurations is not dead code.
             let _ = $ty {};
+        };
+    };
+}
+
+/// Not public API: one requirement of a `#[feature_gate]` declaration.
+///
+/// `$name` becomes a const holding the required gate's `Decl`: the one
+/// place that asks whether `$required` is a gate, so that a type that is
+/// none gets one error. Each rule is a `const` of its own, so every broken
+/// rule is reported; the macro's call is spanned at the requirement's path,
+/// and rustc reports a panic inside it there.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __feature_gate_requirement {
+    ($ty:ident, $name:ident, $required:ty $(, $earlier:ident)*) => {
+        const $name: $crate::__private::Decl = <$required as $crate::FeatureGate>::__DECL;
+        const _: () = if let ::core::option::Option::Some(message) = &$crate::__private::maturity(
+            &<$ty as $crate::FeatureGate>::__DECL,
+            &$name,
+        ) {
+            ::core::panic!("{}", message.as_str())
+        };
+        const _: () = if let ::core::option::Option::Some(message) = &$crate::__private::architectures(
+            &<$ty as $crate::FeatureGate>::__DECL,
+            &$name,
+        ) {
+            ::core::panic!("{}", message.as_str())
+        };
+        const _: () = if let ::core::option::Option::Some(message) = &$crate::__private::distinct(
+            &<$ty as $crate::FeatureGate>::__DECL,
+            &$name,
+            &[$(&$earlier),*],
+        ) {
+            ::core::panic!("{}", message.as_str())
         };
     };
 }

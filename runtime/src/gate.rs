@@ -10,22 +10,28 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use crate::{Arch, State, Status, Support};
 
 /// The type-erased `used_by` predicate: `Some(answer)` when the value has the
-/// type the declared function takes, `None` otherwise.
+/// type the declared function takes, `None` otherwise. Only the expansion
+/// names it (through `__private`).
+#[doc(hidden)]
 pub type UsedBy = fn(&dyn Any) -> Option<bool>;
 
 /// Indices of the strings packed into [`Gate::text`], in that order. The
-/// architectures' reasons follow `OWNER`, one per [`Arch`], then the module
-/// path, a NUL and the file (whose lengths the macro cannot know).
-const NAME: usize = 0;
+/// architectures' reasons follow `OWNER`, one per [`Arch`]. Then comes the
+/// tail, whose parts carry no length: the description, a NUL, the module
+/// path, a NUL and the file. The module path and the file cannot hold a NUL,
+/// so the tail splits from its end, and the description (a doc comment, of
+/// any length, NULs included) is what is left.
+pub(crate) const NAME: usize = 0;
 const MESSAGE: usize = 1;
-const DESCRIPTION: usize = 2;
-const SINCE: usize = 3;
-const OWNER: usize = 4;
-const REASONS: usize = 5;
+const SINCE: usize = 2;
+const OWNER: usize = 3;
+pub(crate) const REASONS: usize = 4;
 /// Number of length-prefixed fields.
 pub(crate) const FIELDS: usize = REASONS + Arch::ALL.len();
 /// Bytes of the layout the macro emits: the lengths, then the codes.
 pub(crate) const LAYOUT: usize = 2 * FIELDS + 4;
+/// The codes of a declaration the macro rejected (no state has code 7).
+pub(crate) const UNKNOWN_CODES: u32 = u32::MAX;
 
 /// Everything declared about one gate: name, state, support per architecture,
 /// documentation and where it was declared.
@@ -42,6 +48,8 @@ pub struct Gate {
     support: [Option<Support>; Arch::ALL.len()],
     line: u32,
     used_by: Option<UsedBy>,
+    /// The gates this one requires, in declared order.
+    requires: &'static [&'static Gate],
     /// The slot `FeatureGate::is_enabled` reads; written by `activate`.
     enabled: AtomicBool,
 }
@@ -59,23 +67,11 @@ impl Gate {
         line: u32,
         used_by: Option<UsedBy>,
     ) -> Gate {
-        let state = match codes & 0b111 {
-            0 => State::Alpha,
-            1 => State::Beta,
-            2 => State::Ga,
-            3 => State::Deprecated,
-            _ => State::Discontinued,
-        };
+        let state = state_of(codes);
         let mut support = [None; Arch::ALL.len()];
         let mut i = 0;
         while i < support.len() {
-            support[i] = match (codes >> (3 * (i + 1))) & 0b111 {
-                0 => None,
-                1 => Some(Support::Supported),
-                2 => Some(Support::Pending),
-                3 => Some(Support::Unsupported),
-                _ => Some(Support::Unverified),
-            };
+            support[i] = support_of(codes, i);
             i += 1;
         }
         Gate {
@@ -85,8 +81,18 @@ impl Gate {
             support,
             line,
             used_by,
+            requires: &[],
             enabled: AtomicBool::new(state.default_enabled()),
         }
+    }
+
+    /// The same descriptor, requiring `requires`: for tests that build
+    /// descriptors by hand (the expansion passes them to `__from_layout`).
+    #[doc(hidden)]
+    #[must_use]
+    pub const fn __requiring(mut self, requires: &'static [&'static Gate]) -> Gate {
+        self.requires = requires;
+        self
     }
 
     /// Builds a descriptor from the layout the macro emits as one byte
@@ -101,24 +107,13 @@ impl Gate {
         layout: &[u8; LAYOUT],
         line: u32,
         used_by: &[UsedBy],
+        requires: &'static [&'static Gate],
     ) -> Gate {
-        let mut lens = [0u16; FIELDS];
-        let mut i = 0;
-        while i < FIELDS {
-            lens[i] = u16::from_le_bytes([layout[2 * i], layout[2 * i + 1]]);
-            i += 1;
-        }
-        let codes = u32::from_le_bytes([
-            layout[2 * FIELDS],
-            layout[2 * FIELDS + 1],
-            layout[2 * FIELDS + 2],
-            layout[2 * FIELDS + 3],
-        ]);
         let used_by = match used_by {
             [f] => Some(*f),
             _ => None,
         };
-        Gate::__new(text, lens, codes, line, used_by)
+        Gate::__new(text, lens(layout), codes(layout), line, used_by).__requiring(requires)
     }
 
     fn field(&self, index: usize) -> &'static str {
@@ -129,6 +124,18 @@ impl Gate {
 
     fn optional(&self, index: usize) -> Option<&'static str> {
         Some(self.field(index)).filter(|s| !s.is_empty())
+    }
+
+    /// The tail after the length-prefixed fields: description, module path
+    /// and file.
+    fn tail(&self) -> (&'static str, &'static str, &'static str) {
+        let tail = self
+            .text
+            .get(self.lens.iter().map(|&l| usize::from(l)).sum()..)
+            .unwrap_or_default();
+        let (rest, file) = tail.rsplit_once('\0').unwrap_or((tail, ""));
+        let (description, module_path) = rest.rsplit_once('\0').unwrap_or(("", rest));
+        (description, module_path, file)
     }
 
     /// The name configurations use: the `name` key, or the type's identifier.
@@ -161,7 +168,7 @@ impl Gate {
     /// The marker type's doc comment.
     #[must_use]
     pub fn description(&self) -> Option<&'static str> {
-        self.optional(DESCRIPTION)
+        Some(self.tail().0).filter(|s| !s.is_empty())
     }
 
     /// The release in which the gate entered its state (`since = "v1.9.0"`).
@@ -206,11 +213,7 @@ impl Gate {
     /// Where the gate was declared.
     #[must_use]
     pub fn location(&self) -> Location {
-        let tail = self
-            .text
-            .get(self.lens.iter().map(|&l| usize::from(l)).sum()..)
-            .unwrap_or_default();
-        let (module_path, file) = tail.split_once('\0').unwrap_or((tail, ""));
+        let (_, module_path, file) = self.tail();
         Location {
             module_path,
             file,
@@ -222,6 +225,16 @@ impl Gate {
     /// function: `None` when the gate has none or it takes another type.
     pub fn is_used_by<S: Any>(&self, value: &S) -> Option<bool> {
         self.used_by.and_then(|f| f(value))
+    }
+
+    /// The gates this one requires (`requires = [A, B]`), in declared order.
+    ///
+    /// Following them from gate to gate walks the requirement graph; a walk
+    /// that meets a gate already on its path has found a cycle, which only
+    /// gates of one crate can form (crates cannot depend on each other in
+    /// a circle), and which compiles, so that the registry can report it.
+    pub fn requires(&self) -> impl ExactSizeIterator<Item = &'static Gate> + 'static {
+        self.requires.iter().copied()
     }
 
     /// Whether the gate has a `used_by` function at all.
@@ -241,6 +254,53 @@ impl Gate {
     /// Publishes whether the gate is on; only the active configuration writes.
     pub(crate) fn store_enabled(&self, on: bool) {
         self.enabled.store(on, Ordering::Relaxed);
+    }
+}
+
+/// The lengths of the layout's fields.
+pub(crate) const fn lens(layout: &[u8; LAYOUT]) -> [u16; FIELDS] {
+    let mut lens = [0u16; FIELDS];
+    let mut i = 0;
+    while i < FIELDS {
+        lens[i] = u16::from_le_bytes([layout[2 * i], layout[2 * i + 1]]);
+        i += 1;
+    }
+    lens
+}
+
+/// The layout's codes: the state in bits 0..3, then 3 bits per architecture.
+pub(crate) const fn codes(layout: &[u8; LAYOUT]) -> u32 {
+    u32::from_le_bytes([
+        layout[2 * FIELDS],
+        layout[2 * FIELDS + 1],
+        layout[2 * FIELDS + 2],
+        layout[2 * FIELDS + 3],
+    ])
+}
+
+/// The state of `codes`. A code this version does not know means the macro
+/// and the runtime disagree on the layout: const evaluation fails rather
+/// than guess.
+pub(crate) const fn state_of(codes: u32) -> State {
+    match codes & 0b111 {
+        0 => State::Alpha,
+        1 => State::Beta,
+        2 => State::Ga,
+        3 => State::Deprecated,
+        4 => State::Discontinued,
+        _ => panic!("featuregate: unknown state code in a descriptor"),
+    }
+}
+
+/// The support on the architecture at `index` of `codes` (`None`: unspecified).
+pub(crate) const fn support_of(codes: u32, index: usize) -> Option<Support> {
+    match (codes >> (3 * (index + 1))) & 0b111 {
+        0 => None,
+        1 => Some(Support::Supported),
+        2 => Some(Support::Pending),
+        3 => Some(Support::Unsupported),
+        4 => Some(Support::Unverified),
+        _ => panic!("featuregate: unknown support code in a descriptor"),
     }
 }
 
@@ -331,9 +391,20 @@ impl fmt::Display for Location {
 }
 
 /// Implemented by `#[feature_gate]` for its marker type.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a feature gate",
+    label = "not a feature gate",
+    note = "a feature gate is a marker type declared with `#[feature_gate(...)]`"
+)]
 pub trait FeatureGate: 'static {
     /// The gate's descriptor.
     const GATE: &'static Gate;
+
+    /// What const evaluation may read of the declaration: the compile-time
+    /// checks of `requires` read the required gate's name, state and
+    /// support here, since the descriptor itself is out of their reach.
+    #[doc(hidden)]
+    const __DECL: crate::requirements::checks::Decl;
 
     /// Whether the gate is on in the active configuration: one relaxed atomic
     /// load of the gate's own slot, no lock, no string compare.

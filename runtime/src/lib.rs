@@ -226,6 +226,7 @@ mod parse_error;
 mod policy;
 mod registry;
 pub mod report;
+mod requirements;
 mod rule;
 mod source_error;
 mod sources;
@@ -243,7 +244,7 @@ pub use config::GateConfig;
 pub use config_error::{ConfigError, ConfigProblem};
 pub use feature_set::FeatureSet;
 pub use featuregate_macros::feature_gate;
-pub use gate::{FeatureGate, Gate, Location, UsedBy};
+pub use gate::{FeatureGate, Gate, Location};
 pub use parse_error::ParseError;
 pub use policy::{Action, ArchPolicy, ArchStatuses, Options};
 pub use registry::{Registry, RegistryError, RegistryProblem, registry, try_registry};
@@ -260,13 +261,32 @@ pub use warning::Warning;
 #[doc(hidden)]
 pub mod __private {
     pub use crate::__feature_gate as gate;
+    pub use crate::__feature_gate_requirement as requirement;
     pub use crate::Gate;
     use crate::gate::FIELDS;
-    pub use crate::gate::{__used_by as used_by, Registered};
+    pub use crate::gate::{__used_by as used_by, Registered, UsedBy};
+    pub use crate::requirements::checks::{Decl, architectures, distinct, maturity};
     pub use inventory;
 
     /// The descriptor of a declaration the macro rejected: the marker type
     /// still implements `FeatureGate` so its uses do not add errors of their
     /// own, but nothing is registered.
-    pub static FALLBACK: Gate = Gate::__new("", [0; FIELDS], 0, 0, None);
+    pub static FALLBACK: Gate = Gate::__new("\0\0", [0; FIELDS], 0, 0, None);
+
+    /// A descriptor built at run time and leaked, named `name`, in `state`,
+    /// with no architecture named: for benchmarks and tests that need more
+    /// gates than they can declare (a registry of 10,000). Its tail holds an
+    /// empty description, the module `generated` and the file `generated`.
+    ///
+    /// # Panics
+    /// When `name` is longer than `u16::MAX` bytes.
+    #[must_use]
+    pub fn leaked_gate(name: &str, state: crate::State) -> &'static Gate {
+        let text: &'static str =
+            Box::leak(format!("{name}\0generated\0generated").into_boxed_str());
+        let mut lens = [0; FIELDS];
+        lens[crate::gate::NAME] =
+            u16::try_from(name.len()).expect("a name of at most 65,535 bytes");
+        Box::leak(Box::new(Gate::__new(text, lens, state as u32, 0, None)))
+    }
 }

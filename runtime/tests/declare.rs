@@ -88,6 +88,8 @@ fn registry_holds_them_sorted() {
             "Everything",
             "ExpandDisks",
             "ImageVolume",
+            "IncludedDescription",
+            "NulInDescription",
             "Snapshot",
             "WorkloadEncryptionSEV"
         ]
@@ -98,4 +100,35 @@ fn registry_holds_them_sorted() {
     ));
     assert_eq!(registry().suggest("imagevolume"), Some("ImageVolume"));
     assert_eq!(registry().suggest("Snapshto"), Some("Snapshot"));
+}
+
+/// Has a NUL: `"\0"` in a doc comment.
+#[doc = "and a second line with \0 in it"]
+#[feature_gate(state = Alpha)]
+struct NulInDescription;
+
+/// Before the included text.
+#[doc = include_str!("declare-description.md")]
+/// After it.
+#[feature_gate(state = Alpha)]
+struct IncludedDescription;
+
+#[test]
+fn a_description_may_hold_anything_and_the_location_stays_intact() {
+    let g = NulInDescription::GATE;
+    assert_eq!(
+        g.description(),
+        Some("Has a NUL: `\"\\0\"` in a doc comment.\nand a second line with \0 in it")
+    );
+    assert_eq!(g.location().module_path, "declare");
+    assert!(g.location().file.ends_with("declare.rs"));
+
+    let g = IncludedDescription::GATE;
+    assert_eq!(
+        g.description(),
+        Some(
+            "Before the included text.\nIncluded from a file, as rustc hands it over unexpanded.\n\nAfter it."
+        )
+    );
+    assert_eq!(g.location().module_path, "declare");
 }

@@ -20,6 +20,7 @@ fn every_crate_registers_its_gates() {
             "HotplugNICs",
             "HotplugVolumes",
             "ImageVolume",
+            "ImageVolumeStreaming",
             "Passt"
         ]
     );
@@ -47,4 +48,23 @@ fn a_renamed_dependency_declares_through_the_crate_override() {
         .expect("declared with crate = ::gatekit");
     assert_eq!(gate.state(), State::Alpha);
     assert_eq!(gate.support(Arch::Arm64), Some(Support::Supported));
+}
+
+#[test]
+fn a_requirement_across_crates_arrives_as_the_other_crate_s_gate() {
+    let streaming = registry()
+        .get("ImageVolumeStreaming")
+        .expect("network's gate");
+    let image = registry().get("ImageVolume").expect("storage's gate");
+    let requires: Vec<&featuregate::Gate> = streaming.requires().collect();
+    assert_eq!(requires.len(), 1);
+    // The very descriptor storage registered, not a copy.
+    assert!(std::ptr::eq(requires[0], image));
+    assert_eq!(requires[0].location().module_path, "gates_storage");
+
+    let required_by: Vec<&str> = registry()
+        .required_by(image)
+        .map(featuregate::Gate::name)
+        .collect();
+    assert_eq!(required_by, ["ImageVolumeStreaming"]);
 }

@@ -20,6 +20,7 @@ struct Row<'a> {
     s390x: &'a str,
     note: &'a str,
     arch_source: &'a str,
+    requires: &'a str,
 }
 
 impl<'a> Row<'a> {
@@ -58,6 +59,15 @@ impl<'a> Row<'a> {
             .filter(|m| *m != "default WarningPattern")
     }
 
+    /// The `requires` column: gate names separated by `,`, in order.
+    fn requires(&self) -> Vec<&'a str> {
+        self.requires
+            .split(',')
+            .map(str::trim)
+            .filter(|name| !name.is_empty())
+            .collect()
+    }
+
     /// The arm64 reason of the user guide's table: what follows ` - `.
     fn arm64_reason(&self) -> Option<&'a str> {
         self.arch_source.split_once(" - ").map(|(_, reason)| reason)
@@ -84,6 +94,7 @@ fn rows() -> Vec<Row<'static>> {
         s390x,
         note,
         arch_source,
+        requires,
     ] = [
         "name",
         "state",
@@ -94,6 +105,7 @@ fn rows() -> Vec<Row<'static>> {
         "s390x",
         "note",
         "arch_source",
+        "requires",
     ]
     .map(column);
     lines
@@ -111,6 +123,7 @@ fn rows() -> Vec<Row<'static>> {
                 s390x: cells[s390x],
                 note: cells[note],
                 arch_source: cells[arch_source],
+                requires: cells[requires],
             }
         })
         .collect()
@@ -328,4 +341,24 @@ fn matrix_text_agrees_with_the_data() {
             assert_eq!(cells[2 + i], expected, "{} on {arch}", row.name);
         }
     }
+}
+
+#[test]
+fn requirements_are_the_data_s() {
+    let mut declared = 0;
+    for row in rows() {
+        let requires: Vec<&str> = gate(&row).requires().map(Gate::name).collect();
+        assert_eq!(requires, row.requires(), "{}", row.name);
+        declared += requires.len();
+        // And the other way round: each requirement knows who needs it.
+        for name in row.requires() {
+            let needed = registry().get(name).unwrap();
+            assert!(
+                registry().required_by(needed).any(|g| g.name() == row.name),
+                "{name} is not required by {}",
+                row.name
+            );
+        }
+    }
+    assert_eq!(declared, 3, "the data has three requirements");
 }

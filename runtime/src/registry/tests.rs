@@ -9,13 +9,9 @@ use proptest::prelude::*;
 
 use super::Registry;
 use crate::Gate;
-use crate::gate::FIELDS;
 
 fn leak(name: &str) -> &'static Gate {
-    let text: &'static str = Box::leak(format!("{name}test\0registry.rs").into_boxed_str());
-    let mut lens = [0; FIELDS];
-    lens[0] = name.len() as u16;
-    Box::leak(Box::new(Gate::__new(text, lens, 0, 1, None)))
+    crate::__private::leaked_gate(name, crate::State::Alpha)
 }
 
 fn names() -> impl Strategy<Value = Vec<String>> {

@@ -11,6 +11,9 @@ use featuregate::feature_gate;
     amd64 = Unsupported("NVIDIA Grace platforms are Arm64"),
     arm64 = Supported,
     s390x = Unsupported("NVIDIA Grace platforms are Arm64"),
+    // kubevirt/kubevirt PR 18975: GraceIOVirtualization depends on
+    // PCINUMAAwareTopology and IOMMUFD.
+    requires = [Iommufd, super::compute::PciNumaAwareTopology],
 )]
 pub struct GraceIoVirtualization;
 

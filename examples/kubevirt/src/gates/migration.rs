@@ -11,7 +11,13 @@ pub struct MigrationDowntimeTuning;
 pub struct MigrationStallDetection;
 
 /// Live-migrates VMs that use vGPUs.
-#[feature_gate(name = "VGPULiveMigration", state = Alpha, since = "v1.8.0")]
+// kubevirt/kubevirt PR 17853: VGPULiveMigration requires LibvirtHooksServerAndClient.
+#[feature_gate(
+    name = "VGPULiveMigration",
+    state = Alpha,
+    since = "v1.8.0",
+    requires = super::extensions::LibvirtHooksServerAndClient
+)]
 pub struct VgpuLiveMigration;
 
 /// Live migration coordinated by its source and target sides, each with its own controller.

@@ -56,11 +56,22 @@ fn any_string() -> impl Strategy<Value = String> {
 }
 
 fn valid_name() -> impl Strategy<Value = String> {
-    "[A-Za-z][A-Za-z0-9._-]{0,20}"
+    "[A-Za-z][A-Za-z0-9._-]{0,20}".prop_filter("not reserved", |n| {
+        !crate::symbol::RESERVED
+            .iter()
+            .any(|r| r.eq_ignore_ascii_case(n))
+    })
 }
 
 fn invalid_name() -> impl Strategy<Value = String> {
-    prop_oneof![Just(String::new()), "[a-z]{0,4}[ ,=\t\n][a-z]{0,4}"]
+    prop_oneof![
+        Just(String::new()),
+        "[a-z]{0,4}[ ,=\t\n][a-z]{0,4}",
+        "[0-9_.-][a-z]{0,4}",
+        "[a-z]{1,3}[\u{e9}\u{200b}\u{202e}\u{0}\u{1b}/:][a-z]{0,3}",
+        "[A-Z][a-z]{128,130}",
+        prop::sample::select(&["AllAlpha", "allbeta", "ALLALPHA"]).prop_map(str::to_owned),
+    ]
 }
 
 /// Values that are neither a known word nor a string: literals, paths,
@@ -150,6 +161,14 @@ fn valid_entry() -> impl Strategy<Value = Entry> {
         )),
         prop::sample::select(&["f", "crate::spec::uses", "self::a::b", "super::x"])
             .prop_map(|p| entry("used_by", format!("used_by = {p}"), true)),
+        prop::sample::select(&[
+            "Iommufd",
+            "[Iommufd]",
+            "[Iommufd, crate::gates::Pci]",
+            "[a::B, b::B,]",
+            "::other::Gate"
+        ])
+        .prop_map(|r| entry("requires", format!("requires = {r}"), true)),
         prop::sample::select(&["::featuregate", "::a::b", "crate::reexport"]).prop_map(|p| entry(
             "crate",
             format!("crate = {p}"),
@@ -172,7 +191,11 @@ fn any_entry() -> impl Strategy<Value = Entry> {
         2 => (prop::sample::select(&ARCHS), support()).prop_map(|(a, (s, valid))| entry(a, format!("{a} = {s}"), valid)),
         1 => support().prop_map(|(s, valid)| entry("others", format!("others = {s}"), valid)),
         2 => (prop::sample::select(KEY_TYPOS), support()).prop_map(|(k, (s, _))| entry(k, format!("{k} = {s}"), false)),
-        1 => prop::sample::select(&["crate = featuregate", "crate = self::x", "used_by = \"f\"", "used_by = 1"])
+        1 => prop::sample::select(&[
+            "crate = featuregate", "crate = self::x", "used_by = \"f\"", "used_by = 1",
+            "requires = []", "requires = \"A\"", "requires = [A, A]", "requires = [A, 1]",
+            "requires = Marker", "requires = [Self]", "requires = (A)",
+        ])
             .prop_map(|s| entry("odd", s.to_owned(), false)),
         // Keys without values, lists, bare literals, stray punctuation.
         1 => prop::sample::select(&[

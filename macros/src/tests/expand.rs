@@ -1,24 +1,11 @@
-//! Unit tests of the macro's core on `proc_macro2` tokens: expansion
-//! snapshots a reviewer reads in the diff (regenerate with
+//! Expansion snapshots a reviewer reads in the diff (regenerate with
 //! `UPDATE_EXPECT=1 cargo test -p featuregate-macros`), and the error paths.
 
-use expect_test::{ExpectFile, expect_file};
-use proc_macro2::TokenStream;
+use expect_test::expect_file;
 use quote::quote;
 
+use super::{check, expand};
 use crate::expand::feature_gate;
-
-fn expand(args: TokenStream, item: TokenStream) -> String {
-    let out = feature_gate(args, item);
-    match syn::parse2::<syn::File>(out.clone()) {
-        Ok(file) => prettyplease::unparse(&file),
-        Err(_) => out.to_string(),
-    }
-}
-
-fn check(args: TokenStream, item: TokenStream, snapshot: &ExpectFile) {
-    snapshot.assert_eq(&expand(args, item));
-}
 
 #[test]
 fn snapshot_plain() {
@@ -179,28 +166,17 @@ fn raw_identifier_names_the_gate_without_its_prefix() {
 }
 
 #[test]
-fn a_string_too_long_for_the_descriptor_is_an_error_naming_it() {
-    let long = "x".repeat(usize::from(u16::MAX) + 1);
-    let out = feature_gate(quote!(state = Beta), quote!(#[doc = #long] struct X;)).to_string();
-    assert!(
-        out.contains("the doc comment is longer than 65535 bytes"),
-        "{}",
-        &out[out.len() - 300..]
-    );
-    let out = feature_gate(
-        quote!(state = Beta, arm64 = Pending(#long)),
+fn snapshot_requires() {
+    check(
         quote!(
-            struct X;
+            name = "GraceIOVirtualization",
+            state = Alpha,
+            arm64 = Supported,
+            requires = [Iommufd, crate::gates::PciNumaAwareTopology],
         ),
-    )
-    .to_string();
-    assert!(
-        out.contains("the arm64 reason is longer than 65535 bytes"),
-        "{}",
-        &out[out.len() - 300..]
-    );
-    assert!(
-        out.contains("impl"),
-        "the marker type still gets its placeholder impl"
+        quote!(
+            pub struct GraceIoVirtualization;
+        ),
+        &expect_file!["snapshots/requires.expanded"],
     );
 }

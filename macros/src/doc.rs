@@ -1,0 +1,83 @@
+//! The marker type's doc comment, which becomes the gate's description.
+
+use proc_macro2::{Literal, TokenStream};
+use quote::{ToTokens, quote};
+use syn::{Attribute, Expr, ExprLit, Lit, Meta};
+
+/// A run of the doc comment: text the macro reads, or an expression rustc
+/// has not expanded yet when it hands the item over
+/// (`#[doc = include_str!("gate.md")]`), passed on to `concat!` as written.
+pub(crate) enum Doc {
+    Text(String),
+    Expr(Expr),
+}
+
+/// The doc comment, one leading space per line removed (as rustdoc does for
+/// `///` comments), blank lines at either end dropped; empty when there is
+/// none.
+pub(crate) fn description(attrs: &[Attribute]) -> Vec<Doc> {
+    let mut runs: Vec<Doc> = Vec::new();
+    for attr in attrs {
+        let Meta::NameValue(nv) = &attr.meta else {
+            continue;
+        };
+        if !nv.path.is_ident("doc") {
+            continue;
+        }
+        match &nv.value {
+            Expr::Lit(ExprLit {
+                lit: Lit::Str(s), ..
+            }) => {
+                let text: Vec<String> = s
+                    .value()
+                    .split('\n')
+                    .map(|l| l.strip_prefix(' ').unwrap_or(l).trim_end().to_owned())
+                    .collect();
+                let text = text.join("\n");
+                match runs.last_mut() {
+                    Some(Doc::Text(run)) => {
+                        run.push('\n');
+                        run.push_str(&text);
+                    }
+                    _ => runs.push(Doc::Text(text)),
+                }
+            }
+            other => runs.push(Doc::Expr(other.clone())),
+        }
+    }
+    if let Some(Doc::Text(first)) = runs.first_mut() {
+        *first = first.trim_start_matches('\n').to_owned();
+    }
+    if let Some(Doc::Text(last)) = runs.last_mut() {
+        *last = last.trim_end_matches('\n').to_owned();
+    }
+    if let [Doc::Text(only)] = runs.as_slice()
+        && only.trim().is_empty()
+    {
+        runs.clear();
+    }
+    runs
+}
+
+/// The descriptor's strings as `concat!`'s arguments: `fields`, then the
+/// description, then the NUL that ends it. One literal in the common case.
+pub(crate) fn concat_args(mut fields: String, description: &[Doc]) -> TokenStream {
+    let mut args = TokenStream::new();
+    for (i, run) in description.iter().enumerate() {
+        if i > 0 {
+            fields.push('\n');
+        }
+        match run {
+            Doc::Text(text) => fields.push_str(text),
+            Doc::Expr(expr) => {
+                let text = Literal::string(&std::mem::take(&mut fields));
+                args.extend(quote!(#text, ));
+                expr.to_tokens(&mut args);
+                args.extend(quote!(,));
+            }
+        }
+    }
+    fields.push('\0');
+    Literal::string(&fields).to_tokens(&mut args);
+    args
+}

@@ -1,0 +1,129 @@
+//! The `requires` key: the marker types of the gates this one needs.
+//!
+//! The macro sees only paths; whether each names a type, and a gate, and
+//! whether the two gates' states and support agree, is for the compiler to
+//! settle (see the runtime's `__feature_gate_requirement!`). What the paths
+//! alone show is checked here: the list is not empty and names no path
+//! twice.
+
+use darling::Error;
+use proc_macro2::{Delimiter, Group, Span, TokenStream, TokenTree};
+use quote::{ToTokens, quote};
+use syn::parse::Parser as _;
+use syn::punctuated::Punctuated;
+use syn::spanned::Spanned as _;
+use syn::{Path, Token};
+
+use crate::args::Value;
+use crate::parse::at;
+
+const EXAMPLE: &str = "`requires = [Iommufd, crate::gates::PciNumaAwareTopology]` or one path";
+
+/// The paths of `requires = [A, path::B]` or `requires = A`, in order.
+pub(crate) fn paths(value: &Value) -> Result<Vec<Path>, Error> {
+    let list = match value {
+        Value::Path(path) => return Ok(vec![path.clone()]),
+        Value::List(group) if group.delimiter() == Delimiter::Bracket => group,
+        other => {
+            return Err(Error::custom(format!(
+                "`requires` takes the marker types of gates: {EXAMPLE}"
+            ))
+            .with_span(other));
+        }
+    };
+    let parser = |input: syn::parse::ParseStream| {
+        Punctuated::<Path, Token![,]>::parse_terminated_with(input, Path::parse_mod_style)
+    };
+    let paths = parser.parse2(list.stream()).map_err(|error| {
+        Error::from(syn::Error::new(
+            error.span(),
+            format!("`requires` lists the marker types of gates: {EXAMPLE}"),
+        ))
+    })?;
+    if paths.is_empty() {
+        return Err(at(
+            list.span(),
+            "`requires = []` names no gate: name one, or leave the key out",
+        ));
+    }
+    let mut seen: Vec<String> = Vec::with_capacity(paths.len());
+    let mut errors = Vec::new();
+    for path in &paths {
+        let text = written(path);
+        if seen.contains(&text) {
+            errors.push(
+                Error::custom(format!(
+                    "`{text}` is required twice: name each requirement once"
+                ))
+                .with_span(path),
+            );
+        }
+        seen.push(text);
+    }
+    if !errors.is_empty() {
+        return Err(Error::multiple(errors));
+    }
+    Ok(paths.into_iter().collect())
+}
+
+/// The path as written, without spaces (`crate::gates::Iommufd`).
+pub(crate) fn written(path: &Path) -> String {
+    path.to_token_stream().to_string().replace(' ', "")
+}
+
+/// Whether `path` names the marker type `ident` itself (`Self`, or its
+/// identifier alone); another path to it is caught by const evaluation.
+pub(crate) fn is_itself(path: &Path, ident: &syn::Ident) -> bool {
+    path.get_ident().is_some_and(|i| i == ident || i == "Self")
+}
+
+/// `tokens` with every span set to `span`, so that an error of the code they
+/// make is reported at `span`.
+pub(crate) fn respan(tokens: TokenStream, span: Span) -> TokenStream {
+    tokens
+        .into_iter()
+        .map(|mut token| {
+            if let TokenTree::Group(group) = &token {
+                let mut new = Group::new(group.delimiter(), respan(group.stream(), span));
+                new.set_span(span);
+                token = TokenTree::Group(new);
+            } else {
+                token.set_span(span);
+            }
+            token
+        })
+        .collect()
+}
+
+/// The calls of the runtime's requirement check, one per requirement, each
+/// spanned at its path, and the names of the consts they define.
+pub(crate) fn checks(
+    krate: &TokenStream,
+    ident: &syn::Ident,
+    paths: &[Path],
+) -> (TokenStream, Vec<syn::Ident>) {
+    let names: Vec<syn::Ident> = (0..paths.len())
+        .map(|i| syn::Ident::new(&format!("__featuregate_requires_{i}"), Span::call_site()))
+        .collect();
+    let mut out = TokenStream::new();
+    for (i, path) in paths.iter().enumerate() {
+        let (name, earlier) = (&names[i], &names[..i]);
+        // The invocation (macro path, `!`, parentheses, `;`) is spanned at
+        // the requirement's type name (`Iommufd` of `crate::gates::Iommufd`:
+        // a span cannot cover several tokens on stable Rust); the arguments
+        // keep their own spans.
+        let span = path
+            .segments
+            .last()
+            .map_or_else(|| path.span(), |s| s.ident.span());
+        let mut args = Group::new(
+            Delimiter::Parenthesis,
+            quote!(#ident, #name, #path #(, #earlier)*),
+        );
+        args.set_span(span);
+        out.extend(respan(quote!(#krate::__private::requirement!), span));
+        out.extend([TokenTree::Group(args)]);
+        out.extend(respan(quote!(;), span));
+    }
+    (out, names)
+}

@@ -1,0 +1,37 @@
+//! Requirements between gates: a gate that needs another, declared with
+//! `requires = [A, path::B]`, so that code checks only its own gate.
+//!
+//! The declaring crate checks each requirement at compile time (see
+//! [`checks`]); the registry answers the reverse question, which gates
+//! require a given one.
+
+pub(crate) mod checks;
+
+use crate::{Gate, Registry};
+
+impl Registry {
+    /// The gates of this registry that require `gate`, by name.
+    ///
+    /// A scan of the registry: linear in its size and in the number of
+    /// requirements, which is small next to the cost of asking for every
+    /// gate of a report (a thousand gates take microseconds).
+    ///
+    /// ```standalone_crate
+    /// use featuregate::{FeatureGate, feature_gate, registry};
+    ///
+    /// #[feature_gate(state = Alpha, name = "IOMMUFD")]
+    /// pub struct Iommufd;
+    ///
+    /// #[feature_gate(state = Alpha, requires = Iommufd)]
+    /// pub struct GraceIoVirtualization;
+    ///
+    /// let requires: Vec<_> = GraceIoVirtualization::GATE.requires().map(|g| g.name()).collect();
+    /// assert_eq!(requires, ["IOMMUFD"]);
+    /// let required_by: Vec<_> = registry().required_by(Iommufd::GATE).map(|g| g.name()).collect();
+    /// assert_eq!(required_by, ["GraceIoVirtualization"]);
+    /// ```
+    pub fn required_by<'a>(&'a self, gate: &'a Gate) -> impl Iterator<Item = &'static Gate> + 'a {
+        self.iter()
+            .filter(move |candidate| candidate.requires().any(|required| required == gate))
+    }
+}
