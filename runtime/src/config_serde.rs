@@ -82,22 +82,9 @@ impl<'de> Deserialize<'de> for Key {
     }
 }
 
-/// Which of our keys `key` is a near miss of: the same but for case, `_` and
-/// `-`, or one or two edits away (ignoring case).
+/// Which of our keys `key` is a near miss of (see [`crate::suggest::near_miss`]).
 fn near_miss(key: &str) -> Option<&'static str> {
-    // Longer keys cannot be two edits away; this also keeps the work bounded.
-    if key.len() > DISABLED.len() + 4 {
-        return None;
-    }
-    let folded: String = key
-        .chars()
-        .filter(|c| !matches!(c, '_' | '-'))
-        .map(|c| c.to_ascii_lowercase())
-        .collect();
-    [DISABLED, ENABLED].into_iter().find(|right| {
-        let right_folded = right.to_ascii_lowercase();
-        folded == right_folded || strsim::levenshtein(&key.to_ascii_lowercase(), &right_folded) <= 2
-    })
+    crate::suggest::near_miss(key, &[DISABLED, ENABLED])
 }
 
 /// One list, each entry checked by the rule of gate names.

@@ -234,30 +234,16 @@ impl<'de> Visitor<'de> for CheckLevel {
     }
 }
 
-/// An error when `key` is not one of `expected` but close to one: a case
-/// or separator away, or an edit or two.
+/// An error when `key` is not one of `expected` but close to one (see
+/// [`crate::suggest::near_miss`]).
 fn near_miss<E: de::Error>(key: &str, expected: &[&str]) -> Result<(), E> {
-    for &right in expected {
-        if key == right {
-            return Ok(());
-        }
-        let fold = |s: &str| -> String {
-            s.chars()
-                .filter(|c| !matches!(c, '_' | '-' | ' '))
-                .flat_map(char::to_lowercase)
-                .collect()
-        };
-        let edits = if right.len() <= 5 { 1 } else { 2 };
-        if key.len() < 4 * right.len()
-            && (fold(key) == fold(right) || strsim::levenshtein(key, right) <= edits)
-        {
-            return Err(E::custom(format_args!(
-                "unknown key `{}`; did you mean `{right}`?",
-                Quoted(key)
-            )));
-        }
+    match crate::suggest::near_miss(key, expected) {
+        Some(right) => Err(E::custom(format_args!(
+            "unknown key `{}`; did you mean `{right}`?",
+            Quoted(key)
+        ))),
+        None => Ok(()),
     }
-    Ok(())
 }
 
 /// The second pass: follows the keys to the object holding the lists and

@@ -232,6 +232,7 @@ mod source_error;
 mod sources;
 mod spelling;
 mod state;
+mod suggest;
 mod support;
 mod warning;
 #[cfg(feature = "watch")]

@@ -31,7 +31,7 @@ struct Table {
     index: Index,
     /// The names lowercased, one after another, for suggestions: built on
     /// the first one asked for, so building a registry never pays for it.
-    folded: OnceLock<crate::spelling::Folded>,
+    folded: OnceLock<crate::suggest::Folded>,
 }
 
 impl Registry {
@@ -112,7 +112,7 @@ impl Registry {
         let folded = self
             .table
             .folded
-            .get_or_init(|| crate::spelling::Folded::new(self.iter().map(Gate::name)));
+            .get_or_init(|| crate::suggest::Folded::new(self.iter().map(Gate::name)));
         folded.closest(name, &self.table.gates)
     }
 
