@@ -272,9 +272,11 @@ impl<'a> Pattern<'a> {
 }
 
 /// Which of `expected` the key `key` nearly is without being it: the same
-/// but for case, `_`, `-` and spaces, or an edit away (two for keys longer
-/// than five bytes; compared ignoring case). A key far longer than every
-/// expected one is never a near miss, which also keeps the work bounded.
+/// but for case, `_`, `-` and spaces, an edit away (two for keys longer
+/// than five bytes; compared ignoring case), or a cut-short form holding at
+/// least two thirds of it (`developerConfig` for `developerConfiguration`).
+/// A key far longer than every expected one is never a near miss, which
+/// also keeps the work bounded.
 pub(crate) fn near_miss<'a>(key: &str, expected: &[&'a str]) -> Option<&'a str> {
     if expected.contains(&key) {
         return None;
@@ -288,8 +290,11 @@ pub(crate) fn near_miss<'a>(key: &str, expected: &[&'a str]) -> Option<&'a str> 
     let (key_folded, key_lower) = (fold(key), key.to_ascii_lowercase());
     expected.iter().copied().find(|right| {
         let edits = if right.len() <= 5 { 1 } else { 2 };
+        let right_folded = fold(right);
         key.len() < 4 * right.len()
-            && (key_folded == fold(right)
+            && (key_folded == right_folded
+                || (3 * key_folded.len() >= 2 * right_folded.len()
+                    && right_folded.starts_with(&key_folded))
                 || (key.len() <= right.len() + edits
                     && strsim::levenshtein(&key_lower, &right.to_ascii_lowercase()) <= edits))
     })
@@ -312,6 +317,8 @@ mod tests {
             ("disabledFeatureGate", Some("disabledFeatureGates")),
             ("featureGates", None),
             ("developerConfiguration", None),
+            ("featureGat", Some("featureGates")),
+            ("feature", None),
             ("gates", None),
         ] {
             assert_eq!(super::near_miss(key, &keys), right, "{key}");
@@ -319,6 +326,13 @@ mod tests {
         assert_eq!(super::near_miss("Kind", &["kind"]), Some("kind"));
         assert_eq!(super::near_miss("kinds", &["kind"]), Some("kind"));
         assert_eq!(super::near_miss("kin_d_s_x", &["kind"]), None);
+        let cr = ["spec", "configuration", "developerConfiguration"];
+        assert_eq!(
+            super::near_miss("developerConfig", &cr),
+            Some("developerConfiguration")
+        );
+        assert_eq!(super::near_miss("config", &cr), None);
+        assert_eq!(super::near_miss("migrations", &cr), None);
         let huge = "f".repeat(100_000);
         assert_eq!(super::near_miss(&huge, &keys), None);
     }

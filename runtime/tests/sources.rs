@@ -349,6 +349,11 @@ fn bad_yaml_is_refused_with_its_line() {
             "disabledFeatureGates",
         ),
         (
+            "spec:\n  configuration:\n    developerConfig:\n      featureGates: [A]\n",
+            Some(3),
+            "developerConfiguration",
+        ),
+        (
             "kind: ConfigMap\ndata:\n  gates: A=true\n",
             None,
             "KubeVirt",
