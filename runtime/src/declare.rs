@@ -32,7 +32,6 @@ macro_rules! __feature_gate {
             // requirement names one that is not: the list would be every gate.
             #[diagnostic::do_not_recommend]
             impl $crate::FeatureGate for $ty {
-                const GATE: &'static $crate::__private::Gate = &GATE;
                 const __DECL: $crate::__private::Decl = $crate::__private::Decl {
                     gate: &GATE,
                     text: ::core::concat!($($text)+),
@@ -51,32 +50,24 @@ macro_rules! __feature_gate {
 ///
 /// `$name` becomes a const holding the required gate's `Decl`: the one
 /// place that asks whether `$required` is a gate, so that a type that is
-/// none gets one error. Each rule is a `const` of its own, so every broken
-/// rule is reported; the macro's call is spanned at the requirement's path,
-/// and rustc reports a panic inside it there.
+/// none gets one error. The checks are consts of their own, so that a
+/// broken rule leaves `$name` (which the descriptor's list reads) intact,
+/// and the requirements before this one (`$earlier`, for the check that
+/// none is the same gate) are read by a check of their own. The macro's call
+/// is spanned at the requirement's path, and rustc reports a broken rule
+/// there.
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __feature_gate_requirement {
-    ($ty:ident, $name:ident, $required:ty $(, $earlier:ident)*) => {
+    ($ty:ident, $name:ident, $required:ty $(, [$($earlier:ident),+])?) => {
         const $name: $crate::__private::Decl = <$required as $crate::FeatureGate>::__DECL;
-        const _: () = if let ::core::option::Option::Some(message) = &$crate::__private::maturity(
-            &<$ty as $crate::FeatureGate>::__DECL,
-            &$name,
-        ) {
-            ::core::panic!("{}", message.as_str())
-        };
-        const _: () = if let ::core::option::Option::Some(message) = &$crate::__private::architectures(
-            &<$ty as $crate::FeatureGate>::__DECL,
-            &$name,
-        ) {
-            ::core::panic!("{}", message.as_str())
-        };
-        const _: () = if let ::core::option::Option::Some(message) = &$crate::__private::distinct(
-            &<$ty as $crate::FeatureGate>::__DECL,
-            &$name,
-            &[$(&$earlier),*],
-        ) {
-            ::core::panic!("{}", message.as_str())
-        };
+        const _: () = $crate::__private::require(&<$ty as $crate::FeatureGate>::__DECL, &$name);
+        $(
+            const _: () = $crate::__private::require_distinct(
+                &<$ty as $crate::FeatureGate>::__DECL,
+                &$name,
+                &[$(&$earlier),+],
+            );
+        )?
     };
 }

@@ -228,7 +228,7 @@ pub mod __private {
     pub use crate::Gate;
     use crate::gate::FIELDS;
     pub use crate::gate::{__used_by as used_by, Registered, UsedBy};
-    pub use crate::requirements::checks::{Decl, architectures, distinct, maturity};
+    pub use crate::requirements::checks::{Decl, check, distinct, require, require_distinct};
     pub use inventory;
 
     /// The descriptor of a declaration the macro rejected: the marker type
