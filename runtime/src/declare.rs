@@ -13,35 +13,40 @@
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __feature_gate {
-    // `$text` is `concat!`'s arguments: one literal, or literals and the
-    // doc comment's unexpanded macro calls (`include_str!`). `$requires`
-    // are the consts `__feature_gate_requirement!` defined beside this call.
-    ($ty:ident, [$($text:tt)+], $layout:literal, $line:expr, [$($requires:ident),*] $(, $($used_by:tt)+)?) => {
+    // `$fields` are the strings with a length in `$layout`; `$description`
+    // is `concat!`'s arguments for the description: one literal, or
+    // literals and the doc comment's unexpanded macro calls (`include_str!`).
+    // `$requires` are the consts `__feature_gate_requirement!` defined
+    // beside this call.
+    ($ty:ident, [$fields:literal, $($description:tt)+], $layout:literal, $line:expr, [$($requires:ident),*] $(, $($used_by:tt)+)?) => {
         const _: () = {
-            static GATE: $crate::__private::Gate = $crate::__private::Gate::__from_layout(
-                ::core::concat!($($text)+, ::core::module_path!(), "\0", ::core::file!()),
-                $layout,
-                $line,
-                // The user's function, wrapped to take any value. Its path
-                // comes as plain tokens (not a `path` fragment) so that they
-                // keep the user's spans: a wrong signature is reported there.
-                &[$(|value: &dyn ::core::any::Any| $crate::__private::used_by($($used_by)+, value))?],
-                &[$($requires.gate),*],
-            );
+            // Building the marker type here is its use: a private gate that
+            // the program only names in configurations is not dead code.
+            static GATE: $crate::__private::Gate = {
+                let _ = $ty {};
+                $crate::__private::Gate::__from_layout(
+                    ::core::concat!($fields, $($description)+, ::core::module_path!(), "\0", ::core::file!()),
+                    $layout,
+                    $line,
+                    // The user's function, wrapped to take any value. Its
+                    // path comes as plain tokens (not a `path` fragment) so
+                    // that they keep the user's spans: a wrong signature is
+                    // reported there.
+                    &[$(|value: &dyn ::core::any::Any| $crate::__private::used_by($($used_by)+, value))?],
+                    &[$($requires.gate),*],
+                )
+            };
             // Left out of rustc's list of the types that are gates, when a
             // requirement names one that is not: the list would be every gate.
             #[diagnostic::do_not_recommend]
             impl $crate::FeatureGate for $ty {
                 const __DECL: $crate::__private::Decl = $crate::__private::Decl {
                     gate: &GATE,
-                    text: ::core::concat!($($text)+),
+                    text: $fields,
                     layout: $layout,
                 };
             }
             $crate::__private::inventory::submit!($crate::__private::Registered(&GATE));
-            // The registration is the marker type's use: a private gate that
-            // the program only names in configurations is not dead code.
-            let _ = $ty {};
         };
     };
 }

@@ -45,8 +45,11 @@
 //! `s390x`, `ppc64le`, `riscv64`) with `Supported`, `Pending`, `Unsupported` or
 //! `Unverified`, each optionally with a reason (`Pending("needs CDI")`),
 //! `others` for every architecture not named, `since`, `owner`, `used_by` (a
-//! path to a `fn(&Spec) -> bool`) and `crate` (the path of a re-export of this
-//! crate).
+//! path to a `fn(&Spec) -> bool`), `requires` (the marker types of the gates
+//! this one needs: `requires = [Iommufd, crate::gates::PciNumaAwareTopology]`,
+//! checked by the compiler against each gate's state and support; see
+//! [`Gate::requires`] and [`Registry::required_by`]) and `crate` (the path of
+//! a re-export of this crate).
 //!
 //! A malformed declaration does not compile, and the error says why:
 //!

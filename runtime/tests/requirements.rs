@@ -8,30 +8,30 @@ mod maturity {
     use featuregate::feature_gate;
 
     #[feature_gate(state = Alpha)]
-    pub struct Alpha;
+    pub(crate) struct Alpha;
     #[feature_gate(state = Beta)]
-    pub struct Beta;
+    pub(crate) struct Beta;
     #[feature_gate(name = "GA", state = GA)]
-    pub struct Ga;
+    pub(crate) struct Ga;
     #[feature_gate(state = Deprecated)]
-    pub struct Deprecated;
+    pub(crate) struct Deprecated;
     #[feature_gate(state = Discontinued)]
-    pub struct Discontinued;
+    pub(crate) struct Discontinued;
 
     /// The same states again, to be required.
-    pub mod required {
+    pub(crate) mod required {
         use featuregate::feature_gate;
 
         #[feature_gate(name = "RequiredAlpha", state = Alpha)]
-        pub struct Alpha;
+        pub(crate) struct Alpha;
         #[feature_gate(name = "RequiredBeta", state = Beta)]
-        pub struct Beta;
+        pub(crate) struct Beta;
         #[feature_gate(name = "RequiredGA", state = GA)]
-        pub struct Ga;
+        pub(crate) struct Ga;
         #[feature_gate(name = "RequiredDeprecated", state = Deprecated)]
-        pub struct Deprecated;
+        pub(crate) struct Deprecated;
         #[feature_gate(name = "RequiredDiscontinued", state = Discontinued)]
-        pub struct Discontinued;
+        pub(crate) struct Discontinued;
     }
 }
 

@@ -239,23 +239,32 @@ pub const fn distinct(gate: &Decl, required: &Decl, earlier: &[&Decl]) -> Option
 }
 
 /// Fails const evaluation with [`check`]'s message when the requirement
-/// breaks a rule. The failure is reported where this is called (the
-/// expansion spans the call at the requirement's path): `#[track_caller]`
-/// carries the location through `Option::expect`, which panics with the
-/// message as it is. No `panic!` in the expansion, whose `format_args!` the
-/// compiler would expand and type-check at every requirement.
+/// breaks a rule. `#[track_caller]` reports the failure where this is called
+/// (the expansion spans the call at the requirement's path), and the
+/// `panic!` is here, once, rather than in every expansion, where the
+/// compiler would expand and type-check its `format_args!` at every
+/// requirement.
+///
+/// # Panics
+///
+/// When the requirement breaks a rule: in const evaluation, that fails the
+/// build.
 #[track_caller]
 pub const fn require(gate: &Decl, required: &Decl) {
     if let Some(message) = &check(gate, required) {
-        None::<()>.expect(message.as_str());
+        panic!("{}", message.as_str());
     }
 }
 
 /// [`require`] for [`distinct`].
+///
+/// # Panics
+///
+/// When `required` is one of `earlier`.
 #[track_caller]
 pub const fn require_distinct(gate: &Decl, required: &Decl, earlier: &[&Decl]) {
     if let Some(message) = &distinct(gate, required, earlier) {
-        None::<()>.expect(message.as_str());
+        panic!("{}", message.as_str());
     }
 }
 
