@@ -36,6 +36,9 @@ set -euo pipefail
 
 N=${1:-1000}
 ROUNDS=${2:-7}
+# One gate in REQUIRES_EVERY has requirements (default 20: 75 requirements in
+# 1,000 gates, twice KubeVirt's share; 4 gives 375).
+REQUIRES_EVERY=${REQUIRES_EVERY:-20}
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/featuregate-compile-time.XXXXXX")
 export CARGO_TARGET_DIR="$WORK/target"
@@ -64,12 +67,12 @@ gate_data() {
     done
     if ((i % 3 == 1)); then OWNER=${OWNERS[i % 3]}; else OWNER=""; fi
     if ((i % 4 == 2)); then SINCE="v1.$((i % 9)).0"; else SINCE=""; fi
-    # A quarter of the gates require one earlier gate, an eighth two. Gates
-    # 5 and 15 apart share a state, and their supports never put Supported
-    # against Unsupported, so every requirement holds.
+    # One gate in REQUIRES_EVERY requires an earlier gate, one in twice
+    # that two. Gates 5 and 15 apart share a state, and their supports never
+    # put Supported against Unsupported, so every requirement holds.
     REQUIRES=()
-    if ((i % 4 == 3 && i >= 5)); then REQUIRES+=($((i - 5))); fi
-    if ((i % 8 == 7 && i >= 15)); then REQUIRES+=($((i - 15))); fi
+    if ((i % REQUIRES_EVERY == REQUIRES_EVERY - 1 && i >= 5)); then REQUIRES+=($((i - 5))); fi
+    if ((i % (2 * REQUIRES_EVERY) == 2 * REQUIRES_EVERY - 1 && i >= 15)); then REQUIRES+=($((i - 15))); fi
 }
 
 manifest() { # name, dependency line

@@ -398,11 +398,16 @@ impl fmt::Display for Location {
 )]
 pub trait FeatureGate: 'static {
     /// The gate's descriptor.
-    const GATE: &'static Gate;
+    const GATE: &'static Gate = Self::__DECL.gate;
 
-    /// What const evaluation may read of the declaration: the compile-time
-    /// checks of `requires` read the required gate's name, state and
-    /// support here, since the descriptor itself is out of their reach.
+    /// The declaration: the descriptor, and what const evaluation may read
+    /// of it (the compile-time checks of `requires` read the required
+    /// gate's name, state and support here, since the descriptor itself is
+    /// out of their reach). The expansion sets only this, and [`GATE`]
+    /// follows from it: one associated const per gate, not two, since a
+    /// crate of a thousand gates pays for each one at every rebuild.
+    ///
+    /// [`GATE`]: FeatureGate::GATE
     #[doc(hidden)]
     const __DECL: crate::requirements::checks::Decl;
 

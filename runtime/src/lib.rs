@@ -45,8 +45,11 @@
 //! `s390x`, `ppc64le`, `riscv64`) with `Supported`, `Pending`, `Unsupported` or
 //! `Unverified`, each optionally with a reason (`Pending("needs CDI")`),
 //! `others` for every architecture not named, `since`, `owner`, `used_by` (a
-//! path to a `fn(&Spec) -> bool`) and `crate` (the path of a re-export of this
-//! crate).
+//! path to a `fn(&Spec) -> bool`), `requires` (the marker types of the gates
+//! this one needs: `requires = [Iommufd, crate::gates::PciNumaAwareTopology]`,
+//! checked by the compiler against each gate's state and support; see
+//! [`Gate::requires`] and [`Registry::required_by`]) and `crate` (the path of
+//! a re-export of this crate).
 //!
 //! A malformed declaration does not compile, and the error says why:
 //!
@@ -266,7 +269,7 @@ pub mod __private {
     pub use crate::Gate;
     use crate::gate::FIELDS;
     pub use crate::gate::{__used_by as used_by, Registered, UsedBy};
-    pub use crate::requirements::checks::{Decl, architectures, distinct, maturity};
+    pub use crate::requirements::checks::{Decl, check, distinct, require, require_distinct};
     pub use inventory;
 
     /// The descriptor of a declaration the macro rejected: the marker type
