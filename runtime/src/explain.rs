@@ -48,6 +48,30 @@ impl fmt::Display for Explanation {
     }
 }
 
+impl Explanation {
+    pub(crate) fn new(gate: &'static Gate, enabled: bool, rule: Rule) -> Explanation {
+        Explanation {
+            gate,
+            enabled,
+            rule,
+        }
+    }
+}
+
+/// The gates' names as a list in a sentence: `A`, `A and B`, `A, B and C`.
+pub(crate) fn names(f: &mut fmt::Formatter<'_>, explanations: &[Explanation]) -> fmt::Result {
+    let last = explanations.len().saturating_sub(1);
+    for (i, explanation) in explanations.iter().enumerate() {
+        let sep = match i {
+            0 => "",
+            _ if i == last => " and ",
+            _ => ", ",
+        };
+        write!(f, "{sep}{}", explanation.gate)?;
+    }
+    Ok(())
+}
+
 impl FeatureSet {
     /// Why the gate called `name` is on or off, or `None` when this set's
     /// registry does not know the name.
