@@ -126,27 +126,28 @@ impl Registry {
             let (mut enabled, mut rule) = table[state as usize * 4 + usize::from(listed)];
             if enabled && state != State::Ga {
                 let Verdict { action, archs } = judge.verdict(gate);
-                let warning = match action {
-                    Action::Allow => None,
-                    Action::Warn => Some(Warning::ArchSupport { gate, archs }),
+                // A waiting warning is small and `Copy`; it is built once
+                // the requirements are settled.
+                match action {
+                    Action::Allow => {}
                     Action::Deny if listed == ENABLED => {
                         problems.push(ConfigProblem::ArchDenied { gate, archs });
-                        None
                     }
+                    Action::Warn if requirements => waiting.push((position, action, archs)),
+                    Action::Warn => warnings.push(Warning::ArchSupport { gate, archs }),
                     Action::Disable | Action::Deny => {
                         enabled = false;
                         rule = Rule::ArchPolicy { action, archs };
-                        Some(Warning::ArchDisabled {
-                            gate,
-                            action,
-                            archs,
-                        })
+                        if requirements {
+                            waiting.push((position, action, archs));
+                        } else {
+                            warnings.push(Warning::ArchDisabled {
+                                gate,
+                                action,
+                                archs,
+                            });
+                        }
                     }
-                };
-                match warning {
-                    Some(warning) if requirements => waiting.push((position, warning)),
-                    Some(warning) => warnings.push(warning),
-                    None => {}
                 }
             }
             on.push(enabled);
@@ -154,10 +155,19 @@ impl Registry {
         }
         if requirements {
             let settled = self.settle_requirements(&listed, &mut on, &mut rules);
-            for (position, warning) in waiting {
-                let still_true = on[position] || !matches!(warning, Warning::ArchSupport { .. });
-                if still_true {
-                    warnings.push(warning);
+            for (position, action, archs) in waiting {
+                let gate = self.at(position);
+                match action {
+                    // A gate turned off for a requirement is not "enabled".
+                    Action::Warn if on[position] => {
+                        warnings.push(Warning::ArchSupport { gate, archs });
+                    }
+                    Action::Warn => {}
+                    _ => warnings.push(Warning::ArchDisabled {
+                        gate,
+                        action,
+                        archs,
+                    }),
                 }
             }
             self.report_requirements(&settled, &on, &rules, &mut warnings, &mut problems);
