@@ -14,6 +14,10 @@ use crate::{ConfigError, ConfigProblem, FeatureGate, Gate, Registry, Rule, State
 /// checks its own gate only. A pin of [`override_gate`](crate::override_gate)
 /// is the one exception: it sets exactly its gate, for a test.
 ///
+/// With the `serde` feature it serializes as the state of every gate (name,
+/// state, whether on, the rule that decided as a short stable name and as a
+/// sentence) and the warnings: the body of an introspection endpoint.
+///
 /// Built by [`Registry::evaluate`]; [`activate`](crate::activate) makes one
 /// the program's active configuration. Cloning copies a few bytes per gate
 /// and shares the registry.

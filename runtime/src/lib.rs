@@ -187,7 +187,9 @@
 //!
 //! # Features
 //!
-//! - `serde`: `GateConfig` with KubeVirt's field names, and the reports as JSON.
+//! - `serde`: `GateConfig` with KubeVirt's field names, the reports as JSON,
+//!   and `FeatureSet` as the state of every gate with the rule that decided
+//!   it (an introspection endpoint's body).
 //! - `cli`: [`cli`], a command-line front end (`list`, `show`, `matrix`,
 //!   `coverage`, `parity`, `check`) a program mounts in one line:
 //!   `fn main() -> featuregate::cli::Exit { featuregate::cli::main() }`.
@@ -218,6 +220,8 @@ mod escape;
 mod evaluate;
 mod explain;
 mod feature_set;
+#[cfg(feature = "serde")]
+mod feature_set_serde;
 mod gate;
 #[cfg(feature = "serde")]
 mod kubevirt_cr;

@@ -92,6 +92,25 @@ pub(crate) fn decide(state: State, listed: u8, all_alpha: u8, all_beta: u8) -> (
 }
 
 impl Rule {
+    /// A short name of the rule, stable across releases, for machines (the
+    /// `rule` key of a serialized [`FeatureSet`](crate::FeatureSet)):
+    /// `ga_always_on`, `discontinued_always_off`, `state_default`,
+    /// `configured`, `meta`, `arch_policy`, `missing_requirement`,
+    /// `override`. `Display` is the sentence for people.
+    #[must_use]
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Rule::GaAlwaysOn => "ga_always_on",
+            Rule::DiscontinuedAlwaysOff => "discontinued_always_off",
+            Rule::StateDefault { .. } => "state_default",
+            Rule::Configured { .. } => "configured",
+            Rule::Meta { .. } => "meta",
+            Rule::ArchPolicy { .. } => "arch_policy",
+            Rule::MissingRequirement { .. } => "missing_requirement",
+            Rule::Override { .. } => "override",
+        }
+    }
+
     /// Whether a configuration can turn on a gate this rule turned off (by
     /// naming it, or what it requires): not so for a Discontinued gate, nor
     /// for one the architecture policy or a pin turned off.
