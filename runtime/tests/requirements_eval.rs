@@ -430,4 +430,79 @@ proptest! {
             }
         }
     }
+
+    /// The same evaluation by another method: the gates evaluated on their
+    /// own (twins without requirements), then requirements applied until
+    /// nothing changes, a gate named to enable never turned off but
+    /// refused. Evaluation must agree exactly, gate by gate and problem by
+    /// problem.
+    #[test]
+    fn agrees_with_a_fixed_point_over_the_gates_on_their_own(
+        specs in specs(),
+        shuffle in any::<prop::sample::Index>(),
+        picks in prop::collection::vec(any::<u8>(), 12),
+        meta in any::<u8>(),
+        action in prop::sample::select(vec![Action::Allow, Action::Warn, Action::Disable, Action::Deny]),
+    ) {
+        let mut names: Vec<usize> = (0..specs.len()).collect();
+        names.rotate_left(shuffle.index(specs.len()));
+        let gates = build(&specs, &names);
+        let twins: Vec<&'static Gate> = gates
+            .iter()
+            .map(|g| {
+                let support: Vec<_> = g.support_by_arch().collect();
+                featuregate::__private::leaked_gate_with(g.name(), g.state(), &support, &[])
+            })
+            .collect();
+        let config = config(&gates, &picks, meta);
+        let options = arm64_unverified(action);
+        let actual = Registry::new(gates.iter().copied()).unwrap().evaluate(&config, &options);
+        let alone = Registry::new(twins).unwrap().evaluate(&config, &options);
+        let alone = match alone {
+            Ok(set) => set,
+            Err(err) => {
+                // Refused on their own (the policy's Deny): refused with
+                // requirements too, for the same reasons among others.
+                let actual = actual.unwrap_err();
+                for problem in err.problems() {
+                    prop_assert!(actual.problems().any(|p| p.to_string() == problem.to_string()));
+                }
+                return Ok(());
+            }
+        };
+        let named = |gate: &Gate| config.enabled.iter().any(|n| n == gate.name());
+        let mut on: std::collections::HashMap<&str, bool> =
+            alone.iter().map(|(g, on)| (g.name(), on)).collect();
+        loop {
+            let mut changed = false;
+            for gate in &gates {
+                let missing = gate.requires().any(|r| !on[r.name()]);
+                if on[gate.name()] && missing && !named(gate) {
+                    on.insert(gate.name(), false);
+                    changed = true;
+                }
+            }
+            if !changed {
+                break;
+            }
+        }
+        let mut refused: Vec<&str> = gates
+            .iter()
+            .filter(|g| on[g.name()] && named(g) && g.requires().any(|r| !on[r.name()]))
+            .map(|g| g.name())
+            .collect();
+        refused.sort_unstable();
+        match actual {
+            Ok(set) => {
+                prop_assert!(refused.is_empty(), "{refused:?} not refused: {config}");
+                for (gate, value) in set.iter() {
+                    prop_assert_eq!(value, on[gate.name()], "{}: {}", gate, config);
+                }
+            }
+            Err(err) => {
+                let problems: Vec<&str> = err.problems().map(ConfigProblem::name).collect();
+                prop_assert_eq!(problems, refused, "{}", config);
+            }
+        }
+    }
 }
