@@ -5,7 +5,7 @@ use std::fmt;
 
 use crate::capped::{Capped, Kind};
 use crate::escape::{quoted, quoted_message};
-use crate::{ArchStatuses, Gate, Rule, State};
+use crate::{ArchStatuses, Explanation, Gate, Rule, State};
 
 /// Why [`Registry::evaluate`](crate::Registry::evaluate),
 /// [`configure`](crate::configure) or
@@ -108,6 +108,14 @@ pub enum ConfigProblem {
         /// The denied architectures, with the gate's status on each.
         archs: ArchStatuses,
     },
+    /// A gate the configuration names to enable whose requirements are off:
+    /// a gate is on only if everything it requires is on.
+    MissingRequirement {
+        /// The gate.
+        gate: &'static Gate,
+        /// Its requirements that are off, in declared order, each with why.
+        missing: Vec<Explanation>,
+    },
     /// A spec uses a gate that is off.
     SpecUsesDisabled {
         /// The gate.
@@ -136,6 +144,7 @@ impl ConfigProblem {
     pub fn gate(&self) -> Option<&'static Gate> {
         match self {
             ConfigProblem::ArchDenied { gate, .. }
+            | ConfigProblem::MissingRequirement { gate, .. }
             | ConfigProblem::SpecUsesDisabled { gate, .. } => Some(gate),
             _ => None,
         }
@@ -163,7 +172,8 @@ impl ConfigProblem {
             ConfigProblem::ArchDenied { .. } => (4, "gates the architecture policy denies"),
             ConfigProblem::SpecUsesDisabled { .. } => (5, "gates the spec uses that are off"),
             ConfigProblem::UncheckedType { .. } => (6, "unchecked types"),
-            ConfigProblem::More { .. } => (7, "more problems"),
+            ConfigProblem::MissingRequirement { .. } => (7, "gates whose requirements are off"),
+            ConfigProblem::More { .. } => (11, "more problems"),
         }
     }
 }
@@ -221,6 +231,25 @@ impl fmt::Display for ConfigProblem {
                 f,
                 "feature gate {gate} is enabled but the architecture policy denies it on {archs}"
             ),
+            ConfigProblem::MissingRequirement { gate, missing } => {
+                write!(f, "feature gate {gate} requires ")?;
+                crate::explain::names(f, missing)?;
+                let verb = if missing.len() == 1 { "is" } else { "are" };
+                write!(f, ", which {verb} off")?;
+                let mut fixed = missing.iter().filter(|m| !m.rule().configurable());
+                if let Some(first) = fixed.next() {
+                    // Enabling it would not help: say why, and the one fix.
+                    write!(f, " ({}: {}", first.gate(), first.rule())?;
+                    for other in fixed {
+                        write!(f, "; {}: {}", other.gate(), other.rule())?;
+                    }
+                    write!(f, "); leave {gate} off")
+                } else {
+                    f.write_str("; enable ")?;
+                    crate::explain::names(f, missing)?;
+                    write!(f, " too, or leave {gate} off")
+                }
+            }
             ConfigProblem::SpecUsesDisabled { gate, rule } => {
                 write!(f, "the spec uses feature gate {gate}, which is off: {rule}")?;
                 // A Discontinued gate's message says what to use instead; an

@@ -1,5 +1,8 @@
 //! Applying a [`GateConfig`] to a registry: the names read, the rules
-//! applied to every gate, the architecture policy's verdict acted on.
+//! applied to every gate, the architecture policy's verdict acted on, the
+//! requirements kept.
+
+mod requirements;
 
 use std::collections::HashMap;
 
@@ -42,9 +45,18 @@ impl Registry {
     /// configurations that cannot be fixed; their support is in
     /// [`Registry::matrix`].
     ///
+    /// Then the requirements: a gate is on only if everything it requires
+    /// (`requires = [..]`) is on, transitively. A gate the configuration
+    /// names to enable whose requirement ends off is refused, naming what is
+    /// missing and the fix; a gate on by default or by `AllAlpha`/`AllBeta`
+    /// is turned off instead, with a [`Warning::RequirementOff`] (also when
+    /// the policy turned its requirement off). A gate off for its own reason
+    /// (Discontinued, the policy's `Disable`) raises no requirement problem.
+    ///
     /// A configuration is refused with every problem at once: each name that
     /// breaks the rule of gate names, each name given twice in one list or in
-    /// both lists, each unknown name when strict, each denied gate. The work
+    /// both lists, each unknown name when strict, each denied gate, each gate
+    /// named to enable whose requirements are off. The work
     /// is linear in the configuration plus the gates: suggestions are looked
     /// for among the first 100 unknown names, and at most 100 warnings or
     /// problems of one kind are kept, one more counting the rest.
@@ -103,30 +115,62 @@ impl Registry {
         }
         let mut on = Vec::with_capacity(self.len());
         let mut rules = Vec::with_capacity(self.len());
-        for (gate, &listed) in self.iter().zip(&listed) {
+        // With requirements, a gate the policy warns about may yet be turned
+        // off for one, and a warning calling it enabled would be false: the
+        // policy's warnings wait, by position, until the requirements are
+        // settled.
+        let requirements = !self.requirements().is_empty();
+        let mut waiting = Vec::new();
+        for (position, (gate, &listed)) in self.iter().zip(&listed).enumerate() {
             let state = gate.state();
             let (mut enabled, mut rule) = table[state as usize * 4 + usize::from(listed)];
             if enabled && state != State::Ga {
                 let Verdict { action, archs } = judge.verdict(gate);
+                // A waiting warning is small and `Copy`; it is built once
+                // the requirements are settled.
                 match action {
                     Action::Allow => {}
-                    Action::Warn => warnings.push(Warning::ArchSupport { gate, archs }),
                     Action::Deny if listed == ENABLED => {
                         problems.push(ConfigProblem::ArchDenied { gate, archs });
                     }
+                    Action::Warn if requirements => waiting.push((position, action, archs)),
+                    Action::Warn => warnings.push(Warning::ArchSupport { gate, archs }),
                     Action::Disable | Action::Deny => {
                         enabled = false;
                         rule = Rule::ArchPolicy { action, archs };
-                        warnings.push(Warning::ArchDisabled {
-                            gate,
-                            action,
-                            archs,
-                        });
+                        if requirements {
+                            waiting.push((position, action, archs));
+                        } else {
+                            warnings.push(Warning::ArchDisabled {
+                                gate,
+                                action,
+                                archs,
+                            });
+                        }
                     }
                 }
             }
             on.push(enabled);
             rules.push(rule);
+        }
+        if requirements {
+            let settled = self.settle_requirements(&listed, &mut on, &mut rules);
+            for (position, action, archs) in waiting {
+                let gate = self.at(position);
+                match action {
+                    // A gate turned off for a requirement is not "enabled".
+                    Action::Warn if on[position] => {
+                        warnings.push(Warning::ArchSupport { gate, archs });
+                    }
+                    Action::Warn => {}
+                    _ => warnings.push(Warning::ArchDisabled {
+                        gate,
+                        action,
+                        archs,
+                    }),
+                }
+            }
+            self.report_requirements(&settled, &on, &rules, &mut warnings, &mut problems);
         }
         problems.into_result()?;
         Ok(FeatureSet::new(

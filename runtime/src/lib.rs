@@ -190,7 +190,9 @@
 //!
 //! # Features
 //!
-//! - `serde`: `GateConfig` with KubeVirt's field names, and the reports as JSON.
+//! - `serde`: `GateConfig` with KubeVirt's field names, the reports as JSON,
+//!   and `FeatureSet` as the state of every gate with the rule that decided
+//!   it (an introspection endpoint's body).
 //! - `cli`: [`cli`], a command-line front end (`list`, `show`, `matrix`,
 //!   `coverage`, `parity`, `check`) a program mounts in one line:
 //!   `fn main() -> featuregate::cli::Exit { featuregate::cli::main() }`.
@@ -219,7 +221,10 @@ mod config_serde;
 mod declare;
 mod escape;
 mod evaluate;
+mod explain;
 mod feature_set;
+#[cfg(feature = "serde")]
+mod feature_set_serde;
 mod gate;
 #[cfg(feature = "serde")]
 mod kubevirt_cr;
@@ -246,6 +251,7 @@ pub use arch::Arch;
 pub use changes::Change;
 pub use config::GateConfig;
 pub use config_error::{ConfigError, ConfigProblem};
+pub use explain::Explanation;
 pub use feature_set::FeatureSet;
 pub use featuregate_macros::feature_gate;
 pub use gate::{FeatureGate, Gate, Location};
@@ -286,11 +292,39 @@ pub mod __private {
     /// When `name` is longer than `u16::MAX` bytes.
     #[must_use]
     pub fn leaked_gate(name: &str, state: crate::State) -> &'static Gate {
+        leaked_gate_with(name, state, &[], &[])
+    }
+
+    /// [`leaked_gate`] with support on some architectures and requirements,
+    /// for tests of evaluation over random registries.
+    ///
+    /// # Panics
+    /// When `name` is longer than `u16::MAX` bytes.
+    #[must_use]
+    pub fn leaked_gate_with(
+        name: &str,
+        state: crate::State,
+        support: &[(crate::Arch, crate::Support)],
+        requires: &'static [&'static Gate],
+    ) -> &'static Gate {
         let text: &'static str =
             Box::leak(format!("{name}\0generated\0generated").into_boxed_str());
         let mut lens = [0; FIELDS];
         lens[crate::gate::NAME] =
             u16::try_from(name.len()).expect("a name of at most 65,535 bytes");
-        Box::leak(Box::new(Gate::__new(text, lens, state as u32, 0, None)))
+        let mut codes = state as u32;
+        for &(arch, support) in support {
+            // The descriptor's code of each support (0 is unspecified).
+            let code = match support {
+                crate::Support::Supported => 1,
+                crate::Support::Pending => 2,
+                crate::Support::Unsupported => 3,
+                crate::Support::Unverified => 4,
+            };
+            codes |= code << (3 * (arch.index() + 1));
+        }
+        Box::leak(Box::new(
+            Gate::__new(text, lens, codes, 0, None).__requiring(requires),
+        ))
     }
 }

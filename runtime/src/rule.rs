@@ -4,7 +4,7 @@
 
 use std::fmt;
 
-use crate::{Action, ArchStatuses, State};
+use crate::{Action, ArchStatuses, Gate, State};
 
 /// The meta names: every Alpha, every Beta gate.
 pub(crate) const ALL_ALPHA: &str = "AllAlpha";
@@ -47,6 +47,12 @@ pub enum Rule {
         /// The architectures that called for it.
         archs: ArchStatuses,
     },
+    /// Turned off because a gate it requires is off: a gate is on only if
+    /// everything it requires is on.
+    MissingRequirement {
+        /// The first of its requirements (in declared order) that is off.
+        requirement: &'static Gate,
+    },
     /// Pinned by [`override_gate`](crate::override_gate).
     Override {
         /// The pinned value.
@@ -85,6 +91,40 @@ pub(crate) fn decide(state: State, listed: u8, all_alpha: u8, all_beta: u8) -> (
     }
 }
 
+impl Rule {
+    /// A short name of the rule, stable across releases, for machines (the
+    /// `rule` key of a serialized [`FeatureSet`](crate::FeatureSet)):
+    /// `ga_always_on`, `discontinued_always_off`, `state_default`,
+    /// `configured`, `meta`, `arch_policy`, `missing_requirement`,
+    /// `override`. `Display` is the sentence for people.
+    #[must_use]
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Rule::GaAlwaysOn => "ga_always_on",
+            Rule::DiscontinuedAlwaysOff => "discontinued_always_off",
+            Rule::StateDefault { .. } => "state_default",
+            Rule::Configured { .. } => "configured",
+            Rule::Meta { .. } => "meta",
+            Rule::ArchPolicy { .. } => "arch_policy",
+            Rule::MissingRequirement { .. } => "missing_requirement",
+            Rule::Override { .. } => "override",
+        }
+    }
+
+    /// Whether a configuration can turn on a gate this rule turned off (by
+    /// naming it, or what it requires): not so for a Discontinued gate, nor
+    /// for one the architecture policy or a pin turned off.
+    pub(crate) fn configurable(self) -> bool {
+        matches!(
+            self,
+            Rule::StateDefault { .. }
+                | Rule::Configured { .. }
+                | Rule::Meta { .. }
+                | Rule::MissingRequirement { .. }
+        )
+    }
+}
+
 /// Why the gate is on or off, as the end of a sentence about it.
 impl fmt::Display for Rule {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -106,6 +146,9 @@ impl fmt::Display for Rule {
                 f,
                 "the architecture policy ({action}) turns it off on {archs}"
             ),
+            Rule::MissingRequirement { requirement } => {
+                write!(f, "it requires {requirement}, which is off")
+            }
             Rule::Override { enabled } => write!(
                 f,
                 "an override pins it {}",

@@ -4,7 +4,7 @@ use std::fmt;
 
 use crate::capped::Kind;
 use crate::escape::{quoted, quoted_message};
-use crate::{ArchStatuses, Gate};
+use crate::{ArchStatuses, Explanation, Gate};
 
 /// Something surprising in a configuration that does not refuse it.
 ///
@@ -59,6 +59,14 @@ pub enum Warning {
         /// The architectures that called for it, with the gate's status.
         archs: ArchStatuses,
     },
+    /// A gate that was on by default or by `AllAlpha`/`AllBeta` and is
+    /// turned off because a gate it requires is off.
+    RequirementOff {
+        /// The gate.
+        gate: &'static Gate,
+        /// Its requirements that are off, in declared order, each with why.
+        missing: Vec<Explanation>,
+    },
     /// A spec uses a Deprecated gate (from [`FeatureSet::check_spec`](crate::FeatureSet::check_spec)).
     SpecUsesDeprecated {
         /// The gate.
@@ -84,6 +92,7 @@ impl Warning {
             | Warning::DeprecatedEnabled { gate }
             | Warning::ArchSupport { gate, .. }
             | Warning::ArchDisabled { gate, .. }
+            | Warning::RequirementOff { gate, .. }
             | Warning::SpecUsesDeprecated { gate } => Some(gate),
             Warning::UnknownGate { .. } | Warning::More { .. } => None,
         }
@@ -109,7 +118,8 @@ impl Warning {
             Warning::ArchSupport { .. } => (5, "architecture support"),
             Warning::ArchDisabled { .. } => (6, "gates the architecture policy turned off"),
             Warning::SpecUsesDeprecated { .. } => (7, "Deprecated gates the spec uses"),
-            Warning::More { .. } => (8, "more warnings"),
+            Warning::RequirementOff { .. } => (8, "gates turned off for a requirement"),
+            Warning::More { .. } => (11, "more warnings"),
         }
     }
 }
@@ -173,6 +183,15 @@ impl fmt::Display for Warning {
                 f,
                 "feature gate {gate} is turned off: the architecture policy ({action}) does not allow it on {archs}"
             ),
+            Warning::RequirementOff { gate, missing } => {
+                write!(f, "feature gate {gate} is turned off: it requires ")?;
+                crate::explain::names(f, missing)?;
+                f.write_str(if missing.len() == 1 {
+                    ", which is off"
+                } else {
+                    ", which are off"
+                })
+            }
             Warning::SpecUsesDeprecated { gate } => write!(
                 f,
                 "the spec uses feature gate {gate}, which is deprecated: {}",
