@@ -7,7 +7,7 @@ use std::fmt;
 use std::hash::{Hash, Hasher};
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use crate::{Arch, State, Status, Support};
+use crate::{Arch, State, Status, Support, Version};
 
 /// The type-erased `used_by` predicate: `Some(answer)` when the value has the
 /// type the declared function takes, `None` otherwise. Only the expansion
@@ -16,7 +16,8 @@ use crate::{Arch, State, Status, Support};
 pub type UsedBy = fn(&dyn Any) -> Option<bool>;
 
 /// Indices of the strings packed into [`Gate::text`], in that order. The
-/// architectures' reasons follow `OWNER`, one per [`Arch`]. Then comes the
+/// architectures' reasons follow `OWNER`, one per [`Arch`], then the stage
+/// keys' versions as written, one per [`State`]. Then comes the
 /// tail, whose parts carry no length: the description, a NUL, the module
 /// path, a NUL and the file. The module path and the file cannot hold a NUL,
 /// so the tail splits from its end, and the description (a doc comment, of
@@ -26,8 +27,9 @@ const MESSAGE: usize = 1;
 const SINCE: usize = 2;
 const OWNER: usize = 3;
 pub(crate) const REASONS: usize = 4;
+const STAGES: usize = REASONS + Arch::ALL.len();
 /// Number of length-prefixed fields.
-pub(crate) const FIELDS: usize = REASONS + Arch::ALL.len();
+pub(crate) const FIELDS: usize = STAGES + State::ALL.len();
 /// Bytes of the layout the macro emits: the lengths, then the codes.
 pub(crate) const LAYOUT: usize = 2 * FIELDS + 4;
 /// The codes of a declaration the macro rejected (no state has code 7).
@@ -171,10 +173,65 @@ impl Gate {
         Some(self.tail().0).filter(|s| !s.is_empty())
     }
 
-    /// The release in which the gate entered its state (`since = "v1.9.0"`).
+    /// The release in which the gate entered its state, as written: the
+    /// stage key of its state (`ga = "v1.9.0"`), or `since`.
     #[must_use]
     pub fn since(&self) -> Option<&'static str> {
         self.optional(SINCE)
+            .or_else(|| self.optional(STAGES + self.state as usize))
+    }
+
+    /// The gate's history: each stage it entered and the release it did, in
+    /// lifecycle order. From the stage keys (`alpha = "v1.6.0", beta =
+    /// "v1.7.0"`), or `(state, since)` when `since` is a version; a `since`
+    /// that is none (`since = "2024"`) gives no history.
+    ///
+    /// ```
+    /// use featuregate::{FeatureGate, State, Version, feature_gate};
+    ///
+    /// #[feature_gate(alpha = "v1.6.0", beta = "v1.7.0", ga = "v1.9")]
+    /// pub struct PanicDevices;
+    ///
+    /// let history: Vec<(State, Version)> = PanicDevices::GATE.history().collect();
+    /// assert_eq!(history, [
+    ///     (State::Alpha, Version::new(1, 6, 0)),
+    ///     (State::Beta, Version::new(1, 7, 0)),
+    ///     (State::Ga, Version::new(1, 9, 0)),
+    /// ]);
+    /// assert_eq!(PanicDevices::GATE.state(), State::Ga);
+    /// assert_eq!(PanicDevices::GATE.since(), Some("v1.9"));
+    /// assert_eq!(PanicDevices::GATE.state_at(Version::new(1, 8, 2)), Some(State::Beta));
+    /// assert_eq!(PanicDevices::GATE.state_at(Version::new(1, 5, 0)), None);
+    /// ```
+    pub fn history(&self) -> impl Iterator<Item = (State, Version)> + '_ {
+        let has_stage_keys = (0..State::ALL.len()).any(|i| !self.field(STAGES + i).is_empty());
+        let entered = State::ALL
+            .into_iter()
+            .enumerate()
+            .filter_map(move |(i, state)| {
+                Version::parse(self.field(STAGES + i)).map(|version| (state, version))
+            });
+        let since = self
+            .optional(SINCE)
+            .filter(|_| !has_stage_keys)
+            .and_then(Version::parse)
+            .map(|version| (self.state, version));
+        entered.chain(since)
+    }
+
+    /// The gate's state in release `version`, by its history: `None` before
+    /// the first stage it records (the gate did not exist yet); a gate with
+    /// no history is in its [`state`](Gate::state) at every version.
+    #[must_use]
+    pub fn state_at(&self, version: Version) -> Option<State> {
+        let mut history = self.history().peekable();
+        if history.peek().is_none() {
+            return Some(self.state);
+        }
+        history
+            .take_while(|&(_, entered)| entered <= version)
+            .last()
+            .map(|(state, _)| state)
     }
 
     /// Who answers for the gate (`owner = "sig-compute"`).

@@ -48,8 +48,11 @@
 //! path to a `fn(&Spec) -> bool`), `requires` (the marker types of the gates
 //! this one needs: `requires = [Iommufd, crate::gates::PciNumaAwareTopology]`,
 //! checked by the compiler against each gate's state and support; see
-//! [`Gate::requires`] and [`Registry::required_by`]) and `crate` (the path of
-//! a re-export of this crate).
+//! [`Gate::requires`] and [`Registry::required_by`]), the stage keys
+//! `alpha`, `beta`, `ga`, `deprecated`, `discontinued` (the release the gate
+//! entered each stage, `alpha = "v1.6.0", beta = "v1.7.0"`: they give the
+//! state, and [`Gate::history`], [`Gate::state_at`] and [`Registry::lint`]
+//! read them) and `crate` (the path of a re-export of this crate).
 //!
 //! A malformed declaration does not compile, and the error says why:
 //!
@@ -204,12 +207,14 @@ mod config;
 mod declare;
 mod evaluate;
 mod gate;
+mod lifecycle;
 mod registry;
 pub mod report;
 mod requirements;
 mod spelling;
 mod state;
 mod support;
+mod version;
 
 pub use active::{OverrideGuard, activate, active, configure, override_gate};
 pub use arch::Arch;
@@ -217,11 +222,13 @@ pub use config::{ConfigError, GateConfig};
 pub use evaluate::{Action, ArchPolicy, ArchStatuses, FeatureSet, Options, Warning};
 pub use featuregate_macros::feature_gate;
 pub use gate::{FeatureGate, Gate, Location};
+pub use lifecycle::{Finding, LifecyclePolicy, Remedy};
 pub use registry::{DuplicateGate, Registry, registry};
 pub use report::{ArchCoverage, Coverage, Matrix, Parity, ParityGap};
 pub use spelling::ParseValueError;
 pub use state::State;
 pub use support::{Status, Support};
+pub use version::{ParseVersionError, Version};
 
 /// What the macro's expansion names. Not public API: it changes without notice.
 #[doc(hidden)]
