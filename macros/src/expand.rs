@@ -80,6 +80,7 @@ fn descriptor(gate: &Gate, krate: &CratePath) -> TokenStream {
     ]
     .into_iter()
     .chain(reasons)
+    .chain(gate.stages.iter().map(Option::as_deref))
     .map(Option::unwrap_or_default);
     let mut text = String::new();
     let mut layout = Vec::new();

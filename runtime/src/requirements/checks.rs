@@ -10,7 +10,7 @@
 //! requirement's error at once. A const panic prints one `&str`, so the
 //! checks write their whole message into a [`Message`] first.
 
-use crate::gate::{self, LAYOUT, NAME, REASONS, UNKNOWN_CODES};
+use crate::layout::{self, LAYOUT, NAME, REASONS, UNKNOWN_CODES};
 use crate::{Arch, Gate, State, Support};
 
 /// What const evaluation may read of a gate: its strings (without the
@@ -45,7 +45,7 @@ impl Decl {
     };
 
     const fn known(&self) -> bool {
-        gate::codes(self.layout) != UNKNOWN_CODES
+        layout::codes(self.layout) != UNKNOWN_CODES
     }
 
     const fn name(&self) -> &'static str {
@@ -53,11 +53,11 @@ impl Decl {
     }
 
     const fn state(&self) -> State {
-        gate::state_of(gate::codes(self.layout))
+        layout::state_of(layout::codes(self.layout))
     }
 
     const fn support(&self, arch: usize) -> Option<Support> {
-        gate::support_of(gate::codes(self.layout), arch)
+        layout::support_of(layout::codes(self.layout), arch)
     }
 
     const fn reason(&self, arch: usize) -> &'static str {
