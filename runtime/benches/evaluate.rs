@@ -113,7 +113,10 @@ fn config(entries: usize) -> GateConfig {
     let wanted = entries * 7 / 10;
     let mut enabled: Vec<&Gate> = Vec::new();
     let mut disabled: Vec<&Gate> = Vec::new();
-    let spread = GATES.iter().step_by(10).chain(GATES.iter().skip(5).step_by(10));
+    let spread = GATES
+        .iter()
+        .step_by(10)
+        .chain(GATES.iter().skip(5).step_by(10));
     for &gate in spread {
         if enabled.len() < wanted {
             if gate
