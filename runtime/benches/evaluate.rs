@@ -106,13 +106,37 @@ fn with_requirements(config: &GateConfig) -> Registry {
 }
 
 fn config(entries: usize) -> GateConfig {
-    // Every tenth gate: spread over the sorted table, not clustered.
-    let names = GATES.iter().step_by(10).map(|g| g.name().to_owned());
-    let names: Vec<String> = names.take(entries).collect();
-    let (enabled, disabled) = names.split_at(entries * 7 / 10);
+    // Every tenth gate: spread over the sorted table, not clustered. The
+    // generated gates have requirements, so the configuration stays valid:
+    // a gate is enabled only if what it requires is on unnamed (GA or
+    // Beta), disabled only if no enabled gate requires it.
+    let wanted = entries * 7 / 10;
+    let mut enabled: Vec<&Gate> = Vec::new();
+    let mut disabled: Vec<&Gate> = Vec::new();
+    let spread = GATES
+        .iter()
+        .step_by(10)
+        .chain(GATES.iter().skip(5).step_by(10));
+    for &gate in spread {
+        if enabled.len() < wanted {
+            if gate
+                .requires()
+                .all(|r| matches!(r.state(), State::Ga | State::Beta))
+            {
+                enabled.push(gate);
+            }
+        } else if disabled.len() < entries - wanted {
+            if !enabled.iter().any(|e| e.requires().any(|r| r == gate)) {
+                disabled.push(gate);
+            }
+        } else {
+            break;
+        }
+    }
+    let names = |gates: &[&Gate]| gates.iter().map(|g| g.name().to_owned()).collect();
     GateConfig {
-        enabled: enabled.to_vec(),
-        disabled: disabled.to_vec(),
+        enabled: names(&enabled),
+        disabled: names(&disabled),
     }
 }
 

@@ -5,7 +5,7 @@ use std::fmt;
 
 use crate::capped::{Capped, Kind};
 use crate::escape::{quoted, quoted_message};
-use crate::{ArchStatuses, Explanation, Gate, Rule, State};
+use crate::{ArchStatuses, Explanation, Gate, Rule, State, Version};
 
 /// Why [`Registry::evaluate`](crate::Registry::evaluate),
 /// [`configure`](crate::configure) or
@@ -100,6 +100,18 @@ pub enum ConfigProblem {
         /// names only).
         suggestion: Option<&'static str>,
     },
+    /// A gate the configuration names that does not exist yet in the
+    /// emulated release, with [`Options::strict`](crate::Options::strict).
+    NotYetIntroduced {
+        /// The gate.
+        gate: &'static Gate,
+        /// The emulated release.
+        version: Version,
+        /// The gate's first recorded stage...
+        state: State,
+        /// ...and the release it entered it.
+        from: Version,
+    },
     /// A gate the configuration names to enable whose status on some target
     /// architectures the [`ArchPolicy`](crate::ArchPolicy) denies.
     ArchDenied {
@@ -145,6 +157,7 @@ impl ConfigProblem {
         match self {
             ConfigProblem::ArchDenied { gate, .. }
             | ConfigProblem::MissingRequirement { gate, .. }
+            | ConfigProblem::NotYetIntroduced { gate, .. }
             | ConfigProblem::SpecUsesDisabled { gate, .. } => Some(gate),
             _ => None,
         }
@@ -173,6 +186,7 @@ impl ConfigProblem {
             ConfigProblem::SpecUsesDisabled { .. } => (5, "gates the spec uses that are off"),
             ConfigProblem::UncheckedType { .. } => (6, "unchecked types"),
             ConfigProblem::MissingRequirement { .. } => (7, "gates whose requirements are off"),
+            ConfigProblem::NotYetIntroduced { .. } => (8, "gates not yet introduced"),
             ConfigProblem::More { .. } => (11, "more problems"),
         }
     }
@@ -230,6 +244,15 @@ impl fmt::Display for ConfigProblem {
             ConfigProblem::ArchDenied { gate, archs } => write!(
                 f,
                 "feature gate {gate} is enabled but the architecture policy denies it on {archs}"
+            ),
+            ConfigProblem::NotYetIntroduced {
+                gate,
+                version,
+                state,
+                from,
+            } => write!(
+                f,
+                "feature gate {gate} does not exist in {version}; it is {state} from {from}"
             ),
             ConfigProblem::MissingRequirement { gate, missing } => {
                 write!(f, "feature gate {gate} requires ")?;

@@ -45,6 +45,13 @@ impl Registry {
     /// configurations that cannot be fixed; their support is in
     /// [`Registry::matrix`].
     ///
+    /// With [`Options::emulated_version`], every rule above reads each
+    /// gate's state at that release ([`Gate::state_at`](crate::Gate::state_at));
+    /// a gate not yet introduced then is off ([`Rule::NotYetIntroduced`]),
+    /// and a name the configuration gives for it is an unknown name there,
+    /// whose [`Warning::NotYetIntroduced`] (an error when strict) says when
+    /// it arrives.
+    ///
     /// Then the requirements: a gate is on only if everything it requires
     /// (`requires = [..]`) is on, transitively. A gate the configuration
     /// names to enable whose requirement ends off is refused, naming what is
@@ -94,11 +101,18 @@ impl Registry {
     ) -> Result<FeatureSet, ConfigError> {
         let mut warnings = Capped::new();
         let mut problems = Capped::new();
+        // Emulating a release: each gate's state then, `None` before its
+        // first recorded stage. Only then: today's evaluation reads the
+        // descriptors' states directly.
+        let states: Option<Box<[Option<State>]>> = options
+            .emulated_version
+            .map(|version| self.iter().map(|gate| gate.state_at(version)).collect());
+        let emulated = options.emulated_version.zip(states.as_deref());
         let Listing {
             listed,
             all_alpha,
             all_beta,
-        } = self.read_lists(config, options, &mut warnings, &mut problems);
+        } = self.read_lists(config, options, emulated, &mut warnings, &mut problems);
         let judge = options.judge();
         // The rules as a table over (state, lists naming the gate), so the
         // loop over every gate looks its outcome up instead of branching
@@ -122,7 +136,17 @@ impl Registry {
         let requirements = !self.requirements().is_empty();
         let mut waiting = Vec::new();
         for (position, (gate, &listed)) in self.iter().zip(&listed).enumerate() {
-            let state = gate.state();
+            let state = match emulated {
+                Some((version, states)) => {
+                    let Some(state) = states[position] else {
+                        on.push(false);
+                        rules.push(crate::rule::not_yet_introduced(gate, version));
+                        continue;
+                    };
+                    state
+                }
+                None => gate.state(),
+            };
             let (mut enabled, mut rule) = table[state as usize * 4 + usize::from(listed)];
             if enabled && state != State::Ga {
                 let Verdict { action, archs } = judge.verdict(gate);
@@ -170,11 +194,19 @@ impl Registry {
                     }),
                 }
             }
-            self.report_requirements(&settled, &on, &rules, &mut warnings, &mut problems);
+            self.report_requirements(
+                &settled,
+                options.emulated_version,
+                &on,
+                &rules,
+                &mut warnings,
+                &mut problems,
+            );
         }
         problems.into_result()?;
         Ok(FeatureSet::new(
             self.clone(),
+            options.emulated_version,
             on.into(),
             rules.into(),
             warnings.finish(),
@@ -187,6 +219,7 @@ impl Registry {
         &self,
         config: &GateConfig,
         options: &Options,
+        emulated: Option<(crate::Version, &[Option<State>])>,
         warnings: &mut Capped<Warning>,
         problems: &mut Capped<ConfigProblem>,
     ) -> Listing {
@@ -247,8 +280,15 @@ impl Registry {
                     });
                     continue;
                 }
-                match position.map(|i| self.at(i)) {
-                    Some(gate) => match (gate.state(), bit) {
+                // The gate's state in the emulated release; `None`: not yet.
+                let state = |i: usize| emulated.map_or(Some(self.at(i).state()), |(_, s)| s[i]);
+                match position.map(|i| (self.at(i), state(i))) {
+                    Some((gate, None)) => {
+                        if let Some((version, _)) = emulated {
+                            not_yet(gate, version, options.strict, warnings, problems);
+                        }
+                    }
+                    Some((gate, Some(state))) => match (state, bit) {
                         (State::Ga, DISABLED) => warnings.push(Warning::GaDisabled { gate }),
                         (State::Ga, _) => warnings.push(Warning::GaEnabled { gate }),
                         (State::Discontinued, ENABLED) => {
@@ -295,5 +335,35 @@ impl Registry {
                 suggestion: self.suggest(name),
             });
         }
+    }
+}
+
+/// Reports a name of a gate not yet introduced in the emulated
+/// `version`: an unknown name there, that says when it arrives.
+fn not_yet(
+    gate: &'static crate::Gate,
+    version: crate::Version,
+    strict: bool,
+    warnings: &mut Capped<Warning>,
+    problems: &mut Capped<ConfigProblem>,
+) {
+    let Rule::NotYetIntroduced { state, from, .. } = crate::rule::not_yet_introduced(gate, version)
+    else {
+        return;
+    };
+    if strict {
+        problems.push(ConfigProblem::NotYetIntroduced {
+            gate,
+            version,
+            state,
+            from,
+        });
+    } else {
+        warnings.push(Warning::NotYetIntroduced {
+            gate,
+            version,
+            state,
+            from,
+        });
     }
 }

@@ -5,7 +5,9 @@ use std::any::Any;
 use std::fmt;
 
 use crate::capped::Capped;
-use crate::{ConfigError, ConfigProblem, FeatureGate, Gate, Registry, Rule, State, Warning};
+use crate::{
+    ConfigError, ConfigProblem, FeatureGate, Gate, Registry, Rule, State, Version, Warning,
+};
 
 /// The outcome of evaluating a configuration over a registry: which of its
 /// gates are on, which rule decided each, and the warnings.
@@ -24,6 +26,7 @@ use crate::{ConfigError, ConfigProblem, FeatureGate, Gate, Registry, Rule, State
 #[derive(Clone)]
 pub struct FeatureSet {
     registry: Registry,
+    emulated_version: Option<Version>,
     /// One per gate of `registry`, by position.
     on: Box<[bool]>,
     /// One per gate of `registry`, by position.
@@ -34,12 +37,14 @@ pub struct FeatureSet {
 impl FeatureSet {
     pub(crate) fn new(
         registry: Registry,
+        emulated_version: Option<Version>,
         on: Box<[bool]>,
         rules: Box<[Rule]>,
         warnings: Vec<Warning>,
     ) -> FeatureSet {
         FeatureSet {
             registry,
+            emulated_version,
             on,
             rules,
             warnings,
@@ -52,7 +57,7 @@ impl FeatureSet {
             .iter()
             .map(|g| crate::rule::decide(g.state(), 0, 0, 0))
             .unzip::<_, _, Vec<_>, Vec<_>>();
-        let mut set = FeatureSet::new(registry.clone(), on.into(), rules.into(), Vec::new());
+        let mut set = FeatureSet::new(registry.clone(), None, on.into(), rules.into(), Vec::new());
         set.keep_requirements();
         set
     }
@@ -71,6 +76,7 @@ impl FeatureSet {
             }
         }
         set.warnings = self.warnings;
+        set.emulated_version = self.emulated_version;
         set.keep_requirements();
         set
     }
@@ -163,6 +169,13 @@ impl FeatureSet {
         &self.warnings
     }
 
+    /// The release this set emulates ([`Options::emulated_version`](crate::Options::emulated_version)),
+    /// or `None` for today's.
+    #[must_use]
+    pub fn emulated_version(&self) -> Option<Version> {
+        self.emulated_version
+    }
+
     /// The registry this set was evaluated over.
     #[must_use]
     pub fn registry(&self) -> &Registry {
@@ -191,7 +204,11 @@ impl FeatureSet {
             }
             if !on {
                 problems.push(ConfigProblem::SpecUsesDisabled { gate, rule });
-            } else if gate.state() == State::Deprecated {
+            } else if self
+                .emulated_version
+                .map_or(Some(gate.state()), |v| gate.state_at(v))
+                == Some(State::Deprecated)
+            {
                 warnings.push(Warning::SpecUsesDeprecated { gate });
             }
         }

@@ -4,7 +4,7 @@
 
 use serde::ser::{Serialize, SerializeMap, SerializeSeq, SerializeStruct, Serializer};
 
-use crate::{Explanation, FeatureSet};
+use crate::{Explanation, FeatureSet, State};
 
 /// `{"gates": [...], "warnings": ["..."]}`: every gate of the registry in
 /// name order as its [`Explanation`], and each warning as its message.
@@ -57,14 +57,16 @@ impl Serialize for Warnings<'_> {
     }
 }
 
-/// `{"name", "state", "enabled", "rule", "explanation"}`: `rule` is
+/// `{"name", "state", "enabled", "rule", "explanation"}`: `state` is the
+/// state in the evaluated release (`null` when the gate did not exist yet
+/// in an emulated one), `rule` is
 /// [`Rule::as_str`](crate::Rule::as_str), `explanation` the sentence of
 /// `Display`.
 impl Serialize for Explanation {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut gate = serializer.serialize_struct("Explanation", 5)?;
         gate.serialize_field("name", self.gate().name())?;
-        gate.serialize_field("state", self.gate().state().as_str())?;
+        gate.serialize_field("state", &self.state().map(State::as_str))?;
         gate.serialize_field("enabled", &self.enabled())?;
         gate.serialize_field("rule", self.rule().as_str())?;
         gate.serialize_field("explanation", &self.to_string())?;

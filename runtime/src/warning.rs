@@ -4,7 +4,7 @@ use std::fmt;
 
 use crate::capped::Kind;
 use crate::escape::{quoted, quoted_message};
-use crate::{ArchStatuses, Explanation, Gate};
+use crate::{ArchStatuses, Explanation, Gate, State, Version};
 
 /// Something surprising in a configuration that does not refuse it.
 ///
@@ -40,6 +40,19 @@ pub enum Warning {
         /// The closest known name (looked for among the first 100 unknown
         /// names only).
         suggestion: Option<&'static str>,
+    },
+    /// A gate the configuration names that does not exist yet in the
+    /// emulated release ([`Options::emulated_version`](crate::Options::emulated_version)):
+    /// an unknown name there, so it enables (or disables) nothing.
+    NotYetIntroduced {
+        /// The gate.
+        gate: &'static Gate,
+        /// The emulated release.
+        version: Version,
+        /// The gate's first recorded stage...
+        state: State,
+        /// ...and the release it entered it.
+        from: Version,
     },
     /// An enabled gate that is not Supported on some target architectures,
     /// where the [`ArchPolicy`](crate::ArchPolicy) warns; it stays on.
@@ -93,6 +106,7 @@ impl Warning {
             | Warning::ArchSupport { gate, .. }
             | Warning::ArchDisabled { gate, .. }
             | Warning::RequirementOff { gate, .. }
+            | Warning::NotYetIntroduced { gate, .. }
             | Warning::SpecUsesDeprecated { gate } => Some(gate),
             Warning::UnknownGate { .. } | Warning::More { .. } => None,
         }
@@ -119,6 +133,7 @@ impl Warning {
             Warning::ArchDisabled { .. } => (6, "gates the architecture policy turned off"),
             Warning::SpecUsesDeprecated { .. } => (7, "Deprecated gates the spec uses"),
             Warning::RequirementOff { .. } => (8, "gates turned off for a requirement"),
+            Warning::NotYetIntroduced { .. } => (9, "gates not yet introduced"),
             Warning::More { .. } => (11, "more warnings"),
         }
     }
@@ -182,6 +197,15 @@ impl fmt::Display for Warning {
             } => write!(
                 f,
                 "feature gate {gate} is turned off: the architecture policy ({action}) does not allow it on {archs}"
+            ),
+            Warning::NotYetIntroduced {
+                gate,
+                version,
+                state,
+                from,
+            } => write!(
+                f,
+                "feature gate {gate} does not exist in {version}; it is {state} from {from}"
             ),
             Warning::RequirementOff { gate, missing } => {
                 write!(f, "feature gate {gate} is turned off: it requires ")?;

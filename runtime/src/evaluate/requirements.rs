@@ -68,6 +68,7 @@ impl Registry {
     pub(super) fn report_requirements(
         &self,
         settled: &Settled<'_>,
+        emulated: Option<crate::Version>,
         on: &[bool],
         rules: &[Rule],
         warnings: &mut Capped<Warning>,
@@ -78,7 +79,7 @@ impl Registry {
                 .iter()
                 .map(|&r| r as usize)
                 .filter(|&r| !on[r])
-                .map(|r| Explanation::new(self.at(r), false, rules[r]))
+                .map(|r| Explanation::new(self.at(r), emulated, false, rules[r]))
                 .collect()
         };
         for &(position, requires) in &settled.refused {
