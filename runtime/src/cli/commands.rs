@@ -2,14 +2,13 @@
 //! rendered whole and written with one `write_all`, so a closed pipe surfaces
 //! as one `BrokenPipe` error that the caller turns into a quiet exit.
 
+use std::error::Error;
 use std::fmt::{self, Write as _};
 use std::io::{self, Write};
 
 use super::{CheckArgs, Command, Exit, ListArgs, ParityArgs, ReportArgs, TextOrJson, show};
 use crate::report::Color;
-use crate::{
-    Action, Arch, ArchPolicy, ConfigProblem, GateConfig, Matrix, Options, Registry, Status,
-};
+use crate::{Arch, ConfigProblem, Matrix, Registry, Status};
 
 pub(super) fn execute(
     command: &Command,
@@ -91,26 +90,9 @@ fn list(registry: &Registry, args: &ListArgs) -> Matrix {
 /// Evaluates the configuration: the enabled gates, then each warning, one
 /// per line (or as JSON), or the reason the configuration is refused.
 fn check(registry: &Registry, args: &CheckArgs) -> Result<String, Box<dyn fmt::Display>> {
-    let config = GateConfig::parse(&args.feature_gates).map_err(|e| Box::new(e) as _)?;
-    let mut policy = ArchPolicy::default();
-    for status in &args.deny {
-        match status {
-            Status::Unsupported => policy.unsupported = Action::Deny,
-            Status::Pending => policy.pending = Action::Deny,
-            Status::Unverified => policy.unverified = Action::Deny,
-            Status::Unspecified => policy.unspecified = Action::Deny,
-            // Refused by the parser of --deny: Supported is always allowed.
-            Status::Supported => {}
-        }
-    }
-    let mut options = Options::default()
-        .with_policy(policy)
-        .with_strict(args.strict);
-    if !args.archs.is_empty() {
-        options = options.with_archs(args.archs.iter().copied());
-    }
+    let sources = args.gates.sources().map_err(|e| Box::new(Chain(e)) as _)?;
     let set = registry
-        .evaluate(&config, &options)
+        .evaluate(&sources.config(), &args.gates.options())
         .map_err(|e| Box::new(e) as _)?;
     // A warning quoting a multi-line message still takes one line.
     let warnings = set
@@ -135,4 +117,21 @@ fn check(registry: &Registry, args: &CheckArgs) -> Result<String, Box<dyn fmt::D
             super::pretty_json(&serde_json::json!({ "enabled": names, "warnings": warnings }))
         }
     })
+}
+
+/// An error followed by each of its sources, `: ` between them, on one
+/// line: what a terminal user needs, since no one walks the chain for them.
+pub(super) struct Chain<E>(pub(super) E);
+
+impl<E: Error> fmt::Display for Chain<E> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.0)?;
+        let mut source = self.0.source();
+        while let Some(cause) = source {
+            let text = cause.to_string();
+            write!(f, ": {}", text.replace(['\n', '\r'], " "))?;
+            source = cause.source();
+        }
+        Ok(())
+    }
 }

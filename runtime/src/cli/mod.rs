@@ -18,9 +18,14 @@
 //! PROGRAM matrix [--arch ARCH]... [--format FORMAT]
 //! PROGRAM coverage [--arch ARCH]... [--format FORMAT]
 //! PROGRAM parity --arch ARCH [--base ARCH] [--format FORMAT]
-//! PROGRAM check [--feature-gates A=true,B=false] [--arch ARCH]... [--strict] [--deny STATUS]...
-//!               [--format text|json]
+//! PROGRAM check [--config FILE]... [--feature-gates A=true,B=false]... [--arch ARCH]...
+//!               [--strict] [--deny STATUS]... [--disable STATUS]... [--format text|json]
 //! ```
+//!
+//! `check` takes [`GateArgs`], which a program also flattens into its own
+//! command line: `--config` (or `--feature-gates-file`) files in order, then
+//! the environment variable the program names ([`App::with_env`]; none by
+//! default), then `--feature-gates`, later ones winning per gate.
 //!
 //! FORMAT is `text` (default), `markdown`, `csv` or `json`; every value is
 //! case-insensitive; a repeatable option also takes a comma-separated list.
@@ -29,19 +34,27 @@
 //! cycle), 2 a usage error, 74 output that could not be written. Output into
 //! a closed pipe (`| head`) ends quietly with 0.
 
+mod args;
 mod commands;
 mod exit;
+mod gate_args;
 mod show;
 
+pub use args::{CheckArgs, FormatArg, ListArgs, ParityArgs, ReportArgs, ShowArgs};
 pub use exit::Exit;
+pub use gate_args::GateArgs;
+
+/// The clap this module is built with: a program flattening [`GateArgs`]
+/// into its parser, or mounting [`Command`], derives with this one.
+pub use clap;
 
 use std::ffi::OsString;
 use std::io::{self, Write};
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Parser, Subcommand, ValueEnum};
 
+use crate::Registry;
 use crate::report::{Color, Report};
-use crate::{Arch, Registry, State, Status};
 
 /// The parser of a stand-alone program: the global `--color` and a [`Command`].
 #[derive(Debug, Parser)]
@@ -81,98 +94,6 @@ pub enum Command {
     Parity(ParityArgs),
     /// Evaluate a configuration for target architectures: enabled gates and warnings.
     Check(CheckArgs),
-}
-
-/// Arguments of `list`.
-#[derive(Debug, Clone, Args)]
-pub struct ListArgs {
-    /// Keep gates that specify support on ARCH (with --support: that support there). Repeatable.
-    #[arg(long = "arch", value_name = "ARCH", value_delimiter = ',')]
-    archs: Vec<Arch>,
-    /// Keep gates with STATUS (supported, pending, unsupported, unverified, unspecified) on
-    /// the --arch architectures, or on any architecture without --arch. Repeatable.
-    #[arg(long = "support", value_name = "STATUS", value_delimiter = ',')]
-    supports: Vec<Status>,
-    /// Keep gates in STATE (alpha, beta, ga, deprecated, discontinued). Repeatable.
-    #[arg(long = "state", value_name = "STATE", value_delimiter = ',')]
-    states: Vec<State>,
-    #[command(flatten)]
-    format: FormatArg,
-}
-
-/// Arguments of `show`.
-#[derive(Debug, Clone, Args)]
-pub struct ShowArgs {
-    /// The gate's name, as configurations spell it.
-    name: String,
-    /// Output format.
-    #[arg(long, value_enum, ignore_case = true, default_value_t = TextOrJson::Text)]
-    format: TextOrJson,
-}
-
-/// Arguments of `matrix` and `coverage`.
-#[derive(Debug, Clone, Args)]
-pub struct ReportArgs {
-    /// Report on ARCH only (default: every architecture); repeatable. Columns stay in
-    /// architecture order.
-    #[arg(long = "arch", value_name = "ARCH", value_delimiter = ',')]
-    archs: Vec<Arch>,
-    #[command(flatten)]
-    format: FormatArg,
-}
-
-/// Arguments of `parity`.
-#[derive(Debug, Clone, Args)]
-pub struct ParityArgs {
-    /// The architecture compared with the base.
-    #[arg(long, value_name = "ARCH")]
-    arch: Arch,
-    /// The reference architecture.
-    #[arg(long, value_name = "ARCH", default_value = "amd64")]
-    base: Arch,
-    #[command(flatten)]
-    format: FormatArg,
-}
-
-/// Arguments of `check`.
-#[derive(Debug, Clone, Args)]
-pub struct CheckArgs {
-    /// The configuration in Kubernetes flag form (A=true,B=false) or as a plain list (A,B).
-    #[arg(long, value_name = "GATES", default_value = "")]
-    feature_gates: String,
-    /// A target architecture; repeatable. Default: the one this program runs on.
-    #[arg(long = "arch", value_name = "ARCH", value_delimiter = ',')]
-    archs: Vec<Arch>,
-    /// Treat unknown gate names as errors.
-    #[arg(long)]
-    strict: bool,
-    /// Refuse the configuration when an enabled gate has STATUS (pending, unsupported,
-    /// unverified, unspecified) on a target architecture. Repeatable.
-    #[arg(long = "deny", value_name = "STATUS", value_delimiter = ',', value_parser = deniable)]
-    deny: Vec<Status>,
-    /// Output format.
-    #[arg(long, value_enum, ignore_case = true, default_value_t = TextOrJson::Text)]
-    format: TextOrJson,
-}
-
-/// A status `check --deny` can refuse: any but Supported.
-fn deniable(s: &str) -> Result<Status, String> {
-    match s.parse::<Status>() {
-        Ok(Status::Supported) => Err(
-            "Supported cannot be denied; deny pending, unsupported, unverified or unspecified"
-                .to_owned(),
-        ),
-        Ok(status) => Ok(status),
-        Err(error) => Err(error.to_string()),
-    }
-}
-
-/// The `--format` of the reports.
-#[derive(Debug, Clone, Args)]
-pub struct FormatArg {
-    /// Output format.
-    #[arg(long, value_enum, ignore_case = true, default_value_t = Format::Text)]
-    format: Format,
 }
 
 /// How a report is written.
@@ -239,15 +160,7 @@ pub fn main() -> Exit {
 
 /// [`main`] over `registry`.
 pub fn main_with(registry: &Registry) -> Exit {
-    let stdout = io::stdout();
-    let auto = Color::auto(&stdout);
-    run_inner(
-        registry,
-        std::env::args_os(),
-        &mut stdout.lock(),
-        &mut io::stderr().lock(),
-        auto,
-    )
+    App::new(registry).main()
 }
 
 /// Runs a command line over `registry`, writing to `stdout` and `stderr`.
@@ -258,39 +171,135 @@ where
     I: IntoIterator<Item = T>,
     T: Into<OsString> + Clone,
 {
-    let (mut stdout, mut stderr) = (stdout, stderr);
-    run_inner(registry, args, &mut stdout, &mut stderr, Color::Never)
+    App::new(registry).run(args, stdout, stderr)
 }
 
-fn run_inner<I, T>(
-    registry: &Registry,
-    args: I,
-    stdout: &mut dyn Write,
-    stderr: &mut dyn Write,
-    auto: Color,
-) -> Exit
-where
-    I: IntoIterator<Item = T>,
-    T: Into<OsString> + Clone,
-{
-    let cli = match Cli::try_parse_from(args) {
-        Ok(cli) => cli,
-        Err(error) if error.use_stderr() => {
-            let _ = write!(stderr, "{}", error.render());
-            return Exit::USAGE;
+/// The command line over a registry, with the program's choices: the
+/// environment variable `check` and `explain` read (none by default).
+///
+/// ```no_run
+/// fn main() -> featuregate::cli::Exit {
+///     featuregate::cli::App::new(featuregate::registry())
+///         .with_env("VMM_FEATURE_GATES")
+///         .main()
+/// }
+/// ```
+#[derive(Debug, Clone)]
+#[must_use]
+pub struct App<'r> {
+    registry: &'r Registry,
+    env: Option<String>,
+}
+
+impl<'r> App<'r> {
+    /// The command line over `registry`.
+    pub fn new(registry: &'r Registry) -> App<'r> {
+        App {
+            registry,
+            env: None,
         }
-        Err(help) => {
-            // Help and version: output like any other, so a failed write is 74.
-            let written = write!(stdout, "{}", help.render()).and_then(|()| stdout.flush());
-            return finish(written.map(|()| Exit::SUCCESS), stderr);
+    }
+
+    /// `check` and `explain` read the flag form from the environment
+    /// variable `var`, above the files and below `--feature-gates`
+    /// ([`GateArgs::with_env`]).
+    pub fn with_env(mut self, var: impl Into<String>) -> App<'r> {
+        self.env = Some(var.into());
+        self
+    }
+
+    /// Runs the command line of this process, as [`main`] does.
+    pub fn main(&self) -> Exit {
+        let stdout = io::stdout();
+        let auto = Color::auto(&stdout);
+        self.run_inner(
+            std::env::args_os(),
+            &mut stdout.lock(),
+            &mut io::stderr().lock(),
+            auto,
+        )
+    }
+
+    /// Runs a command line, as [`run`] does.
+    pub fn run<I, T>(&self, args: I, stdout: impl Write, stderr: impl Write) -> Exit
+    where
+        I: IntoIterator<Item = T>,
+        T: Into<OsString> + Clone,
+    {
+        let (mut stdout, mut stderr) = (stdout, stderr);
+        self.run_inner(args, &mut stdout, &mut stderr, Color::Never)
+    }
+
+    /// The clap command: the gate list in `--feature-gates`' help is this
+    /// registry's, and names the environment variable.
+    fn command(&self) -> clap::Command {
+        let mut help = None;
+        let global = crate::try_registry().is_ok_and(|g| std::ptr::eq(g, self.registry));
+        if !global || self.env.is_some() {
+            let mut text = GateArgs::long_help(self.registry);
+            if let Some(var) = &self.env {
+                text = text.replacen(
+                    "over any file and the environment.",
+                    &format!(
+                        "over any file and the environment variable {var} \
+                         (read in the same form, above the files)."
+                    ),
+                    1,
+                );
+            }
+            help = Some(text);
         }
-    };
-    let color = match cli.color {
-        ColorWhen::Auto => auto,
-        ColorWhen::Always => Color::Always,
-        ColorWhen::Never => Color::Never,
-    };
-    cli.command.run(registry, color, stdout, stderr)
+        let mut command = <Cli as clap::CommandFactory>::command();
+        if let Some(help) = help {
+            for sub in ["check", "explain"] {
+                if command.find_subcommand(sub).is_some() {
+                    command = command.mut_subcommand(sub, |c| {
+                        c.mut_arg(GateArgs::FEATURE_GATES_ID, |a| a.long_help(help.clone()))
+                    });
+                }
+            }
+        }
+        command
+    }
+
+    fn run_inner<I, T>(
+        &self,
+        args: I,
+        stdout: &mut dyn Write,
+        stderr: &mut dyn Write,
+        auto: Color,
+    ) -> Exit
+    where
+        I: IntoIterator<Item = T>,
+        T: Into<OsString> + Clone,
+    {
+        let parsed = self
+            .command()
+            .try_get_matches_from(args)
+            .and_then(|matches| <Cli as clap::FromArgMatches>::from_arg_matches(&matches));
+        let cli = match parsed {
+            Ok(cli) => cli,
+            Err(error) if error.use_stderr() => {
+                let _ = write!(stderr, "{}", error.render());
+                return Exit::USAGE;
+            }
+            Err(help) => {
+                // Help and version: output like any other, so a failed write is 74.
+                let written = write!(stdout, "{}", help.render()).and_then(|()| stdout.flush());
+                return finish(written.map(|()| Exit::SUCCESS), stderr);
+            }
+        };
+        let color = match cli.color {
+            ColorWhen::Auto => auto,
+            ColorWhen::Always => Color::Always,
+            ColorWhen::Never => Color::Never,
+        };
+        let command = match &self.env {
+            Some(var) => cli.command.with_env(var),
+            None => cli.command,
+        };
+        command.run(self.registry, color, stdout, stderr)
+    }
 }
 
 /// The exit of a command whose output was written (or not): a closed pipe
@@ -308,6 +317,20 @@ fn finish(written: io::Result<Exit>, stderr: &mut dyn Write) -> Exit {
 }
 
 impl Command {
+    /// This command reading the environment variable `var` too, when it
+    /// evaluates a configuration (`check`, `explain`): see
+    /// [`GateArgs::with_env`].
+    #[must_use]
+    pub fn with_env(self, var: impl Into<String>) -> Command {
+        match self {
+            Command::Check(mut args) => {
+                args.gates = args.gates.with_env(var);
+                Command::Check(args)
+            }
+            other => other,
+        }
+    }
+
     /// Runs the subcommand over `registry`: 0 success, 1 a failed command,
     /// 74 output that could not be written; a closed stdout (`| head`) is a
     /// quiet 0.
