@@ -1,6 +1,6 @@
 //! The arguments of each subcommand.
 
-use clap::Args;
+use clap::{Args, ValueEnum};
 
 use super::{Format, GateArgs, TextOrJson};
 use crate::{Arch, State, Status};
@@ -75,4 +75,33 @@ pub struct FormatArg {
     /// Output format.
     #[arg(long, value_enum, ignore_case = true, default_value_t = Format::Text)]
     pub(super) format: Format,
+}
+
+/// Arguments of `graph`.
+#[derive(Debug, Clone, Args)]
+pub struct GraphArgs {
+    /// Draw the gates without requirements too.
+    #[arg(long)]
+    pub(super) all: bool,
+    /// Output format: text (one `A -> B` line per requirement), json, mermaid, markdown (a
+    /// fenced Mermaid block), dot.
+    #[arg(long, value_enum, ignore_case = true, default_value_t = GraphFormat::Text)]
+    pub(super) format: GraphFormat,
+}
+
+/// How `graph` draws the requirements.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, ValueEnum)]
+#[non_exhaustive]
+pub enum GraphFormat {
+    /// One `A -> B` line per requirement.
+    #[default]
+    Text,
+    /// Pretty-printed JSON: each gate with `requires` and `required_by`.
+    Json,
+    /// A Mermaid flowchart.
+    Mermaid,
+    /// The Mermaid flowchart in a fenced Markdown block.
+    Markdown,
+    /// A Graphviz digraph.
+    Dot,
 }

@@ -6,7 +6,10 @@ use std::error::Error;
 use std::fmt::{self, Write as _};
 use std::io::{self, Write};
 
-use super::{CheckArgs, Command, Exit, ListArgs, ParityArgs, ReportArgs, TextOrJson, show};
+use super::{
+    CheckArgs, Command, Exit, GraphArgs, GraphFormat, ListArgs, ParityArgs, ReportArgs, TextOrJson,
+    show,
+};
 use crate::report::Color;
 use crate::{Arch, ConfigProblem, Matrix, Registry, Status};
 
@@ -38,7 +41,17 @@ pub(super) fn execute(
                 // The lookup's answer is the message itself, as written.
                 return Ok(fail(err, "", &unknown));
             };
-            show::render(gate, args.format)
+            show::render(gate, registry, args.format)
+        }
+        Command::Graph(GraphArgs { all, format }) => {
+            let graph = registry.graph().with_all(*all);
+            match format {
+                GraphFormat::Text => graph.to_string(),
+                GraphFormat::Json => graph.to_json(),
+                GraphFormat::Mermaid => graph.to_mermaid(),
+                GraphFormat::Markdown => graph.to_markdown(),
+                GraphFormat::Dot => graph.to_dot(),
+            }
         }
         Command::Check(args) => match check(registry, args) {
             Ok(rendered) => rendered,

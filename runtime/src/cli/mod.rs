@@ -18,6 +18,7 @@
 //! PROGRAM matrix [--arch ARCH]... [--format FORMAT]
 //! PROGRAM coverage [--arch ARCH]... [--format FORMAT]
 //! PROGRAM parity --arch ARCH [--base ARCH] [--format FORMAT]
+//! PROGRAM graph [--all] [--format text|json|mermaid|markdown|dot]
 //! PROGRAM check [--config FILE]... [--feature-gates A=true,B=false]... [--arch ARCH]...
 //!               [--strict] [--deny STATUS]... [--disable STATUS]... [--format text|json]
 //! ```
@@ -40,7 +41,9 @@ mod exit;
 mod gate_args;
 mod show;
 
-pub use args::{CheckArgs, FormatArg, ListArgs, ParityArgs, ReportArgs, ShowArgs};
+pub use args::{
+    CheckArgs, FormatArg, GraphArgs, GraphFormat, ListArgs, ParityArgs, ReportArgs, ShowArgs,
+};
 pub use exit::Exit;
 pub use gate_args::GateArgs;
 
@@ -94,6 +97,8 @@ pub enum Command {
     Parity(ParityArgs),
     /// Evaluate a configuration for target architectures: enabled gates and warnings.
     Check(CheckArgs),
+    /// The requirements between gates, as text, JSON, Mermaid or Graphviz DOT.
+    Graph(GraphArgs),
 }
 
 /// How a report is written.

@@ -42,6 +42,7 @@ impl Serialize for Cell {
             Value::Status(status) => status.support().map(Support::as_str).serialize(serializer),
             Value::Count { n, .. } | Value::Number(n) => serializer.serialize_u64(*n as u64),
             Value::Note(note) => note.serialize(serializer),
+            Value::Names(names) => names.serialize(serializer),
             Value::Reasons(reasons) => {
                 let mut map = serializer.serialize_map(Some(reasons.len()))?;
                 for (arch, reason) in reasons {

@@ -9,7 +9,8 @@ use crate::{Arch, Gate, Registry};
 ///
 /// A [`Report`]: columns `name`, `state`, then one per architecture
 /// (`amd64`, ..., or those given to [`Matrix::with_archs`]), and in JSON
-/// only `reasons` (`{"arm64": "..."}`); the Markdown form lists the reasons
+/// only `reasons` (`{"arm64": "..."}`) and `requires` (the names of the
+/// gates it requires, in declared order); the Markdown form lists the reasons
 /// as notes under the table (`- Gate on arm64 (Unverified): why`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Matrix {
@@ -96,7 +97,7 @@ impl Report for Matrix {
         [Column::new("name"), Column::new("state")]
             .into_iter()
             .chain(self.archs.iter().map(|arch| Column::new(arch.as_str())))
-            .chain([Column::json_only("reasons")])
+            .chain([Column::json_only("reasons"), Column::json_only("requires")])
             .collect()
     }
 
@@ -116,7 +117,10 @@ impl Report for Matrix {
                             .iter()
                             .map(|&arch| Cell::status(gate.status(arch))),
                     )
-                    .chain([Cell::reasons(reasons)])
+                    .chain([
+                        Cell::reasons(reasons),
+                        Cell::names(gate.requires().map(Gate::name).collect()),
+                    ])
                     .collect()
             })
             .collect()

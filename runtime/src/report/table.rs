@@ -75,6 +75,8 @@ pub(super) enum Value {
     Note(Option<&'static str>),
     /// A reason per architecture (JSON: an object).
     Reasons(Vec<(Arch, &'static str)>),
+    /// Gate names (JSON: an array; tables: comma-separated).
+    Names(Vec<&'static str>),
 }
 
 impl Cell {
@@ -102,6 +104,10 @@ impl Cell {
         Cell(Value::Reasons(reasons))
     }
 
+    pub(crate) fn names(names: Vec<&'static str>) -> Cell {
+        Cell(Value::Names(names))
+    }
+
     /// The cell as text and Markdown show it (before Markdown's escaping).
     #[must_use]
     pub fn display(&self) -> Cow<'static, str> {
@@ -112,6 +118,7 @@ impl Cell {
             Value::Count { n, total, .. } => Cow::Owned(format!("{n} ({})", percent(*n, *total))),
             Value::Number(n) => Cow::Owned(n.to_string()),
             Value::Note(note) => Cow::Borrowed(note.unwrap_or_default()),
+            Value::Names(names) => Cow::Owned(names.join(", ")),
             Value::Reasons(reasons) => Cow::Owned(
                 reasons
                     .iter()
