@@ -97,6 +97,10 @@ impl FeatureSet {
         self.registry.position(name).map(|i| self.rules[i])
     }
 
+    pub(crate) fn rule_at(&self, position: usize) -> Rule {
+        self.rules[position]
+    }
+
     pub(crate) fn position_of(&self, gate: &Gate) -> Option<usize> {
         self.registry.position_of(gate)
     }

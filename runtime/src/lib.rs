@@ -216,6 +216,7 @@ mod config_serde;
 mod declare;
 mod escape;
 mod evaluate;
+mod explain;
 mod feature_set;
 mod gate;
 #[cfg(feature = "serde")]
@@ -242,6 +243,7 @@ pub use arch::Arch;
 pub use changes::Change;
 pub use config::GateConfig;
 pub use config_error::{ConfigError, ConfigProblem};
+pub use explain::Explanation;
 pub use feature_set::FeatureSet;
 pub use featuregate_macros::feature_gate;
 pub use gate::{FeatureGate, Gate, Location};
