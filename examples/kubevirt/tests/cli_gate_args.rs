@@ -65,3 +65,90 @@ fn feature_gates_help_lists_all_85_gates() {
         }
     }
 }
+
+const CR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/kubevirt-cr.yaml");
+
+#[test]
+fn check_reads_the_sample_cr() {
+    let (code, out, err) = run(&["check", "--config", CR, "--arch", "amd64"]);
+    assert_eq!((code, err.as_str()), (0, ""));
+    let enabled: Vec<&str> = out
+        .lines()
+        .filter(|l| !l.starts_with("warning: "))
+        .collect();
+    // The CR's featureGates are on, its disabledFeatureGates off.
+    for name in ["Sidecar", "HostDevices", "VSOCK", "DownwardMetrics"] {
+        assert!(enabled.contains(&name), "{name}: {out}");
+    }
+    for name in ["ImageVolume", "DecentralizedLiveMigration"] {
+        assert!(!enabled.contains(&name), "{name}: {out}");
+    }
+    // Exactly the CR over the defaults: the same as the flag form.
+    let flag = run(&[
+        "check",
+        "--feature-gates",
+        "Sidecar=true,HostDevices=true,VSOCK=true,DownwardMetrics=true,\
+         ImageVolume=false,DecentralizedLiveMigration=false",
+        "--arch",
+        "amd64",
+    ]);
+    assert_eq!(out, flag.1);
+
+    // On arm64 the CR's Unverified gates warn.
+    let (code, out, _) = run(&["check", "--config", CR, "--arch", "arm64"]);
+    assert_eq!(code, 0);
+    assert!(
+        out.lines()
+            .any(|l| l.starts_with("warning: ") && l.contains("DownwardMetrics")),
+        "{out}"
+    );
+}
+
+#[test]
+fn explain_names_the_cr_as_the_source() {
+    let (code, out, err) = run(&["explain", "Sidecar", "--config", CR]);
+    assert_eq!((code, err.as_str()), (0, ""));
+    assert_eq!(
+        out,
+        format!("feature gate Sidecar is on: the configuration enables it\nsource: file {CR}\n")
+    );
+    let (_, out, _) = run(&["explain", "ImageVolume", "--config", CR]);
+    assert_eq!(
+        out,
+        format!(
+            "feature gate ImageVolume is off: the configuration disables it\nsource: file {CR}\n"
+        )
+    );
+    let (_, out, _) = run(&[
+        "explain",
+        "ImageVolume",
+        "--config",
+        CR,
+        "--feature-gates",
+        "ImageVolume=true",
+    ]);
+    assert!(out.ends_with("source: --feature-gates\n"), "{out}");
+}
+
+/// The program itself, as the README shows it: YAML read, exit codes kept.
+#[test]
+fn the_binary_reads_the_cr() {
+    let binary = env!("CARGO_BIN_EXE_kubevirt-gates");
+    let output = std::process::Command::new(binary)
+        .args(["explain", "VSOCK", "--config", CR, "--format", "json"])
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{output:?}");
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(json["enabled"], true);
+    assert_eq!(json["source"], format!("file {CR}"));
+    let output = std::process::Command::new(binary)
+        .args(["explain", "VSOCKK"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8_lossy(&output.stderr),
+        "unknown feature gate VSOCKK; did you mean VSOCK?\n"
+    );
+}

@@ -69,6 +69,19 @@ pub struct CheckArgs {
     pub(super) format: TextOrJson,
 }
 
+/// Arguments of `explain`: the gate, then the same inputs as `check`.
+#[derive(Debug, Clone, Args)]
+#[command(mut_arg(GateArgs::FILES_ID, |arg| arg.visible_alias("config")))]
+pub struct ExplainArgs {
+    /// The gate's name, as configurations spell it.
+    pub(super) name: String,
+    #[command(flatten)]
+    pub(super) gates: GateArgs,
+    /// Output format.
+    #[arg(long, value_enum, ignore_case = true, default_value_t = TextOrJson::Text)]
+    pub(super) format: TextOrJson,
+}
+
 /// The `--format` of the reports.
 #[derive(Debug, Clone, Args)]
 pub struct FormatArg {

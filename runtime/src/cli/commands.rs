@@ -8,7 +8,7 @@ use std::io::{self, Write};
 
 use super::{
     CheckArgs, Command, Exit, GraphArgs, GraphFormat, ListArgs, ParityArgs, ReportArgs, TextOrJson,
-    show,
+    explain, show,
 };
 use crate::report::Color;
 use crate::{Arch, ConfigProblem, Matrix, Registry, Status};
@@ -34,14 +34,18 @@ pub(super) fn execute(
         }
         Command::Show(args) => {
             let Some(gate) = registry.get(&args.name) else {
-                let unknown = ConfigProblem::UnknownGate {
-                    name: args.name.clone(),
-                    suggestion: registry.suggest(&args.name),
-                };
-                // The lookup's answer is the message itself, as written.
-                return Ok(fail(err, "", &unknown));
+                return Ok(unknown(registry, &args.name, err));
             };
             show::render(gate, registry, args.format)
+        }
+        Command::Explain(args) => {
+            if registry.get(&args.name).is_none() {
+                return Ok(unknown(registry, &args.name, err));
+            }
+            match explain::render(registry, args) {
+                Ok(rendered) => rendered,
+                Err(error) => return Ok(fail(err, "error: ", &*error)),
+            }
         }
         Command::Graph(GraphArgs { all, format }) => {
             let graph = registry.graph().with_all(*all);
@@ -60,6 +64,16 @@ pub(super) fn execute(
     };
     out.write_all(rendered.as_bytes())?;
     Ok(Exit::SUCCESS)
+}
+
+/// Reports a name the registry does not know, with the nearest one.
+fn unknown(registry: &Registry, name: &str, err: &mut dyn Write) -> Exit {
+    let unknown = ConfigProblem::UnknownGate {
+        name: name.to_owned(),
+        suggestion: registry.suggest(name),
+    };
+    // The lookup's answer is the message itself, as written.
+    fail(err, "", &unknown)
 }
 
 /// Reports why a command failed on stderr, each line of the message after

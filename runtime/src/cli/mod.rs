@@ -18,12 +18,13 @@
 //! PROGRAM matrix [--arch ARCH]... [--format FORMAT]
 //! PROGRAM coverage [--arch ARCH]... [--format FORMAT]
 //! PROGRAM parity --arch ARCH [--base ARCH] [--format FORMAT]
+//! PROGRAM explain NAME [the options of check]
 //! PROGRAM graph [--all] [--format text|json|mermaid|markdown|dot]
 //! PROGRAM check [--config FILE]... [--feature-gates A=true,B=false]... [--arch ARCH]...
 //!               [--strict] [--deny STATUS]... [--disable STATUS]... [--format text|json]
 //! ```
 //!
-//! `check` takes [`GateArgs`], which a program also flattens into its own
+//! `check` and `explain` take [`GateArgs`], which a program also flattens into its own
 //! command line: `--config` (or `--feature-gates-file`) files in order, then
 //! the environment variable the program names ([`App::with_env`]; none by
 //! default), then `--feature-gates`, later ones winning per gate.
@@ -38,11 +39,13 @@
 mod args;
 mod commands;
 mod exit;
+mod explain;
 mod gate_args;
 mod show;
 
 pub use args::{
-    CheckArgs, FormatArg, GraphArgs, GraphFormat, ListArgs, ParityArgs, ReportArgs, ShowArgs,
+    CheckArgs, ExplainArgs, FormatArg, GraphArgs, GraphFormat, ListArgs, ParityArgs, ReportArgs,
+    ShowArgs,
 };
 pub use exit::Exit;
 pub use gate_args::GateArgs;
@@ -99,6 +102,8 @@ pub enum Command {
     Check(CheckArgs),
     /// The requirements between gates, as text, JSON, Mermaid or Graphviz DOT.
     Graph(GraphArgs),
+    /// Why one gate is on or off under a configuration, and which source named it.
+    Explain(ExplainArgs),
 }
 
 /// How a report is written.
@@ -331,6 +336,10 @@ impl Command {
             Command::Check(mut args) => {
                 args.gates = args.gates.with_env(var);
                 Command::Check(args)
+            }
+            Command::Explain(mut args) => {
+                args.gates = args.gates.with_env(var);
+                Command::Explain(args)
             }
             other => other,
         }
