@@ -88,7 +88,9 @@ pub struct GateArgs {
     #[arg(
         id = "feature_gates_files",
         long = "feature-gates-file",
-        value_name = "PATH"
+        value_name = "PATH",
+        help = "A configuration file: a KubeVirt CR or its developerConfiguration (JSON, or YAML \
+                with the yaml feature) or a flag-form list; repeatable, a later file winning"
     )]
     files: Vec<PathBuf>,
     /// The target architectures (`--arch`); empty for the one this runs on.
