@@ -1,6 +1,6 @@
 //! Writes `$OUT_DIR/gates.rs`: 1,000 `#[feature_gate]` declarations with
-//! varied names, states, supports, reasons and optional keys, from a fixed
-//! seed so every run benchmarks the same gates.
+//! varied names, states, supports, reasons, optional keys and requirements,
+//! from a fixed seed so every run benchmarks the same gates.
 
 use std::collections::HashSet;
 use std::fmt::Write as _;
@@ -98,6 +98,10 @@ fn main() {
     let mut names = HashSet::new();
     let mut out = String::new();
     let mut idents = Vec::with_capacity(GATES);
+    // Requirements come from a generator of their own, so the gates drawn
+    // from `rng` stay the ones earlier benchmark runs measured.
+    let mut requirement_rng = Rng(0xD1B5_4A32_D192_ED03);
+    let mut declared: Vec<(usize, [Option<usize>; 5])> = Vec::with_capacity(GATES);
     for i in 0..GATES {
         let mut name = String::new();
         while name.is_empty() || names.contains(&name) {
@@ -108,14 +112,18 @@ fn main() {
         }
         names.insert(name.clone());
         let ident = format!("Gate{i:04}");
+        let state = weighted_state(&mut rng);
         let mut args = vec![
             format!("name = \"{name}\""),
-            format!("state = {}", STATES[weighted_state(&mut rng)]),
+            format!("state = {}", STATES[state]),
         ];
         let mut named_all = true;
-        for arch in ARCHS {
+        let mut supports = [None; 5];
+        for (a, arch) in ARCHS.into_iter().enumerate() {
             if rng.chance(55) {
-                let support = SUPPORTS[rng.below(SUPPORTS.len())];
+                let index = rng.below(SUPPORTS.len());
+                supports[a] = Some(index);
+                let support = SUPPORTS[index];
                 if rng.chance(15) {
                     args.push(format!("{arch} = {support}(\"reason {i} on {arch}\")"));
                 } else {
@@ -126,7 +134,11 @@ fn main() {
             }
         }
         if !named_all && rng.chance(20) {
-            args.push(format!("others = {}", SUPPORTS[rng.below(SUPPORTS.len())]));
+            let index = rng.below(SUPPORTS.len());
+            for support in supports.iter_mut().filter(|s| s.is_none()) {
+                *support = Some(index);
+            }
+            args.push(format!("others = {}", SUPPORTS[index]));
         }
         if rng.chance(30) {
             args.push(format!("since = \"v1.{}.0\"", rng.below(9)));
@@ -146,6 +158,24 @@ fn main() {
         for k in (1..args.len()).rev() {
             args.swap(k, rng.below(k + 1));
         }
+        // About one gate in ten requires one or two of the 50 gates before
+        // it that the rules allow: at least as mature, never Unsupported
+        // where this one is Supported.
+        if requirement_rng.chance(10) {
+            let wanted = 1 + requirement_rng.below(2);
+            let start = i.saturating_sub(50);
+            let offset = requirement_rng.below(50);
+            let required: Vec<String> = (0..i - start)
+                .map(|k| start + (offset + k) % (i - start))
+                .filter(|&j| may_require((state, &supports), declared[j]))
+                .take(wanted)
+                .map(|j| format!("Gate{j:04}"))
+                .collect();
+            if !required.is_empty() {
+                args.push(format!("requires = [{}]", required.join(", ")));
+            }
+        }
+        declared.push((state, supports));
         let _ = writeln!(out, "/// Generated gate {i}: `{name}`.");
         if rng.chance(30) {
             let _ = writeln!(
@@ -166,6 +196,29 @@ fn main() {
     let path =
         PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR")).join("gates.rs");
     std::fs::write(&path, out).expect("OUT_DIR is writable");
+}
+
+/// Whether a gate of `state` and `supports` may require the other: the
+/// rules of `requires`, on indices into `STATES` and `SUPPORTS`.
+fn may_require(
+    (state, supports): (usize, &[Option<usize>; 5]),
+    (required_state, required_supports): (usize, [Option<usize>; 5]),
+) -> bool {
+    const SUPPORTED: Option<usize> = Some(0);
+    const UNSUPPORTED: Option<usize> = Some(2);
+    let maturity = match state {
+        // GA only GA; Beta Beta or GA; Alpha and Deprecated anything but
+        // Discontinued; Discontinued anything.
+        2 => required_state == 2,
+        1 => matches!(required_state, 1 | 2),
+        0 | 3 => required_state != 4,
+        _ => true,
+    };
+    maturity
+        && supports
+            .iter()
+            .zip(required_supports)
+            .all(|(&mine, theirs)| !(mine == SUPPORTED && theirs == UNSUPPORTED))
 }
 
 /// A catalogue is mostly Alpha and Beta, with a tail of the rest.

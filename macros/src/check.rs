@@ -10,9 +10,10 @@ use syn::spanned::Spanned as _;
 use syn::{Fields, Ident, Item, ItemStruct, Path};
 
 use crate::doc::{self, Doc};
+use crate::lifecycle;
 use crate::parse::{Declaration, SupportValue, at};
 use crate::requires;
-use crate::symbol::{ARCHS, NAME_MAX, NAME_RULE, RESERVED, STATES};
+use crate::symbol::{ARCHS, NAME_MAX, NAME_RULE, RESERVED, STAGES, STATES};
 
 /// A declaration that passed every check: what the expansion needs.
 pub(crate) struct Gate {
@@ -23,6 +24,8 @@ pub(crate) struct Gate {
     pub(crate) message: Option<String>,
     pub(crate) description: Vec<Doc>,
     pub(crate) since: Option<String>,
+    /// The stage keys' versions as written, in lifecycle order.
+    pub(crate) stages: [Option<String>; STAGES.len()],
     pub(crate) owner: Option<String>,
     /// Per architecture (in [`ARCHS`] order), `others` already applied.
     pub(crate) support: [Option<SupportValue>; ARCHS.len()],
@@ -85,6 +88,7 @@ pub(crate) fn gate(
         used_by,
         krate: _,
         requires,
+        stages,
         given,
     } = declaration;
     for path in requires
@@ -99,11 +103,24 @@ pub(crate) fn gate(
             .with_span(path),
         );
     }
-    if !given.contains(&crate::symbol::STATE) {
+    // A stage key that did not read is given too: its own error says why.
+    let stage_given = STAGES.iter().any(|key| given.contains(key));
+    let unread = STAGES
+        .iter()
+        .zip(&stages)
+        .any(|(key, stage)| stage.is_none() && given.contains(key));
+    let latest = lifecycle::check(
+        &stages,
+        unread,
+        state,
+        since.as_ref().map(|s| s.span),
+        errors,
+    );
+    if !given.contains(&crate::symbol::STATE) && !stage_given {
         errors.push(at(
             Span::call_site(),
             format!(
-                "missing key `state`: every gate has one, e.g. `#[feature_gate(state = Alpha)]`; one of: {}",
+                "missing key `state`: every gate has one, e.g. `#[feature_gate(state = Alpha)]`, or stage keys that give it (`alpha = \"v1.6.0\", beta = \"v1.7.0\"`); one of: {}",
                 STATES.join(", ")
             ),
         ));
@@ -135,10 +152,11 @@ pub(crate) fn gate(
     Gate {
         ident: marker.ident.clone(),
         name,
-        state: state.unwrap_or_default(),
+        state: state.map(|(state, _)| state).or(latest).unwrap_or_default(),
         message,
         description,
-        since,
+        since: since.map(|since| since.value),
+        stages: stages.map(|stage| stage.map(|stage| stage.text)),
         owner,
         support: archs,
         used_by,

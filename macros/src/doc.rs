@@ -59,25 +59,26 @@ pub(crate) fn description(attrs: &[Attribute]) -> Vec<Doc> {
     runs
 }
 
-/// The descriptor's strings as `concat!`'s arguments: `fields`, then the
-/// description, then the NUL that ends it. One literal in the common case.
-pub(crate) fn concat_args(mut fields: String, description: &[Doc]) -> TokenStream {
+/// The description as `concat!`'s arguments, ending with the NUL that
+/// ends it: one literal in the common case.
+pub(crate) fn concat_args(description: &[Doc]) -> TokenStream {
     let mut args = TokenStream::new();
+    let mut text = String::new();
     for (i, run) in description.iter().enumerate() {
         if i > 0 {
-            fields.push('\n');
+            text.push('\n');
         }
         match run {
-            Doc::Text(text) => fields.push_str(text),
+            Doc::Text(run) => text.push_str(run),
             Doc::Expr(expr) => {
-                let text = Literal::string(&std::mem::take(&mut fields));
-                args.extend(quote!(#text, ));
+                let before = Literal::string(&std::mem::take(&mut text));
+                args.extend(quote!(#before, ));
                 expr.to_tokens(&mut args);
                 args.extend(quote!(,));
             }
         }
     }
-    fields.push('\0');
-    Literal::string(&fields).to_tokens(&mut args);
+    text.push('\0');
+    Literal::string(&text).to_tokens(&mut args);
     args
 }

@@ -80,6 +80,7 @@ fn descriptor(gate: &Gate, krate: &CratePath) -> TokenStream {
     ]
     .into_iter()
     .chain(reasons)
+    .chain(gate.stages.iter().map(Option::as_deref))
     .map(Option::unwrap_or_default);
     let mut text = String::new();
     let mut layout = Vec::new();
@@ -89,8 +90,10 @@ fn descriptor(gate: &Gate, krate: &CratePath) -> TokenStream {
         layout.extend((field.len() as u16).to_le_bytes());
     }
     // The description goes in the tail, after the fields with a length and
-    // before the module path: a doc comment has no length limit.
-    let text = doc::concat_args(text, &gate.description);
+    // before the module path: a doc comment has no length limit. It travels
+    // apart from the fields, which the hidden `__DECL` const holds alone.
+    let fields = Literal::string(&text);
+    let description = doc::concat_args(&gate.description);
     // The runtime decodes the same layout in `Gate::__from_layout`: each
     // length as a little-endian u16, then the codes as a little-endian u32
     // (the state in bits 0..3, then 3 bits per architecture, 0 meaning
@@ -108,7 +111,7 @@ fn descriptor(gate: &Gate, krate: &CratePath) -> TokenStream {
     let used_by = gate.used_by.as_ref().map(|path| quote!(, #path));
     if gate.requires.is_empty() {
         return quote! {
-            #krate::__private::gate!(#ident, [#text], #layout, #line, [] #used_by);
+            #krate::__private::gate!(#ident, [#fields, #description], #layout, #line, [] #used_by);
         };
     }
     // The requirements' consts and the descriptor that lists them share a
@@ -117,7 +120,7 @@ fn descriptor(gate: &Gate, krate: &CratePath) -> TokenStream {
     quote! {
         const _: () = {
             #checks
-            #krate::__private::gate!(#ident, [#text], #layout, #line, [#(#names),*] #used_by);
+            #krate::__private::gate!(#ident, [#fields, #description], #layout, #line, [#(#names),*] #used_by);
         };
     }
 }

@@ -39,7 +39,6 @@ pub(crate) fn expand(mut item: TokenStream, failure: Failure) -> TokenStream {
     let placeholder = marker.map(|ident| {
         quote! {
             impl #krate::FeatureGate for #ident {
-                const GATE: &'static #krate::__private::Gate = &#krate::__private::FALLBACK;
                 const __DECL: #krate::__private::Decl = #krate::__private::Decl::UNKNOWN;
             }
         }

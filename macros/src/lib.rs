@@ -9,6 +9,7 @@ mod crate_path;
 mod doc;
 mod expand;
 mod fallback;
+mod lifecycle;
 mod parse;
 mod requires;
 mod symbol;

@@ -24,9 +24,10 @@ use syn::{Lit, LitStr, Path};
 
 use crate::args::{self, Entry, Value};
 use crate::crate_path::CratePath;
+use crate::lifecycle::{self, Stage};
 use crate::requires;
 use crate::symbol::{
-    self, ARCH_SYNONYMS, ARCHS, KEYS, STATE_SYNONYMS, STATES, STRING_MAX, SUPPORTS,
+    self, ARCH_SYNONYMS, ARCHS, KEYS, STAGES, STATE_SYNONYMS, STATES, STRING_MAX, SUPPORTS,
 };
 
 /// A string argument with the span of its literal.
@@ -44,17 +45,19 @@ pub(crate) struct SupportValue {
 /// What the attribute says, each key at most once.
 #[derive(Default)]
 pub(crate) struct Declaration {
-    /// Index in [`STATES`].
-    pub(crate) state: Option<usize>,
+    /// Index in [`STATES`], and the span of its value.
+    pub(crate) state: Option<(usize, Span)>,
     pub(crate) name: Option<WithSpan<String>>,
     pub(crate) message: Option<String>,
     pub(crate) archs: [Option<SupportValue>; ARCHS.len()],
     pub(crate) others: Option<SupportValue>,
-    pub(crate) since: Option<String>,
+    pub(crate) since: Option<WithSpan<String>>,
     pub(crate) owner: Option<String>,
     pub(crate) used_by: Option<Path>,
     pub(crate) krate: CratePath,
     pub(crate) requires: Vec<Path>,
+    /// The stage keys, in [`STAGES`] order.
+    pub(crate) stages: [Option<Stage>; STAGES.len()],
     /// Every key given, valid value or not (a bad `state = Bta` is not also
     /// a missing `state`).
     pub(crate) given: Vec<&'static str>,
@@ -93,7 +96,7 @@ pub(crate) fn declaration(args: TokenStream, errors: &mut Accumulator) -> Declar
 impl Declaration {
     fn set(&mut self, key: &'static str, value: &Value) -> Result<(), Error> {
         match key {
-            symbol::STATE => self.state = Some(state(value)?),
+            symbol::STATE => self.state = Some((state(value)?, span_of(value))),
             symbol::NAME => {
                 // Not held to the string limit: the name rule (at most 128
                 // bytes) is the stricter one, and says so.
@@ -104,7 +107,13 @@ impl Declaration {
                 });
             }
             symbol::MESSAGE => self.message = Some(string(key, value)?.value()),
-            symbol::SINCE => self.since = Some(string(key, value)?.value()),
+            symbol::SINCE => {
+                let lit = string(key, value)?;
+                self.since = Some(WithSpan {
+                    value: lit.value(),
+                    span: lit.span(),
+                });
+            }
             symbol::OWNER => self.owner = Some(string(key, value)?.value()),
             symbol::OTHERS => self.others = Some(support(key, value)?),
             symbol::USED_BY => {
@@ -118,9 +127,13 @@ impl Declaration {
             symbol::CRATE => {
                 self.krate = CratePath::new(path(key, value, "crate = ::my_crate::featuregate")?)?;
             }
-            arch => {
-                let index = ARCHS.iter().position(|&a| a == arch).unwrap_or_default();
-                self.archs[index] = Some(support(key, value)?);
+            key => {
+                if let Some(index) = STAGES.iter().position(|&s| s == key) {
+                    self.stages[index] = Some(lifecycle::stage(key, &string(key, value)?)?);
+                } else {
+                    let index = ARCHS.iter().position(|&a| a == key).unwrap_or_default();
+                    self.archs[index] = Some(support(key, value)?);
+                }
             }
         }
         Ok(())
@@ -257,6 +270,19 @@ fn support(key: &str, value: &Value) -> Result<SupportValue, Error> {
         )
     })?;
     Ok(SupportValue { index, reason })
+}
+
+/// The span of a value's first token: where an error about it points.
+fn span_of(value: &Value) -> Span {
+    match value {
+        Value::Path(path) => path
+            .segments
+            .first()
+            .map_or_else(Span::call_site, |s| s.ident.span()),
+        Value::Call(head, _) => span_of(head),
+        Value::Lit(lit) => lit.span(),
+        Value::List(group) => group.span(),
+    }
 }
 
 /// An error at `span` (darling's `with_span` takes syntax nodes, not spans).

@@ -116,9 +116,10 @@ pub(crate) fn checks(
             .segments
             .last()
             .map_or_else(|| path.span(), |s| s.ident.span());
+        let earlier = (!earlier.is_empty()).then(|| quote!(, [#(#earlier),*]));
         let mut args = Group::new(
             Delimiter::Parenthesis,
-            quote!(#ident, #name, #path #(, #earlier)*),
+            quote!(#ident, #name, #path #earlier),
         );
         args.set_span(span);
         out.extend(respan(quote!(#krate::__private::requirement!), span));

@@ -14,6 +14,10 @@ pub(crate) const USED_BY: &str = "used_by";
 pub(crate) const CRATE: &str = "crate";
 pub(crate) const REQUIRES: &str = "requires";
 
+/// The stage keys, in lifecycle order: the order of [`STATES`], each the
+/// release in which the gate entered that state.
+pub(crate) const STAGES: [&str; 5] = ["alpha", "beta", "ga", "deprecated", "discontinued"];
+
 /// The longest gate name, in bytes.
 pub(crate) const NAME_MAX: usize = 128;
 
@@ -33,9 +37,9 @@ pub(crate) const STRING_MAX: usize = u16::MAX as usize;
 pub(crate) const ARCHS: [&str; 5] = ["amd64", "arm64", "s390x", "ppc64le", "riscv64"];
 
 /// Every key, in the order the documentation lists them.
-pub(crate) const KEYS: [&str; 14] = [
+pub(crate) const KEYS: [&str; 19] = [
     STATE, NAME, MESSAGE, ARCHS[0], ARCHS[1], ARCHS[2], ARCHS[3], ARCHS[4], OTHERS, SINCE, OWNER,
-    USED_BY, REQUIRES, CRATE,
+    USED_BY, REQUIRES, STAGES[0], STAGES[1], STAGES[2], STAGES[3], STAGES[4], CRATE,
 ];
 
 /// States, in the order of the runtime's `State` (their codes).

@@ -6,6 +6,9 @@
 //!
 //! A second case adds one misspelt name, whose "did you mean" suggestion
 //! compares it with every known name: the price of that warning, shown apart.
+//! A third evaluates the same configuration over the same gates rebuilt
+//! with requirements (a third of them require one or two others, as the
+//! maturity rule allows): the price of keeping them.
 //!
 //! Beside them, the hostile cases: 1,000,000 unknown names
 //! against a registry of 85 gates, the size of `KubeVirt`'s catalogue
@@ -17,6 +20,7 @@
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
+use featuregate::__private::leaked_gate_with;
 use featuregate::{Arch, Gate, GateConfig, Options, Registry, State, Warning, registry};
 use featuregate_bench_gates::GATES;
 
@@ -55,6 +59,52 @@ fn unknown(n: usize) -> GateConfig {
     }
 }
 
+/// The generated gates again, every third requiring the gate before it and
+/// every sixth also the one three before, where the maturity rule allows
+/// (a gate may require only gates as mature as itself, none Discontinued
+/// unless it is) and `config` stays valid: a gate it enables requires only
+/// gates that are on; others may require gates that are off, and are
+/// turned off with a warning.
+fn with_requirements(config: &GateConfig) -> Registry {
+    fn allowed(state: State, required: State) -> bool {
+        match state {
+            State::Ga => required == State::Ga,
+            State::Beta => matches!(required, State::Beta | State::Ga),
+            State::Alpha | State::Deprecated => required != State::Discontinued,
+            State::Discontinued => true,
+        }
+    }
+    let named = |list: &[String], gate: &Gate| list.iter().any(|n| n == gate.name());
+    let on = |gate: &Gate| match gate.state() {
+        State::Ga => true,
+        State::Beta => !named(&config.disabled, gate),
+        State::Alpha | State::Deprecated => named(&config.enabled, gate),
+        State::Discontinued => false,
+    };
+    let mut built: Vec<&'static Gate> = Vec::with_capacity(GATES.len());
+    for (i, gate) in GATES.iter().enumerate() {
+        let enabled = named(&config.enabled, gate);
+        let candidates = match i % 6 {
+            3 => vec![i - 1],
+            0 if i >= 3 => vec![i - 1, i - 3],
+            _ => vec![],
+        };
+        let requires: Vec<&'static Gate> = candidates
+            .into_iter()
+            .map(|j| built[j])
+            .filter(|r| allowed(gate.state(), r.state()) && (!enabled || on(r)))
+            .collect();
+        let support: Vec<_> = gate.support_by_arch().collect();
+        built.push(leaked_gate_with(
+            gate.name(),
+            gate.state(),
+            &support,
+            Box::leak(requires.into_boxed_slice()),
+        ));
+    }
+    Registry::new(built).expect("distinct names, no cycle")
+}
+
 fn config(entries: usize) -> GateConfig {
     // Every tenth gate: spread over the sorted table, not clustered.
     let names = GATES.iter().step_by(10).map(|g| g.name().to_owned());
@@ -88,6 +138,21 @@ fn evaluate(c: &mut Criterion) {
     let last = misspelt.enabled.pop().expect("70 enabled");
     misspelt.enabled.push(format!("{last}x"));
 
+    let required = with_requirements(&config);
+    let edges: usize = required.iter().map(|g| g.requires().len()).sum();
+    assert!(edges > 300, "{edges} requirements");
+    let turned_off = required
+        .evaluate(&config, &options)
+        .expect("a valid configuration")
+        .warnings()
+        .iter()
+        .filter(|w| matches!(w, Warning::RequirementOff { .. }))
+        .count();
+    assert!(
+        turned_off > 0,
+        "some gates are turned off for a requirement"
+    );
+
     let mut group = c.benchmark_group("evaluate (1,000 gates, 2 archs)");
     group.bench_function("featuregate Registry::evaluate, 100 entries", |b| {
         b.iter(|| {
@@ -102,6 +167,16 @@ fn evaluate(c: &mut Criterion) {
             b.iter(|| {
                 registry
                     .evaluate(black_box(&misspelt), black_box(&options))
+                    .map(|set| set.warnings().len())
+            });
+        },
+    );
+    group.bench_function(
+        "featuregate Registry::evaluate, 100 entries, with requirements",
+        |b| {
+            b.iter(|| {
+                required
+                    .evaluate(black_box(&config), black_box(&options))
                     .map(|set| set.warnings().len())
             });
         },

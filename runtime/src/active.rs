@@ -162,6 +162,13 @@ impl Writer {
 /// only (guards may drop in any order, on any thread), leaving what was
 /// configured meanwhile. Of two live pins on one gate, the later wins.
 ///
+/// A pin sets exactly its gate and nothing else: gates that require it, or
+/// that it requires, keep their values. So a pin can leave a gate on whose
+/// requirement is off, which evaluation never does; a test that needs the
+/// requirements too pins them as well. That keeps a pin what it is for, a
+/// test of one code path, and dropping its guard restores what evaluation
+/// decided.
+///
 /// The active configuration is global, and tests run on parallel threads:
 /// tests that pin the same gate to different values see each other's pins.
 ///

@@ -7,11 +7,11 @@
 pub(crate) const CAP: usize = 100;
 
 /// Kinds at most, per item type.
-const KINDS: usize = 9;
+const KINDS: usize = 12;
 
 /// An item with a kind, and the item that counts those left out.
 pub(crate) trait Kind: Sized {
-    /// An index below 9, and what the counting item says they are about.
+    /// An index below 12, and what the counting item says they are about.
     fn kind(&self) -> (usize, &'static str);
 
     /// The item counting `count` left out of a kind.

@@ -5,7 +5,7 @@ use std::fmt;
 
 use crate::capped::{Capped, Kind};
 use crate::escape::{quoted, quoted_message};
-use crate::{ArchStatuses, Gate, Rule, State};
+use crate::{ArchStatuses, Explanation, Gate, Rule, State, Version};
 
 /// Why [`Registry::evaluate`](crate::Registry::evaluate),
 /// [`configure`](crate::configure) or
@@ -100,6 +100,18 @@ pub enum ConfigProblem {
         /// names only).
         suggestion: Option<&'static str>,
     },
+    /// A gate the configuration names that does not exist yet in the
+    /// emulated release, with [`Options::strict`](crate::Options::strict).
+    NotYetIntroduced {
+        /// The gate.
+        gate: &'static Gate,
+        /// The emulated release.
+        version: Version,
+        /// The gate's first recorded stage...
+        state: State,
+        /// ...and the release it entered it.
+        from: Version,
+    },
     /// A gate the configuration names to enable whose status on some target
     /// architectures the [`ArchPolicy`](crate::ArchPolicy) denies.
     ArchDenied {
@@ -107,6 +119,14 @@ pub enum ConfigProblem {
         gate: &'static Gate,
         /// The denied architectures, with the gate's status on each.
         archs: ArchStatuses,
+    },
+    /// A gate the configuration names to enable whose requirements are off:
+    /// a gate is on only if everything it requires is on.
+    MissingRequirement {
+        /// The gate.
+        gate: &'static Gate,
+        /// Its requirements that are off, in declared order, each with why.
+        missing: Vec<Explanation>,
     },
     /// A spec uses a gate that is off.
     SpecUsesDisabled {
@@ -136,6 +156,8 @@ impl ConfigProblem {
     pub fn gate(&self) -> Option<&'static Gate> {
         match self {
             ConfigProblem::ArchDenied { gate, .. }
+            | ConfigProblem::MissingRequirement { gate, .. }
+            | ConfigProblem::NotYetIntroduced { gate, .. }
             | ConfigProblem::SpecUsesDisabled { gate, .. } => Some(gate),
             _ => None,
         }
@@ -163,7 +185,9 @@ impl ConfigProblem {
             ConfigProblem::ArchDenied { .. } => (4, "gates the architecture policy denies"),
             ConfigProblem::SpecUsesDisabled { .. } => (5, "gates the spec uses that are off"),
             ConfigProblem::UncheckedType { .. } => (6, "unchecked types"),
-            ConfigProblem::More { .. } => (7, "more problems"),
+            ConfigProblem::MissingRequirement { .. } => (7, "gates whose requirements are off"),
+            ConfigProblem::NotYetIntroduced { .. } => (8, "gates not yet introduced"),
+            ConfigProblem::More { .. } => (11, "more problems"),
         }
     }
 }
@@ -221,6 +245,34 @@ impl fmt::Display for ConfigProblem {
                 f,
                 "feature gate {gate} is enabled but the architecture policy denies it on {archs}"
             ),
+            ConfigProblem::NotYetIntroduced {
+                gate,
+                version,
+                state,
+                from,
+            } => write!(
+                f,
+                "feature gate {gate} does not exist in {version}; it is {state} from {from}"
+            ),
+            ConfigProblem::MissingRequirement { gate, missing } => {
+                write!(f, "feature gate {gate} requires ")?;
+                crate::explain::names(f, missing)?;
+                let verb = if missing.len() == 1 { "is" } else { "are" };
+                write!(f, ", which {verb} off")?;
+                let mut fixed = missing.iter().filter(|m| !m.rule().configurable());
+                if let Some(first) = fixed.next() {
+                    // Enabling it would not help: say why, and the one fix.
+                    write!(f, " ({}: {}", first.gate(), first.rule())?;
+                    for other in fixed {
+                        write!(f, "; {}: {}", other.gate(), other.rule())?;
+                    }
+                    write!(f, "); leave {gate} off")
+                } else {
+                    f.write_str("; enable ")?;
+                    crate::explain::names(f, missing)?;
+                    write!(f, " too, or leave {gate} off")
+                }
+            }
             ConfigProblem::SpecUsesDisabled { gate, rule } => {
                 write!(f, "the spec uses feature gate {gate}, which is off: {rule}")?;
                 // A Discontinued gate's message says what to use instead; an

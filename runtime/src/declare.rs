@@ -13,36 +13,40 @@
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __feature_gate {
-    // `$text` is `concat!`'s arguments: one literal, or literals and the
-    // doc comment's unexpanded macro calls (`include_str!`). `$requires`
-    // are the consts `__feature_gate_requirement!` defined beside this call.
-    ($ty:ident, [$($text:tt)+], $layout:literal, $line:expr, [$($requires:ident),*] $(, $($used_by:tt)+)?) => {
+    // `$fields` are the strings with a length in `$layout`; `$description`
+    // is `concat!`'s arguments for the description: one literal, or
+    // literals and the doc comment's unexpanded macro calls (`include_str!`).
+    // `$requires` are the consts `__feature_gate_requirement!` defined
+    // beside this call.
+    ($ty:ident, [$fields:literal, $($description:tt)+], $layout:literal, $line:expr, [$($requires:ident),*] $(, $($used_by:tt)+)?) => {
         const _: () = {
-            static GATE: $crate::__private::Gate = $crate::__private::Gate::__from_layout(
-                ::core::concat!($($text)+, ::core::module_path!(), "\0", ::core::file!()),
-                $layout,
-                $line,
-                // The user's function, wrapped to take any value. Its path
-                // comes as plain tokens (not a `path` fragment) so that they
-                // keep the user's spans: a wrong signature is reported there.
-                &[$(|value: &dyn ::core::any::Any| $crate::__private::used_by($($used_by)+, value))?],
-                &[$($requires.gate),*],
-            );
+            // Building the marker type here is its use: a private gate that
+            // the program only names in configurations is not dead code.
+            static GATE: $crate::__private::Gate = {
+                let _ = $ty {};
+                $crate::__private::Gate::__from_layout(
+                    ::core::concat!($fields, $($description)+, ::core::module_path!(), "\0", ::core::file!()),
+                    $layout,
+                    $line,
+                    // The user's function, wrapped to take any value. Its
+                    // path comes as plain tokens (not a `path` fragment) so
+                    // that they keep the user's spans: a wrong signature is
+                    // reported there.
+                    &[$(|value: &dyn ::core::any::Any| $crate::__private::used_by($($used_by)+, value))?],
+                    &[$($requires.gate),*],
+                )
+            };
             // Left out of rustc's list of the types that are gates, when a
             // requirement names one that is not: the list would be every gate.
             #[diagnostic::do_not_recommend]
             impl $crate::FeatureGate for $ty {
-                const GATE: &'static $crate::__private::Gate = &GATE;
                 const __DECL: $crate::__private::Decl = $crate::__private::Decl {
                     gate: &GATE,
-                    text: ::core::concat!($($text)+),
+                    text: $fields,
                     layout: $layout,
                 };
             }
             $crate::__private::inventory::submit!($crate::__private::Registered(&GATE));
-            // The registration is the marker type's use: a private gate that
-            // the program only names in configurations is not dead code.
-            let _ = $ty {};
         };
     };
 }
@@ -51,32 +55,24 @@ macro_rules! __feature_gate {
 ///
 /// `$name` becomes a const holding the required gate's `Decl`: the one
 /// place that asks whether `$required` is a gate, so that a type that is
-/// none gets one error. Each rule is a `const` of its own, so every broken
-/// rule is reported; the macro's call is spanned at the requirement's path,
-/// and rustc reports a panic inside it there.
+/// none gets one error. The checks are consts of their own, so that a
+/// broken rule leaves `$name` (which the descriptor's list reads) intact,
+/// and the requirements before this one (`$earlier`, for the check that
+/// none is the same gate) are read by a check of their own. The macro's call
+/// is spanned at the requirement's path, and rustc reports a broken rule
+/// there.
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __feature_gate_requirement {
-    ($ty:ident, $name:ident, $required:ty $(, $earlier:ident)*) => {
+    ($ty:ident, $name:ident, $required:ty $(, [$($earlier:ident),+])?) => {
         const $name: $crate::__private::Decl = <$required as $crate::FeatureGate>::__DECL;
-        const _: () = if let ::core::option::Option::Some(message) = &$crate::__private::maturity(
-            &<$ty as $crate::FeatureGate>::__DECL,
-            &$name,
-        ) {
-            ::core::panic!("{}", message.as_str())
-        };
-        const _: () = if let ::core::option::Option::Some(message) = &$crate::__private::architectures(
-            &<$ty as $crate::FeatureGate>::__DECL,
-            &$name,
-        ) {
-            ::core::panic!("{}", message.as_str())
-        };
-        const _: () = if let ::core::option::Option::Some(message) = &$crate::__private::distinct(
-            &<$ty as $crate::FeatureGate>::__DECL,
-            &$name,
-            &[$(&$earlier),*],
-        ) {
-            ::core::panic!("{}", message.as_str())
-        };
+        const _: () = $crate::__private::require(&<$ty as $crate::FeatureGate>::__DECL, &$name);
+        $(
+            const _: () = $crate::__private::require_distinct(
+                &<$ty as $crate::FeatureGate>::__DECL,
+                &$name,
+                &[$(&$earlier),+],
+            );
+        )?
     };
 }

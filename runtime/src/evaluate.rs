@@ -1,5 +1,8 @@
 //! Applying a [`GateConfig`] to a registry: the names read, the rules
-//! applied to every gate, the architecture policy's verdict acted on.
+//! applied to every gate, the architecture policy's verdict acted on, the
+//! requirements kept.
+
+mod requirements;
 
 use std::collections::HashMap;
 
@@ -42,9 +45,25 @@ impl Registry {
     /// configurations that cannot be fixed; their support is in
     /// [`Registry::matrix`].
     ///
+    /// With [`Options::emulated_version`], every rule above reads each
+    /// gate's state at that release ([`Gate::state_at`](crate::Gate::state_at));
+    /// a gate not yet introduced then is off ([`Rule::NotYetIntroduced`]),
+    /// and a name the configuration gives for it is an unknown name there,
+    /// whose [`Warning::NotYetIntroduced`] (an error when strict) says when
+    /// it arrives.
+    ///
+    /// Then the requirements: a gate is on only if everything it requires
+    /// (`requires = [..]`) is on, transitively. A gate the configuration
+    /// names to enable whose requirement ends off is refused, naming what is
+    /// missing and the fix; a gate on by default or by `AllAlpha`/`AllBeta`
+    /// is turned off instead, with a [`Warning::RequirementOff`] (also when
+    /// the policy turned its requirement off). A gate off for its own reason
+    /// (Discontinued, the policy's `Disable`) raises no requirement problem.
+    ///
     /// A configuration is refused with every problem at once: each name that
     /// breaks the rule of gate names, each name given twice in one list or in
-    /// both lists, each unknown name when strict, each denied gate. The work
+    /// both lists, each unknown name when strict, each denied gate, each gate
+    /// named to enable whose requirements are off. The work
     /// is linear in the configuration plus the gates: suggestions are looked
     /// for among the first 100 unknown names, and at most 100 warnings or
     /// problems of one kind are kept, one more counting the rest.
@@ -82,11 +101,18 @@ impl Registry {
     ) -> Result<FeatureSet, ConfigError> {
         let mut warnings = Capped::new();
         let mut problems = Capped::new();
+        // Emulating a release: each gate's state then, `None` before its
+        // first recorded stage. Only then: today's evaluation reads the
+        // descriptors' states directly.
+        let states: Option<Box<[Option<State>]>> = options
+            .emulated_version
+            .map(|version| self.iter().map(|gate| gate.state_at(version)).collect());
+        let emulated = options.emulated_version.zip(states.as_deref());
         let Listing {
             listed,
             all_alpha,
             all_beta,
-        } = self.read_lists(config, options, &mut warnings, &mut problems);
+        } = self.read_lists(config, options, emulated, &mut warnings, &mut problems);
         let judge = options.judge();
         // The rules as a table over (state, lists naming the gate), so the
         // loop over every gate looks its outcome up instead of branching
@@ -103,34 +129,84 @@ impl Registry {
         }
         let mut on = Vec::with_capacity(self.len());
         let mut rules = Vec::with_capacity(self.len());
-        for (gate, &listed) in self.iter().zip(&listed) {
-            let state = gate.state();
+        // With requirements, a gate the policy warns about may yet be turned
+        // off for one, and a warning calling it enabled would be false: the
+        // policy's warnings wait, by position, until the requirements are
+        // settled.
+        let requirements = !self.requirements().is_empty();
+        let mut waiting = Vec::new();
+        for (position, (gate, &listed)) in self.iter().zip(&listed).enumerate() {
+            let state = match emulated {
+                Some((version, states)) => {
+                    let Some(state) = states[position] else {
+                        on.push(false);
+                        rules.push(crate::rule::not_yet_introduced(gate, version));
+                        continue;
+                    };
+                    state
+                }
+                None => gate.state(),
+            };
             let (mut enabled, mut rule) = table[state as usize * 4 + usize::from(listed)];
             if enabled && state != State::Ga {
                 let Verdict { action, archs } = judge.verdict(gate);
+                // A waiting warning is small and `Copy`; it is built once
+                // the requirements are settled.
                 match action {
                     Action::Allow => {}
-                    Action::Warn => warnings.push(Warning::ArchSupport { gate, archs }),
                     Action::Deny if listed == ENABLED => {
                         problems.push(ConfigProblem::ArchDenied { gate, archs });
                     }
+                    Action::Warn if requirements => waiting.push((position, action, archs)),
+                    Action::Warn => warnings.push(Warning::ArchSupport { gate, archs }),
                     Action::Disable | Action::Deny => {
                         enabled = false;
                         rule = Rule::ArchPolicy { action, archs };
-                        warnings.push(Warning::ArchDisabled {
-                            gate,
-                            action,
-                            archs,
-                        });
+                        if requirements {
+                            waiting.push((position, action, archs));
+                        } else {
+                            warnings.push(Warning::ArchDisabled {
+                                gate,
+                                action,
+                                archs,
+                            });
+                        }
                     }
                 }
             }
             on.push(enabled);
             rules.push(rule);
         }
+        if requirements {
+            let settled = self.settle_requirements(&listed, &mut on, &mut rules);
+            for (position, action, archs) in waiting {
+                let gate = self.at(position);
+                match action {
+                    // A gate turned off for a requirement is not "enabled".
+                    Action::Warn if on[position] => {
+                        warnings.push(Warning::ArchSupport { gate, archs });
+                    }
+                    Action::Warn => {}
+                    _ => warnings.push(Warning::ArchDisabled {
+                        gate,
+                        action,
+                        archs,
+                    }),
+                }
+            }
+            self.report_requirements(
+                &settled,
+                options.emulated_version,
+                &on,
+                &rules,
+                &mut warnings,
+                &mut problems,
+            );
+        }
         problems.into_result()?;
         Ok(FeatureSet::new(
             self.clone(),
+            options.emulated_version,
             on.into(),
             rules.into(),
             warnings.finish(),
@@ -143,6 +219,7 @@ impl Registry {
         &self,
         config: &GateConfig,
         options: &Options,
+        emulated: Option<(crate::Version, &[Option<State>])>,
         warnings: &mut Capped<Warning>,
         problems: &mut Capped<ConfigProblem>,
     ) -> Listing {
@@ -203,8 +280,15 @@ impl Registry {
                     });
                     continue;
                 }
-                match position.map(|i| self.at(i)) {
-                    Some(gate) => match (gate.state(), bit) {
+                // The gate's state in the emulated release; `None`: not yet.
+                let state = |i: usize| emulated.map_or(Some(self.at(i).state()), |(_, s)| s[i]);
+                match position.map(|i| (self.at(i), state(i))) {
+                    Some((gate, None)) => {
+                        if let Some((version, _)) = emulated {
+                            not_yet(gate, version, options.strict, warnings, problems);
+                        }
+                    }
+                    Some((gate, Some(state))) => match (state, bit) {
                         (State::Ga, DISABLED) => warnings.push(Warning::GaDisabled { gate }),
                         (State::Ga, _) => warnings.push(Warning::GaEnabled { gate }),
                         (State::Discontinued, ENABLED) => {
@@ -251,5 +335,35 @@ impl Registry {
                 suggestion: self.suggest(name),
             });
         }
+    }
+}
+
+/// Reports a name of a gate not yet introduced in the emulated
+/// `version`: an unknown name there, that says when it arrives.
+fn not_yet(
+    gate: &'static crate::Gate,
+    version: crate::Version,
+    strict: bool,
+    warnings: &mut Capped<Warning>,
+    problems: &mut Capped<ConfigProblem>,
+) {
+    let Rule::NotYetIntroduced { state, from, .. } = crate::rule::not_yet_introduced(gate, version)
+    else {
+        return;
+    };
+    if strict {
+        problems.push(ConfigProblem::NotYetIntroduced {
+            gate,
+            version,
+            state,
+            from,
+        });
+    } else {
+        warnings.push(Warning::NotYetIntroduced {
+            gate,
+            version,
+            state,
+            from,
+        });
     }
 }

@@ -3,7 +3,7 @@
 
 use std::fmt;
 
-use crate::{FeatureSet, Gate, Rule};
+use crate::{FeatureSet, Gate, Rule, State, Version};
 
 /// Whether a gate is on in a [`FeatureSet`], and the [`Rule`] that decided.
 ///
@@ -12,6 +12,7 @@ use crate::{FeatureSet, Gate, Rule};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Explanation {
     gate: &'static Gate,
+    state: Option<State>,
     enabled: bool,
     rule: Rule,
 }
@@ -27,6 +28,14 @@ impl Explanation {
     #[must_use]
     pub fn gate(&self) -> &'static Gate {
         self.gate
+    }
+
+    /// The gate's state in the evaluated release: today's, or that at the
+    /// emulated version ([`Options::emulated_version`](crate::Options::emulated_version));
+    /// `None` when the gate did not exist yet then.
+    #[must_use]
+    pub fn state(&self) -> Option<State> {
+        self.state
     }
 
     /// What decided the gate's value.
@@ -46,6 +55,37 @@ impl fmt::Display for Explanation {
             self.rule
         )
     }
+}
+
+impl Explanation {
+    /// The explanation of `gate`, evaluated at `emulated` (or today).
+    pub(crate) fn new(
+        gate: &'static Gate,
+        emulated: Option<Version>,
+        enabled: bool,
+        rule: Rule,
+    ) -> Explanation {
+        Explanation {
+            gate,
+            state: emulated.map_or(Some(gate.state()), |version| gate.state_at(version)),
+            enabled,
+            rule,
+        }
+    }
+}
+
+/// The gates' names as a list in a sentence: `A`, `A and B`, `A, B and C`.
+pub(crate) fn names(f: &mut fmt::Formatter<'_>, explanations: &[Explanation]) -> fmt::Result {
+    let last = explanations.len().saturating_sub(1);
+    for (i, explanation) in explanations.iter().enumerate() {
+        let sep = match i {
+            0 => "",
+            _ if i == last => " and ",
+            _ => ", ",
+        };
+        write!(f, "{sep}{}", explanation.gate)?;
+    }
+    Ok(())
 }
 
 impl FeatureSet {
@@ -75,10 +115,11 @@ impl FeatureSet {
 
     /// The explanation of the gate at `position` in the registry's order.
     pub(crate) fn explanation_at(&self, position: usize) -> Explanation {
-        Explanation {
-            gate: self.registry().at(position),
-            enabled: self.by_position()[position],
-            rule: self.rule_at(position),
-        }
+        Explanation::new(
+            self.registry().at(position),
+            self.emulated_version(),
+            self.by_position()[position],
+            self.rule_at(position),
+        )
     }
 }

@@ -5,10 +5,20 @@ use std::any::Any;
 use std::fmt;
 
 use crate::capped::Capped;
-use crate::{ConfigError, ConfigProblem, FeatureGate, Gate, Registry, Rule, State, Warning};
+use crate::{
+    ConfigError, ConfigProblem, FeatureGate, Gate, Registry, Rule, State, Version, Warning,
+};
 
 /// The outcome of evaluating a configuration over a registry: which of its
 /// gates are on, which rule decided each, and the warnings.
+///
+/// A gate is on only if every gate it requires is on, transitively: code
+/// checks its own gate only. A pin of [`override_gate`](crate::override_gate)
+/// is the one exception: it sets exactly its gate, for a test.
+///
+/// With the `serde` feature it serializes as the state of every gate (name,
+/// state, whether on, the rule that decided as a short stable name and as a
+/// sentence) and the warnings: the body of an introspection endpoint.
 ///
 /// Built by [`Registry::evaluate`]; [`activate`](crate::activate) makes one
 /// the program's active configuration. Cloning copies a few bytes per gate
@@ -16,6 +26,7 @@ use crate::{ConfigError, ConfigProblem, FeatureGate, Gate, Registry, Rule, State
 #[derive(Clone)]
 pub struct FeatureSet {
     registry: Registry,
+    emulated_version: Option<Version>,
     /// One per gate of `registry`, by position.
     on: Box<[bool]>,
     /// One per gate of `registry`, by position.
@@ -26,12 +37,14 @@ pub struct FeatureSet {
 impl FeatureSet {
     pub(crate) fn new(
         registry: Registry,
+        emulated_version: Option<Version>,
         on: Box<[bool]>,
         rules: Box<[Rule]>,
         warnings: Vec<Warning>,
     ) -> FeatureSet {
         FeatureSet {
             registry,
+            emulated_version,
             on,
             rules,
             warnings,
@@ -44,7 +57,9 @@ impl FeatureSet {
             .iter()
             .map(|g| crate::rule::decide(g.state(), 0, 0, 0))
             .unzip::<_, _, Vec<_>, Vec<_>>();
-        FeatureSet::new(registry.clone(), on.into(), rules.into(), Vec::new())
+        let mut set = FeatureSet::new(registry.clone(), None, on.into(), rules.into(), Vec::new());
+        set.keep_requirements();
+        set
     }
 
     /// This set moved onto `registry`: its gates keep their value and rule,
@@ -61,7 +76,26 @@ impl FeatureSet {
             }
         }
         set.warnings = self.warnings;
+        set.emulated_version = self.emulated_version;
+        set.keep_requirements();
         set
+    }
+
+    /// Turns off every gate on whose requirement is off, requirements
+    /// first: for sets not built by evaluation, where a gate's default may
+    /// stand beside a requirement another registry's evaluation turned off.
+    fn keep_requirements(&mut self) {
+        for (position, requires) in self.registry.requirements().iter() {
+            if !self.on[position] {
+                continue;
+            }
+            if let Some(&missing) = requires.iter().find(|&&r| !self.on[r as usize]) {
+                self.on[position] = false;
+                self.rules[position] = Rule::MissingRequirement {
+                    requirement: self.registry.at(missing as usize),
+                };
+            }
+        }
     }
 
     /// Pins the gate at `position` on or off.
@@ -127,11 +161,19 @@ impl FeatureSet {
 
     /// The warnings of the evaluation: first those about names, the enabled
     /// list's in order and then the disabled list's, then those about
-    /// architecture support, in gate name order. At most 100 of one kind; a
-    /// [`Warning::More`] counts the rest.
+    /// architecture support, in gate name order, then the gates turned off
+    /// because a requirement is off, in gate name order. At most 100 of one
+    /// kind; a [`Warning::More`] counts the rest.
     #[must_use]
     pub fn warnings(&self) -> &[Warning] {
         &self.warnings
+    }
+
+    /// The release this set emulates ([`Options::emulated_version`](crate::Options::emulated_version)),
+    /// or `None` for today's.
+    #[must_use]
+    pub fn emulated_version(&self) -> Option<Version> {
+        self.emulated_version
     }
 
     /// The registry this set was evaluated over.
@@ -143,7 +185,8 @@ impl FeatureSet {
     /// `KubeVirt`'s admission of a spec against the gates, failing closed.
     ///
     /// An error when `spec` uses gates that are off (a Discontinued one
-    /// always is), naming every such gate and the rule that turned it off;
+    /// always is), naming every such gate and the rule that turned it off
+    /// (a requirement that is off among them);
     /// an error too when no gate's `used_by` takes values of `S` (an
     /// `Arc<Spec>` where the functions take a `Spec`), since nothing could be
     /// checked. Otherwise a warning for each Deprecated gate it uses.
@@ -161,7 +204,11 @@ impl FeatureSet {
             }
             if !on {
                 problems.push(ConfigProblem::SpecUsesDisabled { gate, rule });
-            } else if gate.state() == State::Deprecated {
+            } else if self
+                .emulated_version
+                .map_or(Some(gate.state()), |v| gate.state_at(v))
+                == Some(State::Deprecated)
+            {
                 warnings.push(Warning::SpecUsesDeprecated { gate });
             }
         }

@@ -7,31 +7,18 @@ use std::fmt;
 use std::hash::{Hash, Hasher};
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use crate::{Arch, State, Status, Support};
+// `FIELDS` is also the registry's tests', which build descriptors by hand.
+pub(crate) use crate::layout::FIELDS;
+use crate::layout::{
+    LAYOUT, MESSAGE, NAME, OWNER, REASONS, SINCE, STAGES, codes, lens, state_of, support_of,
+};
+use crate::{Arch, Location, State, Status, Support, Version};
 
 /// The type-erased `used_by` predicate: `Some(answer)` when the value has the
 /// type the declared function takes, `None` otherwise. Only the expansion
 /// names it (through `__private`).
 #[doc(hidden)]
 pub type UsedBy = fn(&dyn Any) -> Option<bool>;
-
-/// Indices of the strings packed into [`Gate::text`], in that order. The
-/// architectures' reasons follow `OWNER`, one per [`Arch`]. Then comes the
-/// tail, whose parts carry no length: the description, a NUL, the module
-/// path, a NUL and the file. The module path and the file cannot hold a NUL,
-/// so the tail splits from its end, and the description (a doc comment, of
-/// any length, NULs included) is what is left.
-pub(crate) const NAME: usize = 0;
-const MESSAGE: usize = 1;
-const SINCE: usize = 2;
-const OWNER: usize = 3;
-pub(crate) const REASONS: usize = 4;
-/// Number of length-prefixed fields.
-pub(crate) const FIELDS: usize = REASONS + Arch::ALL.len();
-/// Bytes of the layout the macro emits: the lengths, then the codes.
-pub(crate) const LAYOUT: usize = 2 * FIELDS + 4;
-/// The codes of a declaration the macro rejected (no state has code 7).
-pub(crate) const UNKNOWN_CODES: u32 = u32::MAX;
 
 /// Everything declared about one gate: name, state, support per architecture,
 /// documentation and where it was declared.
@@ -171,10 +158,65 @@ impl Gate {
         Some(self.tail().0).filter(|s| !s.is_empty())
     }
 
-    /// The release in which the gate entered its state (`since = "v1.9.0"`).
+    /// The release in which the gate entered its state, as written: the
+    /// stage key of its state (`ga = "v1.9.0"`), or `since`.
     #[must_use]
     pub fn since(&self) -> Option<&'static str> {
         self.optional(SINCE)
+            .or_else(|| self.optional(STAGES + self.state as usize))
+    }
+
+    /// The gate's history: each stage it entered and the release it did, in
+    /// lifecycle order. From the stage keys (`alpha = "v1.6.0", beta =
+    /// "v1.7.0"`), or `(state, since)` when `since` is a version; a `since`
+    /// that is none (`since = "2024"`) gives no history.
+    ///
+    /// ```
+    /// use featuregate::{FeatureGate, State, Version, feature_gate};
+    ///
+    /// #[feature_gate(alpha = "v1.6.0", beta = "v1.7.0", ga = "v1.9")]
+    /// pub struct PanicDevices;
+    ///
+    /// let history: Vec<(State, Version)> = PanicDevices::GATE.history().collect();
+    /// assert_eq!(history, [
+    ///     (State::Alpha, Version::new(1, 6, 0)),
+    ///     (State::Beta, Version::new(1, 7, 0)),
+    ///     (State::Ga, Version::new(1, 9, 0)),
+    /// ]);
+    /// assert_eq!(PanicDevices::GATE.state(), State::Ga);
+    /// assert_eq!(PanicDevices::GATE.since(), Some("v1.9"));
+    /// assert_eq!(PanicDevices::GATE.state_at(Version::new(1, 8, 2)), Some(State::Beta));
+    /// assert_eq!(PanicDevices::GATE.state_at(Version::new(1, 5, 0)), None);
+    /// ```
+    pub fn history(&self) -> impl Iterator<Item = (State, Version)> + '_ {
+        let has_stage_keys = (0..State::ALL.len()).any(|i| !self.field(STAGES + i).is_empty());
+        let entered = State::ALL
+            .into_iter()
+            .enumerate()
+            .filter_map(move |(i, state)| {
+                Version::parse(self.field(STAGES + i)).map(|version| (state, version))
+            });
+        let since = self
+            .optional(SINCE)
+            .filter(|_| !has_stage_keys)
+            .and_then(Version::parse)
+            .map(|version| (self.state, version));
+        entered.chain(since)
+    }
+
+    /// The gate's state in release `version`, by its history: `None` before
+    /// the first stage it records (the gate did not exist yet); a gate with
+    /// no history is in its [`state`](Gate::state) at every version.
+    #[must_use]
+    pub fn state_at(&self, version: Version) -> Option<State> {
+        let mut history = self.history().peekable();
+        if history.peek().is_none() {
+            return Some(self.state);
+        }
+        history
+            .take_while(|&(_, entered)| entered <= version)
+            .last()
+            .map(|(state, _)| state)
     }
 
     /// Who answers for the gate (`owner = "sig-compute"`).
@@ -257,53 +299,6 @@ impl Gate {
     }
 }
 
-/// The lengths of the layout's fields.
-pub(crate) const fn lens(layout: &[u8; LAYOUT]) -> [u16; FIELDS] {
-    let mut lens = [0u16; FIELDS];
-    let mut i = 0;
-    while i < FIELDS {
-        lens[i] = u16::from_le_bytes([layout[2 * i], layout[2 * i + 1]]);
-        i += 1;
-    }
-    lens
-}
-
-/// The layout's codes: the state in bits 0..3, then 3 bits per architecture.
-pub(crate) const fn codes(layout: &[u8; LAYOUT]) -> u32 {
-    u32::from_le_bytes([
-        layout[2 * FIELDS],
-        layout[2 * FIELDS + 1],
-        layout[2 * FIELDS + 2],
-        layout[2 * FIELDS + 3],
-    ])
-}
-
-/// The state of `codes`. A code this version does not know means the macro
-/// and the runtime disagree on the layout: const evaluation fails rather
-/// than guess.
-pub(crate) const fn state_of(codes: u32) -> State {
-    match codes & 0b111 {
-        0 => State::Alpha,
-        1 => State::Beta,
-        2 => State::Ga,
-        3 => State::Deprecated,
-        4 => State::Discontinued,
-        _ => panic!("featuregate: unknown state code in a descriptor"),
-    }
-}
-
-/// The support on the architecture at `index` of `codes` (`None`: unspecified).
-pub(crate) const fn support_of(codes: u32, index: usize) -> Option<Support> {
-    match (codes >> (3 * (index + 1))) & 0b111 {
-        0 => None,
-        1 => Some(Support::Supported),
-        2 => Some(Support::Pending),
-        3 => Some(Support::Unsupported),
-        4 => Some(Support::Unverified),
-        _ => panic!("featuregate: unknown support code in a descriptor"),
-    }
-}
-
 /// KubeVirt's standard message for a state.
 pub(crate) fn standard_message(name: &str, state: State) -> String {
     match state {
@@ -352,44 +347,6 @@ impl Hash for Gate {
     }
 }
 
-/// Where a gate was declared.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub struct Location {
-    /// `module_path!()` of the declaration.
-    pub module_path: &'static str,
-    /// `file!()` of the declaration.
-    pub file: &'static str,
-    /// The line of the marker type.
-    pub line: u32,
-}
-
-impl Location {
-    /// `module_path!()` of the declaration.
-    #[must_use]
-    pub fn module_path(&self) -> &'static str {
-        self.module_path
-    }
-
-    /// `file!()` of the declaration.
-    #[must_use]
-    pub fn file(&self) -> &'static str {
-        self.file
-    }
-
-    /// The line of the marker type.
-    #[must_use]
-    pub fn line(&self) -> u32 {
-        self.line
-    }
-}
-
-impl fmt::Display for Location {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{} ({})", self.file, self.line, self.module_path)
-    }
-}
-
 /// Implemented by `#[feature_gate]` for its marker type.
 #[diagnostic::on_unimplemented(
     message = "`{Self}` is not a feature gate",
@@ -398,11 +355,16 @@ impl fmt::Display for Location {
 )]
 pub trait FeatureGate: 'static {
     /// The gate's descriptor.
-    const GATE: &'static Gate;
+    const GATE: &'static Gate = Self::__DECL.gate;
 
-    /// What const evaluation may read of the declaration: the compile-time
-    /// checks of `requires` read the required gate's name, state and
-    /// support here, since the descriptor itself is out of their reach.
+    /// The declaration: the descriptor, and what const evaluation may read
+    /// of it (the compile-time checks of `requires` read the required
+    /// gate's name, state and support here, since the descriptor itself is
+    /// out of their reach). The expansion sets only this, and [`GATE`]
+    /// follows from it: one associated const per gate, not two, since a
+    /// crate of a thousand gates pays for each one at every rebuild.
+    ///
+    /// [`GATE`]: FeatureGate::GATE
     #[doc(hidden)]
     const __DECL: crate::requirements::checks::Decl;
 

@@ -45,8 +45,14 @@
 //! `s390x`, `ppc64le`, `riscv64`) with `Supported`, `Pending`, `Unsupported` or
 //! `Unverified`, each optionally with a reason (`Pending("needs CDI")`),
 //! `others` for every architecture not named, `since`, `owner`, `used_by` (a
-//! path to a `fn(&Spec) -> bool`) and `crate` (the path of a re-export of this
-//! crate).
+//! path to a `fn(&Spec) -> bool`), `requires` (the marker types of the gates
+//! this one needs: `requires = [Iommufd, crate::gates::PciNumaAwareTopology]`,
+//! checked by the compiler against each gate's state and support; see
+//! [`Gate::requires`] and [`Registry::required_by`]), the stage keys
+//! `alpha`, `beta`, `ga`, `deprecated`, `discontinued` (the release the gate
+//! entered each stage, `alpha = "v1.6.0", beta = "v1.7.0"`: they give the
+//! state, and [`Gate::history`], [`Gate::state_at`] and [`Registry::lint`]
+//! read them) and `crate` (the path of a re-export of this crate).
 //!
 //! A malformed declaration does not compile, and the error says why:
 //!
@@ -187,7 +193,9 @@
 //!
 //! # Features
 //!
-//! - `serde`: `GateConfig` with KubeVirt's field names, and the reports as JSON.
+//! - `serde`: `GateConfig` with KubeVirt's field names, the reports as JSON,
+//!   and `FeatureSet` as the state of every gate with the rule that decided
+//!   it (an introspection endpoint's body).
 //! - `cli`: [`cli`], a command-line front end (`list`, `show`, `matrix`,
 //!   `coverage`, `parity`, `check`) a program mounts in one line:
 //!   `fn main() -> featuregate::cli::Exit { featuregate::cli::main() }`.
@@ -218,9 +226,14 @@ mod escape;
 mod evaluate;
 mod explain;
 mod feature_set;
+#[cfg(feature = "serde")]
+mod feature_set_serde;
 mod gate;
 #[cfg(feature = "serde")]
 mod kubevirt_cr;
+mod layout;
+mod lifecycle;
+mod location;
 mod metrics;
 mod name;
 mod parse_error;
@@ -234,6 +247,7 @@ mod sources;
 mod spelling;
 mod state;
 mod support;
+mod version;
 mod warning;
 #[cfg(feature = "watch")]
 pub mod watch;
@@ -246,7 +260,9 @@ pub use config_error::{ConfigError, ConfigProblem};
 pub use explain::Explanation;
 pub use feature_set::FeatureSet;
 pub use featuregate_macros::feature_gate;
-pub use gate::{FeatureGate, Gate, Location};
+pub use gate::{FeatureGate, Gate};
+pub use lifecycle::{Finding, LifecyclePolicy, Remedy};
+pub use location::Location;
 pub use parse_error::ParseError;
 pub use policy::{Action, ArchPolicy, ArchStatuses, Options};
 pub use registry::{Registry, RegistryError, RegistryProblem, registry, try_registry};
@@ -257,6 +273,7 @@ pub use sources::Sources;
 pub use spelling::ParseValueError;
 pub use state::State;
 pub use support::{Status, Support};
+pub use version::{ParseVersionError, Version};
 pub use warning::Warning;
 
 /// What the macro's expansion names. Not public API: it changes without notice.
@@ -265,9 +282,9 @@ pub mod __private {
     pub use crate::__feature_gate as gate;
     pub use crate::__feature_gate_requirement as requirement;
     pub use crate::Gate;
-    use crate::gate::FIELDS;
     pub use crate::gate::{__used_by as used_by, Registered, UsedBy};
-    pub use crate::requirements::checks::{Decl, architectures, distinct, maturity};
+    use crate::layout::FIELDS;
+    pub use crate::requirements::checks::{Decl, check, distinct, require, require_distinct};
     pub use inventory;
 
     /// The descriptor of a declaration the macro rejected: the marker type
@@ -284,11 +301,39 @@ pub mod __private {
     /// When `name` is longer than `u16::MAX` bytes.
     #[must_use]
     pub fn leaked_gate(name: &str, state: crate::State) -> &'static Gate {
+        leaked_gate_with(name, state, &[], &[])
+    }
+
+    /// [`leaked_gate`] with support on some architectures and requirements,
+    /// for tests of evaluation over random registries.
+    ///
+    /// # Panics
+    /// When `name` is longer than `u16::MAX` bytes.
+    #[must_use]
+    pub fn leaked_gate_with(
+        name: &str,
+        state: crate::State,
+        support: &[(crate::Arch, crate::Support)],
+        requires: &'static [&'static Gate],
+    ) -> &'static Gate {
         let text: &'static str =
             Box::leak(format!("{name}\0generated\0generated").into_boxed_str());
         let mut lens = [0; FIELDS];
-        lens[crate::gate::NAME] =
+        lens[crate::layout::NAME] =
             u16::try_from(name.len()).expect("a name of at most 65,535 bytes");
-        Box::leak(Box::new(Gate::__new(text, lens, state as u32, 0, None)))
+        let mut codes = state as u32;
+        for &(arch, support) in support {
+            // The descriptor's code of each support (0 is unspecified).
+            let code = match support {
+                crate::Support::Supported => 1,
+                crate::Support::Pending => 2,
+                crate::Support::Unsupported => 3,
+                crate::Support::Unverified => 4,
+            };
+            codes |= code << (3 * (arch.index() + 1));
+        }
+        Box::leak(Box::new(
+            Gate::__new(text, lens, codes, 0, None).__requiring(requires),
+        ))
     }
 }

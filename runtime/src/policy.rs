@@ -6,7 +6,7 @@
 use std::fmt;
 
 use crate::spelling::vocabulary;
-use crate::{Arch, Gate, Status};
+use crate::{Arch, Gate, Status, Version};
 
 /// How a configuration is evaluated: for which architectures, under which
 /// policy, and whether unknown names are errors.
@@ -19,6 +19,12 @@ pub struct Options {
     pub policy: ArchPolicy,
     /// Whether an unknown name is an error rather than a warning.
     pub strict: bool,
+    /// Evaluate as the program behaved in this release: each gate has its
+    /// state at that version ([`Gate::state_at`]), and a gate not yet
+    /// introduced is off (a name the configuration gives for it is an
+    /// unknown name, whose warning says when it arrives). `None`: today's
+    /// states.
+    pub emulated_version: Option<Version>,
 }
 
 impl Default for Options {
@@ -27,6 +33,7 @@ impl Default for Options {
             archs: Arch::current().into_iter().collect(),
             policy: ArchPolicy::default(),
             strict: false,
+            emulated_version: None,
         }
     }
 }
@@ -50,6 +57,14 @@ impl Options {
     #[must_use]
     pub fn with_strict(mut self, strict: bool) -> Options {
         self.strict = strict;
+        self
+    }
+
+    /// These options emulating release `version` (see
+    /// [`Options::emulated_version`]).
+    #[must_use]
+    pub fn with_emulated_version(mut self, version: Version) -> Options {
+        self.emulated_version = Some(version);
         self
     }
 

@@ -2,6 +2,7 @@
 //! registries built from any gates.
 
 mod error;
+mod graph;
 mod index;
 #[cfg(test)]
 mod tests;
@@ -14,6 +15,7 @@ pub use error::{RegistryError, RegistryProblem};
 
 use crate::Gate;
 use crate::gate::Registered;
+use graph::Requirements;
 use index::Index;
 
 /// A set of gates with unique names, sorted by name.
@@ -32,12 +34,15 @@ struct Table {
     /// The names lowercased, one after another, for suggestions: built on
     /// the first one asked for, so building a registry never pays for it.
     folded: OnceLock<crate::spelling::Folded>,
+    requirements: Requirements,
 }
 
 impl Registry {
-    /// Builds a registry from `gates`. The same gate given twice counts once;
-    /// two gates with one name are an error naming both declarations, and
-    /// the error lists every such name at once.
+    /// Builds a registry from `gates`. The same gate given twice counts once.
+    /// The error lists every problem at once: two gates with one name
+    /// (naming both declarations), a gate whose requirement is not among
+    /// `gates`, gates that require each other in a cycle (`A -> B -> A`,
+    /// with where each is declared).
     pub fn new(gates: impl IntoIterator<Item = &'static Gate>) -> Result<Registry, RegistryError> {
         // Sorting dominates the build, so it sorts by an integer: each name's
         // first sixteen bytes, which compare as the names do. Only runs of
@@ -57,21 +62,23 @@ impl Registry {
             }
         }
         keyed.dedup_by(|a, b| std::ptr::eq(a.1, b.1));
-        let duplicates: Vec<RegistryProblem> = keyed
+        let mut problems: Vec<RegistryProblem> = keyed
             .windows(2)
             .filter(|w| w[0].0 == w[1].0 && w[0].1.name() == w[1].1.name())
             .map(|w| RegistryProblem::duplicate(w[0].1, w[1].1))
             .collect();
-        if !duplicates.is_empty() {
-            return Err(RegistryError::new(duplicates));
-        }
         let gates: Box<[&'static Gate]> = keyed.into_iter().map(|(_, gate)| gate).collect();
         let index = Index::new(&gates);
+        let requirements = Requirements::new(&gates, &index, &mut problems);
+        if !problems.is_empty() {
+            return Err(RegistryError::new(problems));
+        }
         Ok(Registry {
             table: Arc::new(Table {
                 gates,
                 index,
                 folded: OnceLock::new(),
+                requirements,
             }),
         })
     }
@@ -132,6 +139,11 @@ impl Registry {
         self.table.gates[position]
     }
 
+    /// The gates that require others, every one after all it requires.
+    pub(crate) fn requirements(&self) -> &Requirements {
+        &self.table.requirements
+    }
+
     /// Whether both are the same registry (one shared table), so that
     /// positions in one are positions in the other.
     pub(crate) fn same_table(&self, other: &Registry) -> bool {
@@ -177,7 +189,8 @@ fn address(gate: &Gate) -> usize {
 /// Every gate of every crate linked into the program, sorted by name.
 ///
 /// # Panics
-/// When two gates share a name, with the message of the [`RegistryError`]:
+/// When two gates share a name or gates require each other in a cycle,
+/// with the message of the [`RegistryError`]:
 /// a program with conflicting gates must not start, as a Kubernetes binary
 /// does not. The first test that touches the registry catches it.
 /// [`try_registry`] is the same without the panic.

@@ -4,7 +4,7 @@
 
 use std::fmt;
 
-use crate::{Action, ArchStatuses, State};
+use crate::{Action, ArchStatuses, Gate, State, Version};
 
 /// The meta names: every Alpha, every Beta gate.
 pub(crate) const ALL_ALPHA: &str = "AllAlpha";
@@ -47,11 +47,39 @@ pub enum Rule {
         /// The architectures that called for it.
         archs: ArchStatuses,
     },
+    /// Turned off because a gate it requires is off: a gate is on only if
+    /// everything it requires is on.
+    MissingRequirement {
+        /// The first of its requirements (in declared order) that is off.
+        requirement: &'static Gate,
+    },
+    /// Off: the emulated release ([`Options::emulated_version`](crate::Options::emulated_version))
+    /// comes before the gate's first recorded stage.
+    NotYetIntroduced {
+        /// The emulated release.
+        version: Version,
+        /// The gate's first recorded stage...
+        state: State,
+        /// ...and the release it entered it.
+        from: Version,
+    },
     /// Pinned by [`override_gate`](crate::override_gate).
     Override {
         /// The pinned value.
         enabled: bool,
     },
+}
+
+/// The rule for `gate` when the emulated `version` comes before its first
+/// recorded stage (`state_at` said `None`).
+pub(crate) fn not_yet_introduced(gate: &Gate, version: Version) -> Rule {
+    // `state_at` is `None` only for a gate with a history.
+    let (state, from) = gate.history().next().unwrap_or((gate.state(), version));
+    Rule::NotYetIntroduced {
+        version,
+        state,
+        from,
+    }
 }
 
 /// Whether a gate of `state` is on and which rule says so, given the lists
@@ -85,6 +113,42 @@ pub(crate) fn decide(state: State, listed: u8, all_alpha: u8, all_beta: u8) -> (
     }
 }
 
+impl Rule {
+    /// A short name of the rule, stable across releases, for machines (the
+    /// `rule` key of a serialized [`FeatureSet`](crate::FeatureSet)):
+    /// `ga_always_on`, `discontinued_always_off`, `state_default`,
+    /// `configured`, `meta`, `arch_policy`, `missing_requirement`,
+    /// `not_yet_introduced`, `override`. `Display` is the sentence for people.
+    #[must_use]
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Rule::GaAlwaysOn => "ga_always_on",
+            Rule::DiscontinuedAlwaysOff => "discontinued_always_off",
+            Rule::StateDefault { .. } => "state_default",
+            Rule::Configured { .. } => "configured",
+            Rule::Meta { .. } => "meta",
+            Rule::ArchPolicy { .. } => "arch_policy",
+            Rule::MissingRequirement { .. } => "missing_requirement",
+            Rule::NotYetIntroduced { .. } => "not_yet_introduced",
+            Rule::Override { .. } => "override",
+        }
+    }
+
+    /// Whether a configuration can turn on a gate this rule turned off (by
+    /// naming it, or what it requires): not so for a Discontinued gate, one
+    /// not yet introduced, nor one the architecture policy or a pin turned
+    /// off.
+    pub(crate) fn configurable(self) -> bool {
+        matches!(
+            self,
+            Rule::StateDefault { .. }
+                | Rule::Configured { .. }
+                | Rule::Meta { .. }
+                | Rule::MissingRequirement { .. }
+        )
+    }
+}
+
 /// Why the gate is on or off, as the end of a sentence about it.
 impl fmt::Display for Rule {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -105,6 +169,17 @@ impl fmt::Display for Rule {
             Rule::ArchPolicy { action, archs } => write!(
                 f,
                 "the architecture policy ({action}) turns it off on {archs}"
+            ),
+            Rule::MissingRequirement { requirement } => {
+                write!(f, "it requires {requirement}, which is off")
+            }
+            Rule::NotYetIntroduced {
+                version,
+                state,
+                from,
+            } => write!(
+                f,
+                "it does not exist in {version}; it is {state} from {from}"
             ),
             Rule::Override { enabled } => write!(
                 f,

@@ -4,7 +4,7 @@ use std::fmt;
 
 use crate::capped::Kind;
 use crate::escape::{quoted, quoted_message};
-use crate::{ArchStatuses, Gate};
+use crate::{ArchStatuses, Explanation, Gate, State, Version};
 
 /// Something surprising in a configuration that does not refuse it.
 ///
@@ -41,6 +41,19 @@ pub enum Warning {
         /// names only).
         suggestion: Option<&'static str>,
     },
+    /// A gate the configuration names that does not exist yet in the
+    /// emulated release ([`Options::emulated_version`](crate::Options::emulated_version)):
+    /// an unknown name there, so it enables (or disables) nothing.
+    NotYetIntroduced {
+        /// The gate.
+        gate: &'static Gate,
+        /// The emulated release.
+        version: Version,
+        /// The gate's first recorded stage...
+        state: State,
+        /// ...and the release it entered it.
+        from: Version,
+    },
     /// An enabled gate that is not Supported on some target architectures,
     /// where the [`ArchPolicy`](crate::ArchPolicy) warns; it stays on.
     ArchSupport {
@@ -58,6 +71,14 @@ pub enum Warning {
         action: crate::Action,
         /// The architectures that called for it, with the gate's status.
         archs: ArchStatuses,
+    },
+    /// A gate that was on by default or by `AllAlpha`/`AllBeta` and is
+    /// turned off because a gate it requires is off.
+    RequirementOff {
+        /// The gate.
+        gate: &'static Gate,
+        /// Its requirements that are off, in declared order, each with why.
+        missing: Vec<Explanation>,
     },
     /// A spec uses a Deprecated gate (from [`FeatureSet::check_spec`](crate::FeatureSet::check_spec)).
     SpecUsesDeprecated {
@@ -84,6 +105,8 @@ impl Warning {
             | Warning::DeprecatedEnabled { gate }
             | Warning::ArchSupport { gate, .. }
             | Warning::ArchDisabled { gate, .. }
+            | Warning::RequirementOff { gate, .. }
+            | Warning::NotYetIntroduced { gate, .. }
             | Warning::SpecUsesDeprecated { gate } => Some(gate),
             Warning::UnknownGate { .. } | Warning::More { .. } => None,
         }
@@ -109,7 +132,9 @@ impl Warning {
             Warning::ArchSupport { .. } => (5, "architecture support"),
             Warning::ArchDisabled { .. } => (6, "gates the architecture policy turned off"),
             Warning::SpecUsesDeprecated { .. } => (7, "Deprecated gates the spec uses"),
-            Warning::More { .. } => (8, "more warnings"),
+            Warning::RequirementOff { .. } => (8, "gates turned off for a requirement"),
+            Warning::NotYetIntroduced { .. } => (9, "gates not yet introduced"),
+            Warning::More { .. } => (11, "more warnings"),
         }
     }
 }
@@ -173,6 +198,24 @@ impl fmt::Display for Warning {
                 f,
                 "feature gate {gate} is turned off: the architecture policy ({action}) does not allow it on {archs}"
             ),
+            Warning::NotYetIntroduced {
+                gate,
+                version,
+                state,
+                from,
+            } => write!(
+                f,
+                "feature gate {gate} does not exist in {version}; it is {state} from {from}"
+            ),
+            Warning::RequirementOff { gate, missing } => {
+                write!(f, "feature gate {gate} is turned off: it requires ")?;
+                crate::explain::names(f, missing)?;
+                f.write_str(if missing.len() == 1 {
+                    ", which is off"
+                } else {
+                    ", which are off"
+                })
+            }
             Warning::SpecUsesDeprecated { gate } => write!(
                 f,
                 "the spec uses feature gate {gate}, which is deprecated: {}",

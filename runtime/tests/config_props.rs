@@ -102,6 +102,7 @@ fn any_options() -> impl Strategy<Value = Options> {
                     unspecified,
                 },
                 strict,
+                emulated_version: None,
             },
         )
 }

@@ -132,3 +132,18 @@ fn a_description_may_hold_anything_and_the_location_stays_intact() {
     );
     assert_eq!(g.location().module_path, "declare");
 }
+
+/// A code the runtime does not know (the macro of another version, say)
+/// is refused, not read as the nearest state: in const evaluation that
+/// fails the build.
+#[test]
+#[should_panic(expected = "unknown state code")]
+fn an_unknown_state_code_is_refused() {
+    let _ = featuregate::__private::Gate::__new("\0\0", [0; 14], 5, 0, None);
+}
+
+#[test]
+#[should_panic(expected = "unknown support code")]
+fn an_unknown_support_code_is_refused() {
+    let _ = featuregate::__private::Gate::__new("\0\0", [0; 14], 5 << 3, 0, None);
+}

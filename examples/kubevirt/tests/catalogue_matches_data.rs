@@ -3,7 +3,7 @@
 
 use std::collections::BTreeSet;
 
-use featuregate::{Arch, Gate, State, Support, registry};
+use featuregate::{Arch, Gate, LifecyclePolicy, Remedy, State, Support, Version, registry};
 // The gates register themselves when the library is linked.
 use kubevirt_gates as _;
 
@@ -361,4 +361,162 @@ fn requirements_are_the_data_s() {
         }
     }
     assert_eq!(declared, 3, "the data has three requirements");
+}
+
+impl Row<'_> {
+    /// The note's `lifecycle(comment)`: each stage and its release, in
+    /// order; empty where the note has none or gives no stage
+    /// ("Introduced v1.3.0").
+    fn history(&self) -> Vec<(State, Version)> {
+        let Some(lifecycle) = self.note_part("lifecycle(comment):") else {
+            return Vec::new();
+        };
+        lifecycle
+            .split(',')
+            .filter_map(|entry| {
+                let (state, version) = entry.trim().split_once(' ')?;
+                Some((state.parse().ok()?, version.parse().unwrap()))
+            })
+            .collect()
+    }
+}
+
+#[test]
+fn histories_are_the_data_s() {
+    let (mut notes, mut histories) = (0, 0);
+    for row in rows() {
+        notes += usize::from(row.note_part("lifecycle(comment):").is_some());
+        let history: Vec<(State, Version)> = gate(&row).history().collect();
+        assert_eq!(history, row.history(), "{}", row.name);
+        histories += usize::from(!history.is_empty());
+    }
+    // Two notes say only "Introduced v1.3.0": no stage, no history.
+    assert_eq!((notes, histories), (59, 57));
+}
+
+/// Three gates whose notes give every stage they went through.
+#[test]
+fn state_at_before_between_and_after_the_stages() {
+    let v = |s: &str| s.parse::<Version>().unwrap();
+    let cases = [
+        // (gate, [(version, expected state)])
+        (
+            "PanicDevices",
+            [
+                ("v1.5.9", None),
+                ("v1.6.0", Some(State::Alpha)),
+                ("v1.6.3", Some(State::Alpha)),
+                ("v1.7.0", Some(State::Beta)),
+                ("v1.8.5", Some(State::Beta)),
+                ("v1.9.0", Some(State::Ga)),
+                ("v2.0.0", Some(State::Ga)),
+            ],
+        ),
+        (
+            "LibvirtHooksServerAndClient",
+            [
+                ("v1.7.0", None),
+                ("v1.8.0", Some(State::Alpha)),
+                ("v1.8.9", Some(State::Alpha)),
+                ("v1.9.0", Some(State::Beta)),
+                ("v1.9.4", Some(State::Beta)),
+                ("v1.10.0", Some(State::Ga)),
+                ("v1.11.0", Some(State::Ga)),
+            ],
+        ),
+        (
+            "CommonInstancetypesDeploymentGate",
+            [
+                ("v1.0.0", None),
+                ("v1.1.0", Some(State::Alpha)),
+                ("v1.1.1", Some(State::Alpha)),
+                ("v1.2.0", Some(State::Beta)),
+                ("v1.3.0", Some(State::Beta)),
+                ("v1.4.0", Some(State::Ga)),
+                ("v1.10.0", Some(State::Ga)),
+            ],
+        ),
+    ];
+    let rows = rows();
+    for (name, expected) in cases {
+        let gate = registry().get(name).unwrap();
+        // The expectations follow the data's note, which gives all three stages.
+        let row = rows.iter().find(|row| row.name == name).unwrap();
+        let stages: Vec<State> = row.history().into_iter().map(|(state, _)| state).collect();
+        assert_eq!(stages, [State::Alpha, State::Beta, State::Ga], "{name}");
+        for (version, state) in expected {
+            assert_eq!(gate.state_at(v(version)), state, "{name} at {version}");
+        }
+    }
+    // No history: the gate's state at every version.
+    let migration = registry().get("VolumeMigration").unwrap();
+    assert_eq!(migration.state_at(v("v0.1")), Some(State::Ga));
+}
+
+/// What KubeVirt's policy says of a row at `current`, from the data alone:
+/// the version of the row's current stage, and whether it is past the limit.
+fn overstays(row: &Row<'_>, current: Version) -> Option<Version> {
+    let state: State = row.state.parse().unwrap();
+    let limit = match state {
+        State::Alpha => 2,
+        State::Beta => 3,
+        State::Deprecated => 1,
+        State::Ga | State::Discontinued => return None,
+    };
+    let since = row
+        .history()
+        .into_iter()
+        .rev()
+        .find(|&(stage, _)| stage == state)?
+        .1;
+    let past = current.major > since.major
+        || (current.major == since.major && current.minor > since.minor + limit);
+    past.then_some(since)
+}
+
+#[test]
+fn lint_at_two_releases_agrees_with_the_data() {
+    let policy = LifecyclePolicy::default();
+    for current in ["v1.10.0", "v1.12.0"] {
+        let current: Version = current.parse().unwrap();
+        let findings = registry().lint(current, &policy);
+        let found: Vec<(&str, State, Version)> = findings
+            .iter()
+            .map(|f| (f.gate.name(), f.state, f.since))
+            .collect();
+        let mut expected: Vec<(&str, State, Version)> = rows()
+            .iter()
+            .filter_map(|row| {
+                overstays(row, current).map(|since| (row.name, row.state.parse().unwrap(), since))
+            })
+            .collect();
+        expected.sort_unstable();
+        assert_eq!(found, expected, "at {current}");
+        for finding in &findings {
+            let remedy = match finding.state {
+                State::Deprecated => Remedy::Discontinue,
+                _ => Remedy::GraduateOrRemove,
+            };
+            assert_eq!(finding.remedy, remedy, "{}", finding.gate);
+        }
+    }
+    // Pinned from the notes: IncrementalBackup is Alpha since v1.6.0 (4
+    // releases at v1.10.0, the policy allows 2); ImageVolume Beta since
+    // v1.7.0 (3 releases, allowed) until v1.11.0.
+    let at = |version: &str| -> Vec<String> {
+        registry()
+            .lint(version.parse().unwrap(), &policy)
+            .iter()
+            .map(ToString::to_string)
+            .collect()
+    };
+    let v1_10 = at("v1.10.0");
+    assert!(v1_10.contains(&"feature gate IncrementalBackup has been Alpha since v1.6.0 (4 releases; the policy allows 2 releases): graduate or remove it".to_owned()), "{v1_10:#?}");
+    assert!(
+        !v1_10.iter().any(|f| f.contains(" ImageVolume ")),
+        "{v1_10:#?}"
+    );
+    let v1_12 = at("v1.12.0");
+    assert!(v1_12.contains(&"feature gate ImageVolume has been Beta since v1.7.0 (5 releases; the policy allows 3 releases): graduate or remove it".to_owned()), "{v1_12:#?}");
+    assert!(v1_12.contains(&"feature gate DisableMDEVConfiguration has been Deprecated since v1.8.0 (4 releases; the policy allows 1 release): discontinue it".to_owned()), "{v1_12:#?}");
 }

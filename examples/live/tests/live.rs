@@ -122,6 +122,19 @@ fn serves_metrics_and_featuregates_and_follows_the_kubelets_update() {
     let json: serde_json::Value = serde_json::from_str(&body).unwrap();
     assert_eq!(enabled(&json, "Sidecar"), Some(true));
     assert_eq!(json["gates"].as_array().unwrap().len(), 85);
+    // Each gate says why, as `FeatureSet::explain` does.
+    let sidecar = json["gates"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|gate| gate["name"] == "Sidecar")
+        .unwrap();
+    assert_eq!(sidecar["state"], "Alpha", "{sidecar}");
+    assert_eq!(sidecar["rule"], "configured", "{sidecar}");
+    assert_eq!(
+        sidecar["explanation"], "feature gate Sidecar is on: the configuration enables it",
+        "{sidecar}"
+    );
     assert!(json["warnings"].is_array());
     assert_eq!(get(addr, "/nope").0, "HTTP/1.1 404 Not Found");
 

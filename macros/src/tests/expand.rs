@@ -180,3 +180,20 @@ fn snapshot_requires() {
         &expect_file!["snapshots/requires.expanded"],
     );
 }
+
+#[test]
+fn snapshot_lifecycle() {
+    check(
+        quote!(
+            alpha = "v1.6.0",
+            beta = "1.7",
+            ga = "v1.9.0",
+            arm64 = Supported
+        ),
+        quote!(
+            /// Gives a VM a pvpanic device.
+            pub struct PanicDevices;
+        ),
+        &expect_file!["snapshots/lifecycle.expanded"],
+    );
+}

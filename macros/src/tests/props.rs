@@ -195,6 +195,7 @@ fn any_entry() -> impl Strategy<Value = Entry> {
             "crate = featuregate", "crate = self::x", "used_by = \"f\"", "used_by = 1",
             "requires = []", "requires = \"A\"", "requires = [A, A]", "requires = [A, 1]",
             "requires = Marker", "requires = [Self]", "requires = (A)",
+            "alpha = 1.6", "ga = \"soon\"", "beta = \"v1\"", "discontinued = Discontinued",
         ])
             .prop_map(|s| entry("odd", s.to_owned(), false)),
         // Keys without values, lists, bare literals, stray punctuation.

@@ -18,7 +18,8 @@ impl RegistryError {
         RegistryError { problems }
     }
 
-    /// Every problem, in gate name order.
+    /// Every problem: the names declared twice, then the requirements the
+    /// gates lack, then the cycles, each kind in gate name order.
     #[must_use = "the problems are the reason for the error"]
     pub fn problems(&self) -> impl ExactSizeIterator<Item = &RegistryProblem> + '_ {
         self.problems.iter()
@@ -53,6 +54,21 @@ pub enum RegistryProblem {
         /// The other.
         second: Location,
     },
+    /// A gate whose requirement is not among the registry's gates (a
+    /// private registry built from some gates only).
+    MissingRequirement {
+        /// The gate.
+        gate: &'static Gate,
+        /// What it requires and the registry lacks.
+        requirement: &'static Gate,
+    },
+    /// Gates that require each other in a circle: each requires the next,
+    /// and the last the first. One cycle per group of gates that reach
+    /// each other, starting at the group's first gate by name.
+    Cycle {
+        /// The gates of the cycle, in order, the first not repeated at the end.
+        gates: Vec<&'static Gate>,
+    },
 }
 
 impl RegistryProblem {
@@ -74,6 +90,8 @@ impl RegistryProblem {
     pub fn name(&self) -> &'static str {
         match self {
             RegistryProblem::Duplicate { name, .. } => name,
+            RegistryProblem::MissingRequirement { gate, .. } => gate.name(),
+            RegistryProblem::Cycle { gates } => gates.first().map_or("", |g| g.name()),
         }
     }
 }
@@ -90,6 +108,25 @@ impl fmt::Display for RegistryProblem {
                 "feature gate `{name}` is declared twice: at {first} and at {second}; \
                  rename one with `name = \"...\"`"
             ),
+            RegistryProblem::MissingRequirement { gate, requirement } => write!(
+                f,
+                "feature gate `{gate}` (at {}) requires `{requirement}` (at {}), which is not \
+                 among the registry's gates; build the registry with both",
+                gate.location(),
+                requirement.location()
+            ),
+            RegistryProblem::Cycle { gates } => {
+                f.write_str("feature gates require each other in a cycle, ")?;
+                for gate in gates {
+                    write!(f, "{gate} -> ")?;
+                }
+                write!(f, "{}:", gates.first().map_or("", |g| g.name()))?;
+                for (i, gate) in gates.iter().enumerate() {
+                    let sep = if i == 0 { " " } else { ", " };
+                    write!(f, "{sep}{gate} at {}", gate.location())?;
+                }
+                f.write_str("; remove one of these requirements")
+            }
         }
     }
 }

@@ -54,3 +54,142 @@ proptest! {
         prop_assert_eq!(names, [twice.as_str()]);
     }
 }
+
+/// A gate requiring `requires`, leaked.
+fn requiring(name: &str, requires: &[&'static Gate]) -> &'static Gate {
+    let requires: &'static [&'static Gate] = Box::leak(requires.to_vec().into_boxed_slice());
+    crate::__private::leaked_gate_with(name, crate::State::Alpha, &[], requires)
+}
+
+/// Statics may refer to each other in a circle, as declarations do; run-time
+/// descriptors cannot (each is built after what it requires).
+macro_rules! gate {
+    ($name:ident requires [$($req:ident),*]) => {
+        static $name: Gate = Gate::__new(
+            concat!(stringify!($name), "\0graph\0graph.rs"),
+            name_len(stringify!($name)),
+            0,
+            line!(),
+            None,
+        )
+        .__requiring(&[$(&$req),*]);
+    };
+}
+
+const fn name_len(name: &str) -> [u16; crate::layout::FIELDS] {
+    let mut lens = [0; crate::layout::FIELDS];
+    lens[crate::layout::NAME] = name.len() as u16;
+    lens
+}
+
+// A -> B -> A; C -> D -> E -> C with F -> C hanging on; S -> S; G -> H (fine).
+gate!(A requires [B]);
+gate!(B requires [A]);
+gate!(C requires [D]);
+gate!(D requires [E]);
+gate!(E requires [C, D]);
+gate!(F requires [C]);
+gate!(S requires [S]);
+gate!(G requires [H]);
+gate!(H requires []);
+
+fn cycles(err: &super::RegistryError) -> Vec<Vec<&'static str>> {
+    err.problems()
+        .filter_map(|p| match p {
+            super::RegistryProblem::Cycle { gates } => {
+                Some(gates.iter().map(|g| g.name()).collect())
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn a_cycle_is_named_in_order_with_locations() {
+    let err = Registry::new([&A, &B, &G, &H]).unwrap_err();
+    assert_eq!(cycles(&err), [["A", "B"]]);
+    let message = err.to_string();
+    assert!(
+        message.starts_with(
+            "feature gates require each other in a cycle, A -> B -> A: A at graph.rs:"
+        ),
+        "{message}"
+    );
+    assert!(message.contains(", B at graph.rs:"), "{message}");
+    assert_eq!(message.lines().count(), 1);
+}
+
+#[test]
+fn every_cycle_at_once_from_its_first_gate() {
+    // E requires C and D: the shortest way back from C is C -> D -> E -> C.
+    let err = Registry::new([&F, &E, &D, &C, &S, &B, &A, &G, &H]).unwrap_err();
+    assert_eq!(
+        cycles(&err),
+        [vec!["A", "B"], vec!["C", "D", "E"], vec!["S"]]
+    );
+    assert!(err.to_string().contains("S -> S:"), "{err}");
+}
+
+#[test]
+fn a_missing_requirement_names_both_gates() {
+    let err = Registry::new([&G]).unwrap_err();
+    let problems: Vec<_> = err.problems().collect();
+    let [super::RegistryProblem::MissingRequirement { gate, requirement }] = problems[..] else {
+        panic!("{problems:?}");
+    };
+    assert_eq!((gate.name(), requirement.name()), ("G", "H"));
+    assert!(
+        err.to_string()
+            .starts_with("feature gate `G` (at graph.rs:"),
+        "{err}"
+    );
+    assert!(
+        err.to_string().contains("requires `H` (at graph.rs:"),
+        "{err}"
+    );
+    // Another gate of the requirement's name is not the requirement.
+    let err = Registry::new([&G, leak("H")]).unwrap_err();
+    assert_eq!(
+        err.problems()
+            .map(super::RegistryProblem::name)
+            .collect::<Vec<_>>(),
+        ["G"]
+    );
+}
+
+#[test]
+fn duplicates_missing_requirements_and_cycles_all_at_once() {
+    let twin = leak("A");
+    let err = Registry::new([&A, &B, twin, &G]).unwrap_err();
+    let kinds: Vec<_> = err
+        .problems()
+        .map(|p| match p {
+            super::RegistryProblem::Duplicate { name, .. } => format!("duplicate {name}"),
+            super::RegistryProblem::MissingRequirement { gate, .. } => format!("missing {gate}"),
+            super::RegistryProblem::Cycle { gates } => format!("cycle {}", gates[0]),
+        })
+        .collect();
+    assert_eq!(kinds, ["duplicate A", "missing G", "cycle A"]);
+}
+
+#[test]
+fn long_chains_need_no_recursion() {
+    // 200,000 gates each requiring the previous: a recursive search would
+    // overflow the test thread's stack.
+    let mut previous = leak("Chain0");
+    let mut gates = vec![previous];
+    for i in 1..200_000 {
+        previous = requiring(&format!("Chain{i}"), &[previous]);
+        gates.push(previous);
+    }
+    let registry = Registry::new(gates.iter().copied()).unwrap();
+    let order: Vec<usize> = registry.requirements().iter().map(|(p, _)| p).collect();
+    assert_eq!(order.len(), 199_999);
+    // Requirements first: each gate after the one it requires.
+    let mut seen = vec![false; registry.len()];
+    seen[registry.position("Chain0").unwrap()] = true;
+    for (position, requires) in registry.requirements().iter() {
+        assert!(requires.iter().all(|&r| seen[r as usize]));
+        seen[position] = true;
+    }
+}

@@ -4,13 +4,13 @@
 //! A const cannot read another gate's descriptor (it is a static holding an
 //! atomic, and const evaluation refuses to read mutable memory), so each
 //! marker type also carries a [`Decl`]: the descriptor's strings and layout
-//! as plain constants. The expansion of `requires` evaluates the checks
-//! below in `const _: () = ...` items spanned at the requirement's path, so
-//! a broken rule fails the build there, one error per requirement and rule,
-//! all at once. A const `panic!` prints one `&str`, so each check writes its
-//! whole message into a [`Message`] first.
+//! as plain constants. The expansion of `requires` evaluates [`require`]
+//! (and [`require_distinct`]) in `const _: () = ...` items spanned at each
+//! requirement's path, so a broken rule fails the build there, every
+//! requirement's error at once. A const panic prints one `&str`, so the
+//! checks write their whole message into a [`Message`] first.
 
-use crate::gate::{self, LAYOUT, NAME, REASONS, UNKNOWN_CODES};
+use crate::layout::{self, LAYOUT, NAME, REASONS, UNKNOWN_CODES};
 use crate::{Arch, Gate, State, Support};
 
 /// What const evaluation may read of a gate: its strings (without the
@@ -45,7 +45,7 @@ impl Decl {
     };
 
     const fn known(&self) -> bool {
-        gate::codes(self.layout) != UNKNOWN_CODES
+        layout::codes(self.layout) != UNKNOWN_CODES
     }
 
     const fn name(&self) -> &'static str {
@@ -53,11 +53,11 @@ impl Decl {
     }
 
     const fn state(&self) -> State {
-        gate::state_of(gate::codes(self.layout))
+        layout::state_of(layout::codes(self.layout))
     }
 
     const fn support(&self, arch: usize) -> Option<Support> {
-        gate::support_of(gate::codes(self.layout), arch)
+        layout::support_of(layout::codes(self.layout), arch)
     }
 
     const fn reason(&self, arch: usize) -> &'static str {
@@ -65,23 +65,28 @@ impl Decl {
     }
 
     const fn field(&self, index: usize) -> &'static str {
-        let lens = gate::lens(self.layout);
-        let mut start = 0;
-        let mut i = 0;
-        while i < index {
-            start += lens[i] as usize;
-            i += 1;
-        }
-        let len = lens[index] as usize;
-        let bytes = self.text.as_bytes();
-        if start + len > bytes.len() {
-            return "";
-        }
-        let (field, _) = bytes.split_at(start).1.split_at(len);
-        match core::str::from_utf8(field) {
+        match core::str::from_utf8(self.field_bytes(index)) {
             Ok(field) => field,
             Err(_) => "",
         }
+    }
+
+    /// The field's bytes, without the UTF-8 check `field` makes: what a
+    /// comparison needs, at less cost to const evaluation.
+    const fn field_bytes(&self, index: usize) -> &'static [u8] {
+        let layout = self.layout;
+        let mut start = 0;
+        let mut i = 0;
+        while i < index {
+            start += u16::from_le_bytes([layout[2 * i], layout[2 * i + 1]]) as usize;
+            i += 1;
+        }
+        let len = u16::from_le_bytes([layout[2 * index], layout[2 * index + 1]]) as usize;
+        let bytes = self.text.as_bytes();
+        if start + len > bytes.len() {
+            return &[];
+        }
+        bytes.split_at(start).1.split_at(len).0
     }
 }
 
@@ -103,6 +108,13 @@ impl Message {
 
     const fn push(&mut self, s: &str) {
         self.push_cut(s, s.len());
+    }
+
+    /// Separates a second broken rule from the first.
+    const fn separate(&mut self) {
+        if self.len > 0 {
+            self.push("; and ");
+        }
     }
 
     /// Pushes at most `max` bytes of `s`, cut at a character boundary,
@@ -143,8 +155,7 @@ impl Message {
 /// How much of a reason a message quotes.
 const REASON_MAX: usize = 120;
 
-const fn same(a: &str, b: &str) -> bool {
-    let (a, b) = (a.as_bytes(), b.as_bytes());
+const fn same(a: &[u8], b: &[u8]) -> bool {
     if a.len() != b.len() {
         return false;
     }
@@ -158,102 +169,63 @@ const fn same(a: &str, b: &str) -> bool {
     true
 }
 
-/// A gate may require only gates at least as mature: GA only GA, Beta only
-/// Beta or GA, Alpha and Deprecated anything but Discontinued; only a
-/// Discontinued gate may require a Discontinued one.
+/// Every rule one requirement breaks, in one message (`None` when it keeps
+/// them all): a gate cannot require itself; it may require only gates at
+/// least as mature; and it cannot be `Supported` on an architecture where
+/// the requirement is `Unsupported`. The message is only written when a
+/// rule is broken.
 #[must_use]
-pub const fn maturity(gate: &Decl, required: &Decl) -> Option<Message> {
+pub const fn check(gate: &Decl, required: &Decl) -> Option<Message> {
     if !gate.known() || !required.known() {
         return None;
     }
-    let (state, required_state) = (gate.state(), required.state());
-    let rule = match (state, required_state) {
-        (State::Ga, State::Ga)
-        | (State::Beta, State::Beta | State::Ga)
-        | (
-            State::Alpha | State::Deprecated,
-            State::Alpha | State::Beta | State::Ga | State::Deprecated,
-        )
-        | (State::Discontinued, _) => return None,
-        (State::Ga, _) => "a GA gate may require only GA gates",
-        (State::Beta, _) => "a Beta gate may require only Beta or GA gates",
-        (State::Alpha | State::Deprecated, State::Discontinued) => {
-            "only a Discontinued gate may require a Discontinued one"
-        }
-    };
-    let mut message = Message::new();
-    message.push("`");
-    message.push(gate.name());
-    message.push("` (");
-    message.push(state.as_str());
-    message.push(") cannot require `");
-    message.push(required.name());
-    message.push("` (");
-    message.push(required_state.as_str());
-    message.push("): ");
-    message.push(rule);
-    Some(message)
-}
-
-/// A gate `Supported` on an architecture cannot require a gate that is
-/// `Unsupported` there: the message names each such architecture and the
-/// requirement's reason.
-#[must_use]
-pub const fn architectures(gate: &Decl, required: &Decl) -> Option<Message> {
-    if !gate.known() || !required.known() {
-        return None;
-    }
-    let mut message = Message::new();
-    let mut found = false;
-    let mut i = 0;
-    while i < Arch::ALL.len() {
-        let conflict = matches!(gate.support(i), Some(Support::Supported))
-            && matches!(required.support(i), Some(Support::Unsupported));
-        if conflict {
-            if found {
-                message.push("; so is ");
-                message.push(Arch::ALL[i].as_str());
-            } else {
-                message.push("`");
-                message.push(gate.name());
-                message.push("` is Supported on ");
-                message.push(Arch::ALL[i].as_str());
-                message.push(", where its requirement `");
-                message.push(required.name());
-                message.push("` is Unsupported");
-            }
-            let reason = required.reason(i);
-            if reason.is_empty() {
-                message.push(" (no reason given)");
-            } else {
-                message.push(" (");
-                message.push_cut(reason, REASON_MAX);
-                message.push(")");
-            }
-            found = true;
-        }
-        i += 1;
-    }
-    if found { Some(message) } else { None }
-}
-
-/// A gate cannot require itself, nor the same gate twice (under two paths:
-/// the macro catches the same path written twice).
-#[must_use]
-pub const fn distinct(gate: &Decl, required: &Decl, earlier: &[&Decl]) -> Option<Message> {
-    if !gate.known() || !required.known() {
-        return None;
-    }
-    let mut message = Message::new();
-    if same(gate.name(), required.name()) {
+    if same(gate.field_bytes(NAME), required.field_bytes(NAME)) {
+        let mut message = Message::new();
         message.push("`");
         message.push(gate.name());
         message.push("` requires itself: a gate cannot require itself");
         return Some(message);
     }
+    let rule = maturity_rule(gate.state(), required.state());
+    let conflicts = conflicts(gate, required);
+    if rule.is_none() && conflicts == 0 {
+        return None;
+    }
+    let mut message = Message::new();
+    if let Some(rule) = rule {
+        message.push("`");
+        message.push(gate.name());
+        message.push("` (");
+        message.push(gate.state().as_str());
+        message.push(") cannot require `");
+        message.push(required.name());
+        message.push("` (");
+        message.push(required.state().as_str());
+        message.push("): ");
+        message.push(rule);
+    }
+    if conflicts != 0 {
+        message.separate();
+        architectures(&mut message, gate, required, conflicts);
+    }
+    Some(message)
+}
+
+/// The same gate required twice, under two paths (the macro catches the
+/// same path written twice): `required` against the requirements before it.
+/// A check of its own, so that an earlier requirement that is no gate
+/// (whose const the compiler cannot evaluate) does not hide [`check`]'s
+/// findings on this one.
+#[must_use]
+pub const fn distinct(gate: &Decl, required: &Decl, earlier: &[&Decl]) -> Option<Message> {
+    if !gate.known() || !required.known() {
+        return None;
+    }
+    let name = required.field_bytes(NAME);
     let mut i = 0;
     while i < earlier.len() {
-        if earlier[i].known() && same(earlier[i].name(), required.name()) {
+        if earlier[i].known() && same(earlier[i].field_bytes(NAME), name) {
+            let mut message = Message::new();
             message.push("`");
             message.push(gate.name());
             message.push("` requires `");
@@ -264,4 +236,102 @@ pub const fn distinct(gate: &Decl, required: &Decl, earlier: &[&Decl]) -> Option
         i += 1;
     }
     None
+}
+
+/// Fails const evaluation with [`check`]'s message when the requirement
+/// breaks a rule. `#[track_caller]` reports the failure where this is called
+/// (the expansion spans the call at the requirement's path), and the
+/// `panic!` is here, once, rather than in every expansion, where the
+/// compiler would expand and type-check its `format_args!` at every
+/// requirement.
+///
+/// # Panics
+///
+/// When the requirement breaks a rule: in const evaluation, that fails the
+/// build.
+#[track_caller]
+pub const fn require(gate: &Decl, required: &Decl) {
+    if let Some(message) = &check(gate, required) {
+        panic!("{}", message.as_str());
+    }
+}
+
+/// [`require`] for [`distinct`].
+///
+/// # Panics
+///
+/// When `required` is one of `earlier`.
+#[track_caller]
+pub const fn require_distinct(gate: &Decl, required: &Decl, earlier: &[&Decl]) {
+    if let Some(message) = &distinct(gate, required, earlier) {
+        panic!("{}", message.as_str());
+    }
+}
+
+/// Why a gate in `state` may not require one in `required`, if it may not:
+/// GA only GA, Beta only Beta or GA, Alpha and Deprecated anything but
+/// Discontinued; only a Discontinued gate may require a Discontinued one.
+const fn maturity_rule(state: State, required: State) -> Option<&'static str> {
+    match (state, required) {
+        (State::Ga, State::Ga)
+        | (State::Beta, State::Beta | State::Ga)
+        | (
+            State::Alpha | State::Deprecated,
+            State::Alpha | State::Beta | State::Ga | State::Deprecated,
+        )
+        | (State::Discontinued, _) => None,
+        (State::Ga, _) => Some("a GA gate may require only GA gates"),
+        (State::Beta, _) => Some("a Beta gate may require only Beta or GA gates"),
+        (State::Alpha | State::Deprecated, State::Discontinued) => {
+            Some("only a Discontinued gate may require a Discontinued one")
+        }
+    }
+}
+
+/// The architectures (one bit each, in `Arch` order) where `gate` is
+/// `Supported` and `required` is `Unsupported`.
+const fn conflicts(gate: &Decl, required: &Decl) -> u32 {
+    let mut found = 0;
+    let mut i = 0;
+    while i < Arch::ALL.len() {
+        if matches!(gate.support(i), Some(Support::Supported))
+            && matches!(required.support(i), Some(Support::Unsupported))
+        {
+            found |= 1 << i;
+        }
+        i += 1;
+    }
+    found
+}
+
+/// Names each architecture of `conflicts` and the requirement's reason there.
+const fn architectures(message: &mut Message, gate: &Decl, required: &Decl, conflicts: u32) {
+    let mut first = true;
+    let mut i = 0;
+    while i < Arch::ALL.len() {
+        if conflicts & (1 << i) != 0 {
+            if first {
+                message.push("`");
+                message.push(gate.name());
+                message.push("` is Supported on ");
+                message.push(Arch::ALL[i].as_str());
+                message.push(", where its requirement `");
+                message.push(required.name());
+                message.push("` is Unsupported");
+            } else {
+                message.push("; so is ");
+                message.push(Arch::ALL[i].as_str());
+            }
+            let reason = required.reason(i);
+            if reason.is_empty() {
+                message.push(" (no reason given)");
+            } else {
+                message.push(" (");
+                message.push_cut(reason, REASON_MAX);
+                message.push(")");
+            }
+            first = false;
+        }
+        i += 1;
+    }
 }

@@ -9,7 +9,7 @@ pub struct Gone;
 
 pub struct NotAGate;
 
-#[feature_gate(state = GA, arm64 = Supported, requires = [Iommufd, Gone, NotAGate, Missing, crate::Iommufd])]
+#[feature_gate(state = GA, arm64 = Supported, requires = [Iommufd, crate::Iommufd, Gone, NotAGate, Missing])]
 pub struct GraceIoVirtualization;
 
 fn main() {}

@@ -7,7 +7,7 @@ use featuregate::feature_gate;
 pub struct AlignCpus;
 
 /// Lets the cluster configure which hypervisor runs its VMs.
-#[feature_gate(state = Alpha, since = "v1.8.0")]
+#[feature_gate(alpha = "v1.8.0")]
 pub struct ConfigurableHypervisor;
 
 /// Lets a VM request dedicated CPUs through the Kubernetes CPU manager.
@@ -15,11 +15,11 @@ pub struct ConfigurableHypervisor;
 pub struct CpuManager;
 
 /// Runs a guest on a node of another CPU architecture, by emulation or hardware acceleration.
-#[feature_gate(state = Alpha, since = "v1.9.0", owner = "sig-compute")]
+#[feature_gate(owner = "sig-compute", alpha = "v1.9.0")]
 pub struct CrossArchitectureVirtualization;
 
 /// Selects a VM's firmware automatically.
-#[feature_gate(state = Alpha, since = "v1.9.0", owner = "sig-compute")]
+#[feature_gate(owner = "sig-compute", alpha = "v1.9.0")]
 pub struct FirmwareAutoSelection;
 
 /// Checks strictly that a node offers the Hyper-V enlightenments a VM asks for.
@@ -27,30 +27,31 @@ pub struct FirmwareAutoSelection;
 pub struct HypervStrictCheck;
 
 /// Places a VM's PCI devices according to the NUMA topology.
-#[feature_gate(name = "PCINUMAAwareTopology", state = Alpha, since = "v1.6.0")]
+#[feature_gate(name = "PCINUMAAwareTopology", alpha = "v1.6.0")]
 pub struct PciNumaAwareTopology;
 
 /// Takes reserved overhead memory into account in a VM's memlock limit.
-#[feature_gate(state = Alpha, since = "v1.8.0", owner = "sig-compute")]
+#[feature_gate(owner = "sig-compute", alpha = "v1.8.0")]
 pub struct ReservedOverheadMemlock;
 
 /// Lets a VM say what happens when its guest reboots.
-#[feature_gate(state = Beta, since = "v1.9.0", owner = "sig-compute")]
+#[feature_gate(owner = "sig-compute", alpha = "v1.8.0", beta = "v1.9.0")]
 pub struct RebootPolicy;
 
 /// Creates VMs from templates.
-#[feature_gate(state = Beta, since = "v1.9.0", owner = "sig-compute")]
+#[feature_gate(owner = "sig-compute", alpha = "v1.8.0", beta = "v1.9.0")]
 pub struct Template;
 
 /// Sets the resource limits of VM pods automatically.
-#[feature_gate(state = GA, since = "v1.5.0")]
+#[feature_gate(ga = "v1.5.0")]
 pub struct AutoResourceLimitsGate;
 
 /// Deploys the common instance types and preferences.
 #[feature_gate(
-    state = GA,
-    since = "v1.4.0",
     arm64 = Pending("Not supported yet: Arm preferences missing"),
+    alpha = "v1.1.0",
+    beta = "v1.2.0",
+    ga = "v1.4.0",
 )]
 pub struct CommonInstancetypesDeploymentGate;
 
@@ -59,7 +60,7 @@ pub struct CommonInstancetypesDeploymentGate;
 pub struct CpuNodeDiscovery;
 
 /// Chooses how a VM refers to its instance type and preference.
-#[feature_gate(state = GA, since = "v1.6.0")]
+#[feature_gate(alpha = "v1.4.0", beta = "v1.5.0", ga = "v1.6.0")]
 pub struct InstancetypeReferencePolicy;
 
 /// Gives the guest a NUMA topology that matches its host's.
@@ -71,11 +72,11 @@ pub struct InstancetypeReferencePolicy;
 pub struct Numa;
 
 /// Reports a VM's memory overhead.
-#[feature_gate(state = GA, since = "v1.10.0")]
+#[feature_gate(alpha = "v1.8.0", beta = "v1.9.0", ga = "v1.10.0")]
 pub struct VmiMemoryOverheadReport;
 
 /// Applies changes to a running VM's spec live.
-#[feature_gate(name = "VMLiveUpdateFeatures", state = GA, since = "v1.5.0")]
+#[feature_gate(name = "VMLiveUpdateFeatures", ga = "v1.5.0")]
 pub struct VmLiveUpdateFeatures;
 
 /// Keeps a VM's persistent state across restarts.
@@ -84,9 +85,9 @@ pub struct VmPersistentState;
 
 /// Lets a VM ask for, and be scheduled to, an architecture other than the control plane's.
 #[feature_gate(
-    state = Deprecated,
-    since = "v1.8.0",
     owner = "sig-compute",
     message = "MultiArchitecture has been deprecated since v1.8.0",
+    alpha = "v1.0.0",
+    deprecated = "v1.8.0"
 )]
 pub struct MultiArchitecture;

@@ -15,22 +15,23 @@ pub struct WorkloadEncryptionTdx;
 /// Runs a VM as an AMD SEV confidential workload.
 #[feature_gate(
     name = "WorkloadEncryptionSEV",
-    state = Beta,
-    since = "v1.9.0",
     owner = "sig-compute",
     amd64 = Supported,
     arm64 = Unsupported("AMD SEV; only the amd64 admission validator checks the gate"),
     s390x = Unsupported("AMD SEV; only the amd64 admission validator checks the gate"),
+    alpha = "v0.49.0",
+    beta = "v1.9.0",
 )]
 pub struct WorkloadEncryptionSev;
 
 /// Runs VMs with IBM Secure Execution, on nodes chosen by the `SecureExecution` label.
 #[feature_gate(
-    state = GA,
-    since = "v1.9.0",
     owner = "sig-compute",
     amd64 = Unsupported("IBM Secure Execution runs on IBM Z only"),
     arm64 = Unsupported("IBM Secure Execution runs on IBM Z only"),
     s390x = Supported,
+    alpha = "v1.6.0",
+    beta = "v1.7.0",
+    ga = "v1.9.0",
 )]
 pub struct SecureExecution;

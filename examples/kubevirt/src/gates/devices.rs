@@ -5,8 +5,6 @@ use featuregate::feature_gate;
 /// GPU passthrough optimised for NVIDIA Grace platforms (SMMUv3, IOMMUFD device binding).
 #[feature_gate(
     name = "GraceIOVirtualization",
-    state = Alpha,
-    since = "v1.9.0",
     owner = "sig-compute",
     amd64 = Unsupported("NVIDIA Grace platforms are Arm64"),
     arm64 = Supported,
@@ -14,6 +12,7 @@ use featuregate::feature_gate;
     // kubevirt/kubevirt PR 18975: GraceIOVirtualization depends on
     // PCINUMAAwareTopology and IOMMUFD.
     requires = [Iommufd, super::compute::PciNumaAwareTopology],
+    alpha = "v1.9.0",
 )]
 pub struct GraceIoVirtualization;
 
@@ -22,7 +21,7 @@ pub struct GraceIoVirtualization;
 pub struct HostDevices;
 
 /// Binds passthrough devices through IOMMUFD (needs /dev/iommu, kernel 6.2+, libvirt 12.2+).
-#[feature_gate(name = "IOMMUFD", state = Alpha, since = "v1.9.0", owner = "sig-compute")]
+#[feature_gate(name = "IOMMUFD", owner = "sig-compute", alpha = "v1.9.0")]
 pub struct Iommufd;
 
 /// Gives a VM a VSOCK device for host-guest communication.
@@ -30,15 +29,15 @@ pub struct Iommufd;
 pub struct Vsock;
 
 /// Allocates GPUs to a VM through Kubernetes Dynamic Resource Allocation.
-#[feature_gate(name = "GPUsWithDRA", state = Beta, since = "v1.9.0")]
+#[feature_gate(name = "GPUsWithDRA", alpha = "v1.6.0", beta = "v1.9.0")]
 pub struct GpusWithDra;
 
 /// Allocates host devices to a VM through Kubernetes Dynamic Resource Allocation.
-#[feature_gate(name = "HostDevicesWithDRA", state = Beta, since = "v1.9.0")]
+#[feature_gate(name = "HostDevicesWithDRA", alpha = "v1.6.0", beta = "v1.9.0")]
 pub struct HostDevicesWithDra;
 
 /// Gives EFI guests a Bochs display device.
-#[feature_gate(name = "BochsDisplayForEFIGuests", state = GA, since = "v1.4.0")]
+#[feature_gate(name = "BochsDisplayForEFIGuests", ga = "v1.4.0")]
 pub struct BochsDisplayForEfiGuests;
 
 /// Lets a VM use GPUs of its node passed through to the guest.
@@ -46,19 +45,19 @@ pub struct BochsDisplayForEfiGuests;
 pub struct Gpu;
 
 /// Gives a VM a panic device through which the guest reports crashes.
-#[feature_gate(state = GA, since = "v1.9.0")]
+#[feature_gate(alpha = "v1.6.0", beta = "v1.7.0", ga = "v1.9.0")]
 pub struct PanicDevices;
 
 /// Lets a VM choose its video device; the model is validated per architecture.
-#[feature_gate(state = GA, since = "v1.9.0")]
+#[feature_gate(alpha = "v1.6.0", beta = "v1.7.0", ga = "v1.9.0")]
 pub struct VideoConfig;
 
 /// Stops KubeVirt from configuring mediated devices on nodes.
 #[feature_gate(
     name = "DisableMDEVConfiguration",
-    state = Deprecated,
-    since = "v1.8.0",
     owner = "sig-compute",
     message = "DisableMDEVConfiguration has been deprecated since v1.8.0",
+    alpha = "v1.0.0",
+    deprecated = "v1.8.0"
 )]
 pub struct DisableMdevConfiguration;

@@ -7,7 +7,7 @@ use featuregate::feature_gate;
 pub struct ExperimentalIgnitionSupport;
 
 /// Extends KubeVirt with plugins.
-#[feature_gate(state = Alpha, since = "v1.9.0")]
+#[feature_gate(alpha = "v1.9.0")]
 pub struct Plugins;
 
 /// Lets a VM run hook sidecar containers in its pod.
@@ -15,5 +15,10 @@ pub struct Plugins;
 pub struct Sidecar;
 
 /// Runs a libvirt hooks server and client for VMs.
-#[feature_gate(state = GA, since = "v1.10.0", owner = "sig-compute")]
+#[feature_gate(
+    owner = "sig-compute",
+    alpha = "v1.8.0",
+    beta = "v1.9.0",
+    ga = "v1.10.0"
+)]
 pub struct LibvirtHooksServerAndClient;

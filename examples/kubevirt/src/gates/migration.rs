@@ -3,25 +3,24 @@
 use featuregate::feature_gate;
 
 /// Tunes the downtime a live migration may cause.
-#[feature_gate(state = Alpha, since = "v1.10.0")]
+#[feature_gate(alpha = "v1.10.0")]
 pub struct MigrationDowntimeTuning;
 
 /// Detects live migrations that stall.
-#[feature_gate(state = Alpha, since = "v1.9.0")]
+#[feature_gate(alpha = "v1.9.0")]
 pub struct MigrationStallDetection;
 
 /// Live-migrates VMs that use vGPUs.
 // kubevirt/kubevirt PR 17853: VGPULiveMigration requires LibvirtHooksServerAndClient.
 #[feature_gate(
     name = "VGPULiveMigration",
-    state = Alpha,
-    since = "v1.8.0",
-    requires = super::extensions::LibvirtHooksServerAndClient
+    requires = super::extensions::LibvirtHooksServerAndClient,
+    alpha = "v1.8.0",
 )]
 pub struct VgpuLiveMigration;
 
 /// Live migration coordinated by its source and target sides, each with its own controller.
-#[feature_gate(state = Beta, since = "v1.10.0", owner = "sig-compute")]
+#[feature_gate(owner = "sig-compute", alpha = "v1.6.0", beta = "v1.10.0")]
 pub struct DecentralizedLiveMigration;
 
 /// Live-migrates VMs between nodes.
@@ -29,7 +28,12 @@ pub struct DecentralizedLiveMigration;
 pub struct LiveMigration;
 
 /// Orders pending migrations in a priority queue.
-#[feature_gate(state = GA, since = "v1.9.0", owner = "sig-compute")]
+#[feature_gate(
+    owner = "sig-compute",
+    alpha = "v1.7.0",
+    beta = "v1.8.0",
+    ga = "v1.9.0"
+)]
 pub struct MigrationPriorityQueue;
 
 /// Live-migrates VMs that have SR-IOV interfaces.

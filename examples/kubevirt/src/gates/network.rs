@@ -19,47 +19,52 @@ fn passt_api_used(spec: &VmSpec) -> bool {
 /// Allocates network devices to a VM through Kubernetes Dynamic Resource Allocation.
 #[feature_gate(
     name = "NetworkDevicesWithDRA",
-    state = Alpha,
-    since = "v1.9.0",
     owner = "sig-network",
+    alpha = "v1.9.0"
 )]
 pub struct NetworkDevicesWithDra;
 
 /// Accepts port ranges in a VM's network port specification.
-#[feature_gate(state = Alpha, since = "v1.9.0", owner = "sig-network")]
+#[feature_gate(owner = "sig-network", alpha = "v1.9.0")]
 pub struct PortRangesSpec;
 
 /// Lets a component outside KubeVirt inject the network resources of a VM's pod.
-#[feature_gate(state = Beta, since = "v1.8.0", owner = "sig-network")]
+#[feature_gate(owner = "sig-network", beta = "v1.8.0")]
 pub struct ExternalNetResourceInjection;
 
 /// Connects a VM to the pod network with the passt core binding.
-#[feature_gate(state = Beta, since = "v1.8.0")]
+#[feature_gate(beta = "v1.8.0")]
 pub struct PasstBinding;
 
 /// Moves running VMs to the current naming of secondary pod interfaces.
-#[feature_gate(state = Beta, since = "v1.8", owner = "sig-network")]
+#[feature_gate(owner = "sig-network", beta = "v1.8")]
 pub struct PodSecondaryInterfaceNamingUpgrade;
 
 /// Names a VM's pod interfaces dynamically.
-#[feature_gate(state = GA, since = "v1.5.0")]
+#[feature_gate(beta = "v1.4.0", ga = "v1.5.0")]
 pub struct DynamicPodInterfaceNaming;
 
 /// Hotplugs network interfaces into a running VM.
 #[feature_gate(
     name = "HotplugNICs",
-    state = GA,
-    since = "v1.4.0",
     arm64 = Pending("Not supported yet: multus images lack Arm64"),
+    alpha = "v1.1.0",
+    beta = "v1.3.0",
+    ga = "v1.4.0",
 )]
 pub struct HotplugNics;
 
 /// Updates the network attachment definition a running VM refers to, live.
-#[feature_gate(name = "LiveUpdateNADRef", state = GA, since = "v1.9.0", owner = "sig-network")]
+#[feature_gate(
+    name = "LiveUpdateNADRef",
+    owner = "sig-network",
+    beta = "v1.8.0",
+    ga = "v1.9.0"
+)]
 pub struct LiveUpdateNadRef;
 
 /// Connects VMs to networks through binding plugins.
-#[feature_gate(state = GA, since = "v1.5.0")]
+#[feature_gate(alpha = "v1.1.0", beta = "v1.4.0", ga = "v1.5.0")]
 pub struct NetworkBindingPlugins;
 
 /// Connects a VM to its node's network through a macvtap interface binding.

@@ -7,7 +7,7 @@ use featuregate::feature_gate;
 pub struct DownwardMetrics;
 
 /// Collects statistics of running VMs.
-#[feature_gate(name = "VMStatsCollector", state = Alpha, since = "v1.9.0", owner = "sig-compute")]
+#[feature_gate(name = "VMStatsCollector", owner = "sig-compute", alpha = "v1.9.0")]
 pub struct VmStatsCollector;
 
 /// Lets administrators profile KubeVirt's components.

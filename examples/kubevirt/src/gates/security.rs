@@ -11,11 +11,11 @@ pub struct Root;
 pub struct KubevirtSeccompProfile;
 
 /// Restricts each node's virt-handler to the objects of its own node.
-#[feature_gate(state = Beta, since = "v1.6.0")]
+#[feature_gate(alpha = "v1.3.0", beta = "v1.6.0")]
 pub struct NodeRestriction;
 
 /// Lets the cluster opt out of aggregating KubeVirt's roles into the default Kubernetes roles.
-#[feature_gate(state = Beta, since = "v1.9.0")]
+#[feature_gate(alpha = "v1.8.0", beta = "v1.9.0")]
 pub struct OptOutRoleAggregation;
 
 /// Stops KubeVirt from installing its custom SELinux policy on nodes.
@@ -33,8 +33,7 @@ pub struct Psa;
 /// Works around the SELinux MCS labels Docker gives to VM pods.
 #[feature_gate(
     name = "DockerSELinuxMCSWorkaround",
-    state = Deprecated,
-    since = "v1.4.0",
     message = "DockerSELinuxMCSWorkaround has been deprecated since v1.4.",
+    deprecated = "v1.4.0"
 )]
 pub struct DockerSeLinuxMcsWorkaround;
