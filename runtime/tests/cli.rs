@@ -623,7 +623,8 @@ fn show_as_json() {
             "reasons",
             "location",
             "requires",
-            "required_by"
+            "required_by",
+            "history"
         ]
     );
     assert!(

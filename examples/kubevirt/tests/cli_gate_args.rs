@@ -152,3 +152,69 @@ fn the_binary_reads_the_cr() {
         "unknown feature gate VSOCKK; did you mean VSOCK?\n"
     );
 }
+
+#[test]
+fn lint_over_the_catalogue_fails_with_its_findings() {
+    let version: featuregate::Version = "v1.9.0".parse().unwrap();
+    let findings = registry().lint(version, &featuregate::LifecyclePolicy::default());
+    assert!(!findings.is_empty());
+    let (code, out, err) = run(&["lint", "--version", "v1.9.0"]);
+    assert_eq!((code, err.as_str()), (1, ""));
+    let expected: String = findings.iter().map(|f| format!("{f}\n")).collect();
+    assert_eq!(out, expected);
+    assert!(
+        out.contains(
+            "feature gate ObjectGraph has been Alpha since v1.6.0 (3 releases; the policy \
+             allows 2 releases): graduate or remove it\n"
+        ),
+        "{out}"
+    );
+    // A laxer policy passes.
+    let (code, out, _) = run(&[
+        "lint",
+        "--version",
+        "v1.9.0",
+        "--alpha-releases",
+        "9",
+        "--beta-releases",
+        "9",
+        "--deprecated-releases",
+        "9",
+    ]);
+    assert_eq!((code, out.as_str()), (0, ""));
+}
+
+#[test]
+fn the_catalogue_at_an_earlier_release() {
+    let v16: featuregate::Version = "v1.6.0".parse().unwrap();
+    let (code, out, _) = run(&["list", "--at", "v1.6.0", "--format", "csv"]);
+    assert_eq!(code, 0);
+    let rows: Vec<&str> = out.lines().skip(1).collect();
+    let introduced = registry()
+        .iter()
+        .filter(|g| g.state_at(v16).is_some())
+        .count();
+    assert_eq!(rows.len(), introduced);
+    assert!(introduced < 85, "some gates arrived after v1.6.0");
+    assert!(rows.contains(&"PanicDevices,Alpha,,,,,"), "{out}");
+    let (_, now, _) = run(&["show", "PanicDevices"]);
+    assert!(
+        now.contains("history     Alpha v1.6.0, Beta v1.7.0, GA v1.9.0\n"),
+        "{now}"
+    );
+
+    let (code, out, _) = run(&["check", "--config", CR, "--at", "v1.5.0", "--arch", "amd64"]);
+    assert_eq!(code, 0);
+    assert!(
+        out.contains(
+            "warning: feature gate ImageVolume does not exist in v1.5.0; it is Alpha from v1.6.0\n"
+        ),
+        "{out}"
+    );
+    let (_, out, _) = run(&["explain", "PanicDevices", "--at", "v1.7.0"]);
+    assert_eq!(
+        out,
+        "feature gate PanicDevices is on: the configuration does not name it, and Beta gates \
+         are on by default\nsource: none names it\n"
+    );
+}

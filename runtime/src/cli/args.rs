@@ -3,7 +3,7 @@
 use clap::{Args, ValueEnum};
 
 use super::{Format, GateArgs, TextOrJson};
-use crate::{Arch, State, Status};
+use crate::{Arch, State, Status, Version};
 
 /// Arguments of `list`.
 #[derive(Debug, Clone, Args)]
@@ -18,6 +18,10 @@ pub struct ListArgs {
     /// Keep gates in STATE (alpha, beta, ga, deprecated, discontinued). Repeatable.
     #[arg(long = "state", value_name = "STATE", value_delimiter = ',')]
     pub(super) states: Vec<State>,
+    /// List the gates as of release VERSION (v1.7, 1.7.0): each in its state then, the gates
+    /// not yet introduced left out.
+    #[arg(long, value_name = "VERSION")]
+    pub(super) at: Option<Version>,
     #[command(flatten)]
     pub(super) format: FormatArg,
 }
@@ -39,6 +43,10 @@ pub struct ReportArgs {
     /// architecture order.
     #[arg(long = "arch", value_name = "ARCH", value_delimiter = ',')]
     pub(super) archs: Vec<Arch>,
+    /// Report as of release VERSION (v1.7, 1.7.0): each gate in its state then, the gates not
+    /// yet introduced left out.
+    #[arg(long, value_name = "VERSION")]
+    pub(super) at: Option<Version>,
     #[command(flatten)]
     pub(super) format: FormatArg,
 }
@@ -57,10 +65,13 @@ pub struct ParityArgs {
 }
 
 /// Arguments of `check`: the configuration's sources and how to evaluate
-/// it ([`GateArgs`], with `--config` for `--feature-gates-file`), and the
-/// output format.
+/// it ([`GateArgs`], with `--config` for `--feature-gates-file` and `--at`
+/// for `--emulated-version`), and the output format.
 #[derive(Debug, Clone, Args)]
-#[command(mut_arg(GateArgs::FILES_ID, |arg| arg.visible_alias("config")))]
+#[command(
+    mut_arg(GateArgs::FILES_ID, |arg| arg.visible_alias("config")),
+    mut_arg(GateArgs::EMULATED_VERSION_ID, |arg| arg.visible_alias("at")),
+)]
 pub struct CheckArgs {
     #[command(flatten)]
     pub(super) gates: GateArgs,
@@ -71,12 +82,36 @@ pub struct CheckArgs {
 
 /// Arguments of `explain`: the gate, then the same inputs as `check`.
 #[derive(Debug, Clone, Args)]
-#[command(mut_arg(GateArgs::FILES_ID, |arg| arg.visible_alias("config")))]
+#[command(
+    mut_arg(GateArgs::FILES_ID, |arg| arg.visible_alias("config")),
+    mut_arg(GateArgs::EMULATED_VERSION_ID, |arg| arg.visible_alias("at")),
+)]
 pub struct ExplainArgs {
     /// The gate's name, as configurations spell it.
     pub(super) name: String,
     #[command(flatten)]
     pub(super) gates: GateArgs,
+    /// Output format.
+    #[arg(long, value_enum, ignore_case = true, default_value_t = TextOrJson::Text)]
+    pub(super) format: TextOrJson,
+}
+
+/// Arguments of `lint`: the release to judge at and the policy's limits
+/// (`KubeVirt`'s by default).
+#[derive(Debug, Clone, Args)]
+pub struct LintArgs {
+    /// The current release (v1.9, 1.9.0).
+    #[arg(long, value_name = "VERSION")]
+    pub(super) version: Version,
+    /// Minor releases a gate may stay Alpha [default: 2].
+    #[arg(long, value_name = "N")]
+    pub(super) alpha_releases: Option<u32>,
+    /// Minor releases a gate may stay Beta [default: 3].
+    #[arg(long, value_name = "N")]
+    pub(super) beta_releases: Option<u32>,
+    /// Minor releases a gate may stay Deprecated before it is Discontinued [default: 1].
+    #[arg(long, value_name = "N")]
+    pub(super) deprecated_releases: Option<u32>,
     /// Output format.
     #[arg(long, value_enum, ignore_case = true, default_value_t = TextOrJson::Text)]
     pub(super) format: TextOrJson,

@@ -8,7 +8,7 @@ use std::io::{self, Write};
 
 use super::{
     CheckArgs, Command, Exit, GraphArgs, GraphFormat, ListArgs, ParityArgs, ReportArgs, TextOrJson,
-    explain, show,
+    explain, lint, show,
 };
 use crate::report::Color;
 use crate::{Arch, ConfigProblem, Matrix, Registry, Status};
@@ -20,15 +20,27 @@ pub(super) fn execute(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> io::Result<Exit> {
+    let mut exit = Exit::SUCCESS;
     let rendered = match command {
         Command::List(args) => args.format.format.render(&list(registry, args), color),
-        Command::Matrix(ReportArgs { archs, format }) => format
-            .format
-            .render(&registry.matrix().with_archs(archs.iter().copied()), color),
-        Command::Coverage(ReportArgs { archs, format }) => format.format.render(
-            &registry.coverage().with_archs(archs.iter().copied()),
-            color,
-        ),
+        Command::Matrix(ReportArgs { archs, at, format }) => {
+            let matrix = match at {
+                Some(version) => registry.matrix_at(*version),
+                None => registry.matrix(),
+            };
+            format
+                .format
+                .render(&matrix.with_archs(archs.iter().copied()), color)
+        }
+        Command::Coverage(ReportArgs { archs, at, format }) => {
+            let coverage = match at {
+                Some(version) => registry.coverage_at(*version),
+                None => registry.coverage(),
+            };
+            format
+                .format
+                .render(&coverage.with_archs(archs.iter().copied()), color)
+        }
         Command::Parity(ParityArgs { arch, base, format }) => {
             format.format.render(&registry.parity(*base, *arch), color)
         }
@@ -61,9 +73,16 @@ pub(super) fn execute(
             Ok(rendered) => rendered,
             Err(error) => return Ok(fail(err, "error: ", &*error)),
         },
+        Command::Lint(args) => {
+            let (rendered, findings) = lint::render(registry, args);
+            if findings > 0 {
+                exit = Exit::FAILURE;
+            }
+            rendered
+        }
     };
     out.write_all(rendered.as_bytes())?;
-    Ok(Exit::SUCCESS)
+    Ok(exit)
 }
 
 /// Reports a name the registry does not know, with the nearest one.
@@ -95,9 +114,13 @@ fn list(registry: &Registry, args: &ListArgs) -> Matrix {
     } else {
         &args.archs
     };
-    let mut matrix = registry.matrix();
+    let mut matrix = match args.at {
+        Some(version) => registry.matrix_at(version),
+        None => registry.matrix(),
+    };
+    let shown = matrix.clone();
     matrix.retain(|gate| {
-        let state_ok = args.states.is_empty() || args.states.contains(&gate.state());
+        let state_ok = args.states.is_empty() || args.states.contains(&shown.state_of(gate));
         let support_ok = if !args.supports.is_empty() {
             archs
                 .iter()

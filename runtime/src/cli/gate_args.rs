@@ -7,7 +7,9 @@ use std::path::{Path, PathBuf};
 use clap::Args;
 
 use crate::source_error::{Escaped, Kind, SourceError};
-use crate::{Action, Arch, ArchPolicy, GateConfig, Options, Registry, Sources, State, Status};
+use crate::{
+    Action, Arch, ArchPolicy, GateConfig, Options, Registry, Sources, State, Status, Version,
+};
 
 /// The feature gate options of a program's own command line, as Kubernetes
 /// components take them: configuration files, an environment variable, the
@@ -20,6 +22,7 @@ use crate::{Action, Arch, ArchPolicy, GateConfig, Options, Registry, Sources, St
 /// --arch ARCH                      repeatable; default: the architecture this runs on
 /// --deny STATUS / --disable STATUS repeatable; pending, unsupported, unverified, unspecified
 /// --strict                         unknown gate names are errors
+/// --emulated-version VERSION       behave as that release did
 /// ```
 ///
 /// [`GateArgs::sources`] layers the files in the order given, then the
@@ -131,6 +134,15 @@ pub struct GateArgs {
         help = "Treat unknown gate names as errors"
     )]
     pub strict: bool,
+    /// The release to behave as (`--emulated-version`).
+    #[arg(
+        id = "emulated_version",
+        long = "emulated-version",
+        value_name = "VERSION",
+        help = "Evaluate as release VERSION did (v1.7, 1.7.0): each gate in its state then, a \
+                gate not yet introduced off and unknown"
+    )]
+    pub emulated_version: Option<Version>,
     /// The environment variable read between the files and the flag.
     #[arg(skip)]
     env: Option<String>,
@@ -142,6 +154,9 @@ impl GateArgs {
     /// The id of the `--feature-gates-file` argument, for `Command::mut_arg`
     /// (the mounted CLI's `check` gives it the alias `--config`).
     pub const FILES_ID: &'static str = "feature_gates_files";
+    /// The id of the `--emulated-version` argument, for `Command::mut_arg`
+    /// (the mounted CLI's `check` gives it the alias `--at`).
+    pub const EMULATED_VERSION_ID: &'static str = "emulated_version";
 
     /// These arguments reading the flag form (`A=true,B=false`) from the
     /// environment variable `var` too, above the files and below
@@ -212,7 +227,8 @@ impl GateArgs {
     /// How to evaluate: the `--arch` architectures (default
     /// [`Arch::current`]), a policy turning off the `--disable` statuses and
     /// refusing the `--deny` ones (the default policy's warnings for the
-    /// rest), and `--strict`.
+    /// rest), `--strict`, and `--emulated-version`
+    /// ([`Options::emulated_version`]).
     #[must_use]
     pub fn options(&self) -> Options {
         let mut policy = ArchPolicy::default();
@@ -234,6 +250,9 @@ impl GateArgs {
             .with_strict(self.strict);
         if !self.archs.is_empty() {
             options = options.with_archs(self.archs.iter().copied());
+        }
+        if let Some(version) = self.emulated_version {
+            options = options.with_emulated_version(version);
         }
         options
     }

@@ -13,15 +13,19 @@
 //! drive it without processes through [`run`].
 //!
 //! ```text
-//! PROGRAM list [--arch ARCH]... [--support STATUS]... [--state STATE]... [--format FORMAT]
+//! PROGRAM list [--arch ARCH]... [--support STATUS]... [--state STATE]... [--at VERSION]
+//!              [--format FORMAT]
 //! PROGRAM show NAME [--format text|json]
-//! PROGRAM matrix [--arch ARCH]... [--format FORMAT]
-//! PROGRAM coverage [--arch ARCH]... [--format FORMAT]
+//! PROGRAM matrix [--arch ARCH]... [--at VERSION] [--format FORMAT]
+//! PROGRAM coverage [--arch ARCH]... [--at VERSION] [--format FORMAT]
 //! PROGRAM parity --arch ARCH [--base ARCH] [--format FORMAT]
 //! PROGRAM explain NAME [the options of check]
 //! PROGRAM graph [--all] [--format text|json|mermaid|markdown|dot]
+//! PROGRAM lint --version VERSION [--alpha-releases N] [--beta-releases N]
+//!              [--deprecated-releases N] [--format text|json]
 //! PROGRAM check [--config FILE]... [--feature-gates A=true,B=false]... [--arch ARCH]...
-//!               [--strict] [--deny STATUS]... [--disable STATUS]... [--format text|json]
+//!               [--strict] [--deny STATUS]... [--disable STATUS]... [--at VERSION]
+//!               [--format text|json]
 //! ```
 //!
 //! `check` and `explain` take [`GateArgs`], which a program also flattens into its own
@@ -31,9 +35,15 @@
 //!
 //! FORMAT is `text` (default), `markdown`, `csv` or `json`; every value is
 //! case-insensitive; a repeatable option also takes a comma-separated list.
+//! `--at VERSION` (on `check` and `explain`, `--emulated-version`) evaluates
+//! and reports as of that release: each gate in its state then
+//! ([`Gate::state_at`](crate::Gate::state_at)), the gates not yet
+//! introduced left out. `lint` lists the gates that overstayed their stage
+//! ([`Registry::lint`]) and exits 1 when there is any, for CI.
+//!
 //! Exit codes ([`Exit`]): 0 success, 1 a failed command (unknown gate,
-//! refused configuration, a registry with duplicates or a requirement
-//! cycle), 2 a usage error, 74 output that could not be written. Output into
+//! refused configuration, lint findings, a registry with duplicates or a
+//! requirement cycle), 2 a usage error, 74 output that could not be written. Output into
 //! a closed pipe (`| head`) ends quietly with 0.
 
 mod app;
@@ -42,12 +52,13 @@ mod commands;
 mod exit;
 mod explain;
 mod gate_args;
+mod lint;
 mod show;
 
 pub use app::{App, main, main_with, run};
 pub use args::{
-    CheckArgs, ExplainArgs, FormatArg, GraphArgs, GraphFormat, ListArgs, ParityArgs, ReportArgs,
-    ShowArgs,
+    CheckArgs, ExplainArgs, FormatArg, GraphArgs, GraphFormat, LintArgs, ListArgs, ParityArgs,
+    ReportArgs, ShowArgs,
 };
 pub use exit::Exit;
 pub use gate_args::GateArgs;
@@ -105,6 +116,9 @@ pub enum Command {
     Graph(GraphArgs),
     /// Why one gate is on or off under a configuration, and which source named it.
     Explain(ExplainArgs),
+    /// The gates that stayed in their stage longer than the lifecycle policy allows (exit 1
+    /// when there are any).
+    Lint(LintArgs),
 }
 
 /// How a report is written.

@@ -21,7 +21,8 @@ pub(super) fn render(gate: &Gate, registry: &Registry, format: TextOrJson) -> St
 /// `{"name", "state", "description", "message", "since", "owner",
 /// "support": {"amd64": "Supported" | null, ...}, "reasons": {"arm64": "..."},
 /// "location": {"module_path", "file", "line"}, "requires": [names],
-/// "required_by": [names]}`, in that order; an absent field is `null`.
+/// "required_by": [names], "history": [{"state", "version"}]}`, in that
+/// order; an absent field is `null`.
 fn fields<'a>(gate: &Gate, requires: Vec<&'a str>, required_by: Vec<&'a str>) -> Fields<'a> {
     let location = gate.location();
     Fields {
@@ -49,6 +50,13 @@ fn fields<'a>(gate: &Gate, requires: Vec<&'a str>, required_by: Vec<&'a str>) ->
         },
         requires,
         required_by,
+        history: gate
+            .history()
+            .map(|(state, version)| Stage {
+                state: state.as_str(),
+                version: version.to_string(),
+            })
+            .collect(),
     }
 }
 
@@ -65,6 +73,14 @@ struct Fields<'a> {
     location: LocationFields,
     requires: Vec<&'a str>,
     required_by: Vec<&'a str>,
+    history: Vec<Stage>,
+}
+
+/// A stage of the history: `{"state": "Alpha", "version": "v1.6.0"}`.
+#[derive(Serialize)]
+struct Stage {
+    state: &'static str,
+    version: String,
 }
 
 #[derive(Serialize)]
@@ -108,6 +124,18 @@ fn text(gate: &Gate, requires: &[&str], required_by: &[&str]) -> String {
     field("description", gate.description().unwrap_or("-"));
     field("message", &gate.message());
     field("since", gate.since().unwrap_or("-"));
+    let history: Vec<String> = gate
+        .history()
+        .map(|(state, version)| format!("{state} {version}"))
+        .collect();
+    field(
+        "history",
+        &if history.is_empty() {
+            "-".to_owned()
+        } else {
+            history.join(", ")
+        },
+    );
     field("owner", gate.owner().unwrap_or("-"));
     field("location", &gate.location().to_string());
     field("used_by", if gate.has_used_by() { "yes" } else { "no" });

@@ -11,7 +11,7 @@ use std::borrow::Cow;
 use std::fmt::{self, Write as _};
 
 use super::{Color, Report};
-use crate::{Arch, Status, Support};
+use crate::{Arch, State, Status, Support, Version};
 
 /// What an unspecified support shows in text and Markdown.
 pub(crate) const UNSPECIFIED: &str = "-";
@@ -77,6 +77,9 @@ pub(super) enum Value {
     Reasons(Vec<(Arch, &'static str)>),
     /// Gate names (JSON: an array; tables: comma-separated).
     Names(Vec<&'static str>),
+    /// Each stage and the release it began (JSON: an array of
+    /// `{"state", "version"}`; tables: `Alpha v1.6.0, Beta v1.7.0`).
+    History(Vec<(State, Version)>),
 }
 
 impl Cell {
@@ -108,6 +111,10 @@ impl Cell {
         Cell(Value::Names(names))
     }
 
+    pub(crate) fn history(history: Vec<(State, Version)>) -> Cell {
+        Cell(Value::History(history))
+    }
+
     /// The cell as text and Markdown show it (before Markdown's escaping).
     #[must_use]
     pub fn display(&self) -> Cow<'static, str> {
@@ -119,6 +126,13 @@ impl Cell {
             Value::Number(n) => Cow::Owned(n.to_string()),
             Value::Note(note) => Cow::Borrowed(note.unwrap_or_default()),
             Value::Names(names) => Cow::Owned(names.join(", ")),
+            Value::History(history) => Cow::Owned(
+                history
+                    .iter()
+                    .map(|(state, version)| format!("{state} {version}"))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            ),
             Value::Reasons(reasons) => Cow::Owned(
                 reasons
                     .iter()
