@@ -160,8 +160,8 @@ fn lint_over_the_catalogue_fails_with_its_findings() {
     assert!(!findings.is_empty());
     let (code, out, err) = run(&["lint", "--version", "v1.9.0"]);
     assert_eq!((code, err.as_str()), (1, ""));
-    let expected: String = findings.iter().map(|f| format!("{f}\n")).collect();
-    assert_eq!(out, expected);
+    let lines: Vec<String> = findings.iter().map(ToString::to_string).collect();
+    assert_eq!(out.lines().collect::<Vec<_>>(), lines);
     assert!(
         out.contains(
             "feature gate ObjectGraph has been Alpha since v1.6.0 (3 releases; the policy \
