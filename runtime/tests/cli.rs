@@ -621,7 +621,10 @@ fn show_as_json() {
             "owner",
             "support",
             "reasons",
-            "location"
+            "location",
+            "requires",
+            "required_by",
+            "history"
         ]
     );
     assert!(

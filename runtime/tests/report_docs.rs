@@ -419,3 +419,83 @@ fn bless_from_the_environment() {
         doc(&registry().matrix().to_markdown())
     );
 }
+
+#[test]
+fn a_second_block_is_checked_on_its_own() {
+    let dir = TempDir::new("blocks");
+    let path = dir.file("gates.md");
+    let matrix = registry().matrix().to_markdown();
+    let (begin, end) = report::markers("graph");
+    assert_eq!(begin, "<!-- featuregate:graph:begin -->");
+    assert_eq!(end, "<!-- featuregate:graph:end -->");
+    let text = format!(
+        "{}\n## Graph\n\n{begin}\nold graph\n{end}\ntail\n",
+        doc(&matrix)
+    );
+    std::fs::write(&path, &text).unwrap();
+    let graph = "```mermaid\nflowchart LR\n```\n";
+
+    let err = report::check_block("graph", graph, &path, false).unwrap_err();
+    let DocsError::Drift { diff, .. } = &err else {
+        panic!("{err}")
+    };
+    assert!(
+        diff.contains("-old graph") && diff.contains("+flowchart LR"),
+        "{diff}"
+    );
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), text, "untouched");
+
+    assert_eq!(
+        report::check_block("graph", graph, &path, true).unwrap(),
+        DocsCheck::Blessed
+    );
+    let blessed = std::fs::read_to_string(&path).unwrap();
+    assert_eq!(blessed, text.replace("old graph\n", graph));
+    // The matrix block is still current, and the graph block now is.
+    assert_eq!(
+        report::check_docs(registry(), &path).unwrap(),
+        DocsCheck::UpToDate
+    );
+    assert_eq!(
+        report::check_block("graph", graph, &path, false).unwrap(),
+        DocsCheck::UpToDate
+    );
+    report::assert_block("graph", graph, &path);
+    assert_eq!(
+        report::check_block(report::MATRIX_BLOCK, &matrix, &path, false).unwrap(),
+        DocsCheck::UpToDate
+    );
+
+    // A file without this block's markers is an error naming them.
+    let other = dir.file("other.md");
+    std::fs::write(&other, doc(&matrix)).unwrap();
+    for bless in [false, true] {
+        let err = report::check_block("graph", graph, &other, bless).unwrap_err();
+        assert!(matches!(err, DocsError::Markers { ref block, .. } if block == "graph"));
+        assert!(err.to_string().contains(&begin), "{err}");
+    }
+    assert_eq!(std::fs::read_to_string(&other).unwrap(), doc(&matrix));
+}
+
+#[test]
+fn a_block_name_is_checked_before_the_file_is_touched() {
+    let dir = TempDir::new("block-name");
+    let path = dir.file("gates.md");
+    for name in ["", "Graph", "a b", "x-->y", "g\n", &"a".repeat(65)] {
+        let err = report::check_block(name, "x\n", &path, true).unwrap_err();
+        assert!(
+            matches!(err, DocsError::BlockName { .. }),
+            "{name:?}: {err}"
+        );
+        assert!(!err.to_string().contains('\n'), "{err}");
+    }
+    assert!(!path.exists(), "nothing was created");
+    assert_eq!(
+        report::check_block("graph-2", "x\n", &path, true).unwrap(),
+        DocsCheck::Blessed
+    );
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        "<!-- featuregate:graph-2:begin -->\nx\n<!-- featuregate:graph-2:end -->\n"
+    );
+}

@@ -2,14 +2,16 @@
 //! rendered whole and written with one `write_all`, so a closed pipe surfaces
 //! as one `BrokenPipe` error that the caller turns into a quiet exit.
 
+use std::error::Error;
 use std::fmt::{self, Write as _};
 use std::io::{self, Write};
 
-use super::{CheckArgs, Command, Exit, ListArgs, ParityArgs, ReportArgs, TextOrJson, show};
-use crate::report::Color;
-use crate::{
-    Action, Arch, ArchPolicy, ConfigProblem, GateConfig, Matrix, Options, Registry, Status,
+use super::{
+    CheckArgs, Command, Exit, GraphArgs, GraphFormat, ListArgs, ParityArgs, ReportArgs, TextOrJson,
+    explain, lint, show,
 };
+use crate::report::Color;
+use crate::{Arch, ConfigProblem, Matrix, Registry, Status};
 
 pub(super) fn execute(
     command: &Command,
@@ -18,36 +20,79 @@ pub(super) fn execute(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> io::Result<Exit> {
+    let mut exit = Exit::SUCCESS;
     let rendered = match command {
         Command::List(args) => args.format.format.render(&list(registry, args), color),
-        Command::Matrix(ReportArgs { archs, format }) => format
-            .format
-            .render(&registry.matrix().with_archs(archs.iter().copied()), color),
-        Command::Coverage(ReportArgs { archs, format }) => format.format.render(
-            &registry.coverage().with_archs(archs.iter().copied()),
-            color,
-        ),
+        Command::Matrix(ReportArgs { archs, at, format }) => {
+            let matrix = match at {
+                Some(version) => registry.matrix_at(*version),
+                None => registry.matrix(),
+            };
+            format
+                .format
+                .render(&matrix.with_archs(archs.iter().copied()), color)
+        }
+        Command::Coverage(ReportArgs { archs, at, format }) => {
+            let coverage = match at {
+                Some(version) => registry.coverage_at(*version),
+                None => registry.coverage(),
+            };
+            format
+                .format
+                .render(&coverage.with_archs(archs.iter().copied()), color)
+        }
         Command::Parity(ParityArgs { arch, base, format }) => {
             format.format.render(&registry.parity(*base, *arch), color)
         }
         Command::Show(args) => {
             let Some(gate) = registry.get(&args.name) else {
-                let unknown = ConfigProblem::UnknownGate {
-                    name: args.name.clone(),
-                    suggestion: registry.suggest(&args.name),
-                };
-                // The lookup's answer is the message itself, as written.
-                return Ok(fail(err, "", &unknown));
+                return Ok(unknown(registry, &args.name, err));
             };
-            show::render(gate, args.format)
+            show::render(gate, registry, args.format)
+        }
+        Command::Explain(args) => {
+            if registry.get(&args.name).is_none() {
+                return Ok(unknown(registry, &args.name, err));
+            }
+            match explain::render(registry, args) {
+                Ok(rendered) => rendered,
+                Err(error) => return Ok(fail(err, "error: ", &*error)),
+            }
+        }
+        Command::Graph(GraphArgs { all, format }) => {
+            let graph = registry.graph().with_all(*all);
+            match format {
+                GraphFormat::Text => graph.to_string(),
+                GraphFormat::Json => graph.to_json(),
+                GraphFormat::Mermaid => graph.to_mermaid(),
+                GraphFormat::Markdown => graph.to_markdown(),
+                GraphFormat::Dot => graph.to_dot(),
+            }
         }
         Command::Check(args) => match check(registry, args) {
             Ok(rendered) => rendered,
             Err(error) => return Ok(fail(err, "error: ", &*error)),
         },
+        Command::Lint(args) => {
+            let (rendered, findings) = lint::render(registry, args);
+            if findings > 0 {
+                exit = Exit::FAILURE;
+            }
+            rendered
+        }
     };
     out.write_all(rendered.as_bytes())?;
-    Ok(Exit::SUCCESS)
+    Ok(exit)
+}
+
+/// Reports a name the registry does not know, with the nearest one.
+fn unknown(registry: &Registry, name: &str, err: &mut dyn Write) -> Exit {
+    let unknown = ConfigProblem::UnknownGate {
+        name: name.to_owned(),
+        suggestion: registry.suggest(name),
+    };
+    // The lookup's answer is the message itself, as written.
+    fail(err, "", &unknown)
 }
 
 /// Reports why a command failed on stderr, each line of the message after
@@ -69,9 +114,13 @@ fn list(registry: &Registry, args: &ListArgs) -> Matrix {
     } else {
         &args.archs
     };
-    let mut matrix = registry.matrix();
+    let mut matrix = match args.at {
+        Some(version) => registry.matrix_at(version),
+        None => registry.matrix(),
+    };
+    let shown = matrix.clone();
     matrix.retain(|gate| {
-        let state_ok = args.states.is_empty() || args.states.contains(&gate.state());
+        let state_ok = args.states.is_empty() || args.states.contains(&shown.state_of(gate));
         let support_ok = if !args.supports.is_empty() {
             archs
                 .iter()
@@ -91,26 +140,9 @@ fn list(registry: &Registry, args: &ListArgs) -> Matrix {
 /// Evaluates the configuration: the enabled gates, then each warning, one
 /// per line (or as JSON), or the reason the configuration is refused.
 fn check(registry: &Registry, args: &CheckArgs) -> Result<String, Box<dyn fmt::Display>> {
-    let config = GateConfig::parse(&args.feature_gates).map_err(|e| Box::new(e) as _)?;
-    let mut policy = ArchPolicy::default();
-    for status in &args.deny {
-        match status {
-            Status::Unsupported => policy.unsupported = Action::Deny,
-            Status::Pending => policy.pending = Action::Deny,
-            Status::Unverified => policy.unverified = Action::Deny,
-            Status::Unspecified => policy.unspecified = Action::Deny,
-            // Refused by the parser of --deny: Supported is always allowed.
-            Status::Supported => {}
-        }
-    }
-    let mut options = Options::default()
-        .with_policy(policy)
-        .with_strict(args.strict);
-    if !args.archs.is_empty() {
-        options = options.with_archs(args.archs.iter().copied());
-    }
+    let sources = args.gates.sources().map_err(|e| Box::new(Chain(e)) as _)?;
     let set = registry
-        .evaluate(&config, &options)
+        .evaluate(&sources.config(), &args.gates.options())
         .map_err(|e| Box::new(e) as _)?;
     // A warning quoting a multi-line message still takes one line.
     let warnings = set
@@ -135,4 +167,21 @@ fn check(registry: &Registry, args: &CheckArgs) -> Result<String, Box<dyn fmt::D
             super::pretty_json(&serde_json::json!({ "enabled": names, "warnings": warnings }))
         }
     })
+}
+
+/// An error followed by each of its sources, `: ` between them, on one
+/// line: what a terminal user needs, since no one walks the chain for them.
+pub(super) struct Chain<E>(pub(super) E);
+
+impl<E: Error> fmt::Display for Chain<E> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.0)?;
+        let mut source = self.0.source();
+        while let Some(cause) = source {
+            let text = cause.to_string();
+            write!(f, ": {}", text.replace(['\n', '\r'], " "))?;
+            source = cause.source();
+        }
+        Ok(())
+    }
 }

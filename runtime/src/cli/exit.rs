@@ -13,8 +13,8 @@ impl Exit {
     /// The command did what was asked (also when its output went into a
     /// closed pipe, as after `| head`).
     pub const SUCCESS: Exit = Exit(0);
-    /// The command failed: an unknown gate, a refused configuration, a
-    /// registry with duplicate names or a requirement cycle.
+    /// The command failed: an unknown gate, a refused configuration, lint
+    /// findings, a registry with duplicate names or a requirement cycle.
     pub const FAILURE: Exit = Exit(1);
     /// The command line itself is wrong: an unknown subcommand, option or value.
     pub const USAGE: Exit = Exit(2);

@@ -13,35 +13,66 @@
 //! drive it without processes through [`run`].
 //!
 //! ```text
-//! PROGRAM list [--arch ARCH]... [--support STATUS]... [--state STATE]... [--format FORMAT]
+//! PROGRAM list [--arch ARCH]... [--support STATUS]... [--state STATE]... [--at VERSION]
+//!              [--format FORMAT]
 //! PROGRAM show NAME [--format text|json]
-//! PROGRAM matrix [--arch ARCH]... [--format FORMAT]
-//! PROGRAM coverage [--arch ARCH]... [--format FORMAT]
+//! PROGRAM matrix [--arch ARCH]... [--at VERSION] [--format FORMAT]
+//! PROGRAM coverage [--arch ARCH]... [--at VERSION] [--format FORMAT]
 //! PROGRAM parity --arch ARCH [--base ARCH] [--format FORMAT]
-//! PROGRAM check [--feature-gates A=true,B=false] [--arch ARCH]... [--strict] [--deny STATUS]...
+//! PROGRAM explain NAME [the options of check]
+//! PROGRAM graph [--all] [--format text|json|mermaid|markdown|dot]
+//! PROGRAM lint --version VERSION [--alpha-releases N] [--beta-releases N]
+//!              [--deprecated-releases N] [--format text|json]
+//! PROGRAM check [--config FILE]... [--feature-gates A=true,B=false]... [--arch ARCH]...
+//!               [--strict] [--deny STATUS]... [--disable STATUS]... [--at VERSION]
 //!               [--format text|json]
 //! ```
 //!
+//! `check` and `explain` take [`GateArgs`], which a program also flattens into its own
+//! command line: `--config` (or `--feature-gates-file`) files in order, then
+//! the environment variable the program names ([`App::with_env`]; none by
+//! default), then `--feature-gates`, later ones winning per gate.
+//!
 //! FORMAT is `text` (default), `markdown`, `csv` or `json`; every value is
 //! case-insensitive; a repeatable option also takes a comma-separated list.
+//! `--at VERSION` (on `check` and `explain`, `--emulated-version`) evaluates
+//! and reports as of that release: each gate in its state then
+//! ([`Gate::state_at`](crate::Gate::state_at)), the gates not yet
+//! introduced left out. `lint` lists the gates that overstayed their stage
+//! ([`Registry::lint`]) and exits 1 when there is any, for CI.
+//!
 //! Exit codes ([`Exit`]): 0 success, 1 a failed command (unknown gate,
-//! refused configuration, a registry with duplicates or a requirement
-//! cycle), 2 a usage error, 74 output that could not be written. Output into
+//! refused configuration, lint findings, a registry with duplicates or a
+//! requirement cycle), 2 a usage error, 74 output that could not be written. Output into
 //! a closed pipe (`| head`) ends quietly with 0.
 
+mod app;
+mod args;
 mod commands;
 mod exit;
+mod explain;
+mod gate_args;
+mod lint;
 mod show;
 
+pub use app::{App, main, main_with, run};
+pub use args::{
+    CheckArgs, ExplainArgs, FormatArg, GraphArgs, GraphFormat, LintArgs, ListArgs, ParityArgs,
+    ReportArgs, ShowArgs,
+};
 pub use exit::Exit;
+pub use gate_args::GateArgs;
 
-use std::ffi::OsString;
+/// The clap this module is built with: a program flattening [`GateArgs`]
+/// into its parser, or mounting [`Command`], derives with this one.
+pub use clap;
+
 use std::io::{self, Write};
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Parser, Subcommand, ValueEnum};
 
+use crate::Registry;
 use crate::report::{Color, Report};
-use crate::{Arch, Registry, State, Status};
 
 /// The parser of a stand-alone program: the global `--color` and a [`Command`].
 #[derive(Debug, Parser)]
@@ -81,98 +112,13 @@ pub enum Command {
     Parity(ParityArgs),
     /// Evaluate a configuration for target architectures: enabled gates and warnings.
     Check(CheckArgs),
-}
-
-/// Arguments of `list`.
-#[derive(Debug, Clone, Args)]
-pub struct ListArgs {
-    /// Keep gates that specify support on ARCH (with --support: that support there). Repeatable.
-    #[arg(long = "arch", value_name = "ARCH", value_delimiter = ',')]
-    archs: Vec<Arch>,
-    /// Keep gates with STATUS (supported, pending, unsupported, unverified, unspecified) on
-    /// the --arch architectures, or on any architecture without --arch. Repeatable.
-    #[arg(long = "support", value_name = "STATUS", value_delimiter = ',')]
-    supports: Vec<Status>,
-    /// Keep gates in STATE (alpha, beta, ga, deprecated, discontinued). Repeatable.
-    #[arg(long = "state", value_name = "STATE", value_delimiter = ',')]
-    states: Vec<State>,
-    #[command(flatten)]
-    format: FormatArg,
-}
-
-/// Arguments of `show`.
-#[derive(Debug, Clone, Args)]
-pub struct ShowArgs {
-    /// The gate's name, as configurations spell it.
-    name: String,
-    /// Output format.
-    #[arg(long, value_enum, ignore_case = true, default_value_t = TextOrJson::Text)]
-    format: TextOrJson,
-}
-
-/// Arguments of `matrix` and `coverage`.
-#[derive(Debug, Clone, Args)]
-pub struct ReportArgs {
-    /// Report on ARCH only (default: every architecture); repeatable. Columns stay in
-    /// architecture order.
-    #[arg(long = "arch", value_name = "ARCH", value_delimiter = ',')]
-    archs: Vec<Arch>,
-    #[command(flatten)]
-    format: FormatArg,
-}
-
-/// Arguments of `parity`.
-#[derive(Debug, Clone, Args)]
-pub struct ParityArgs {
-    /// The architecture compared with the base.
-    #[arg(long, value_name = "ARCH")]
-    arch: Arch,
-    /// The reference architecture.
-    #[arg(long, value_name = "ARCH", default_value = "amd64")]
-    base: Arch,
-    #[command(flatten)]
-    format: FormatArg,
-}
-
-/// Arguments of `check`.
-#[derive(Debug, Clone, Args)]
-pub struct CheckArgs {
-    /// The configuration in Kubernetes flag form (A=true,B=false) or as a plain list (A,B).
-    #[arg(long, value_name = "GATES", default_value = "")]
-    feature_gates: String,
-    /// A target architecture; repeatable. Default: the one this program runs on.
-    #[arg(long = "arch", value_name = "ARCH", value_delimiter = ',')]
-    archs: Vec<Arch>,
-    /// Treat unknown gate names as errors.
-    #[arg(long)]
-    strict: bool,
-    /// Refuse the configuration when an enabled gate has STATUS (pending, unsupported,
-    /// unverified, unspecified) on a target architecture. Repeatable.
-    #[arg(long = "deny", value_name = "STATUS", value_delimiter = ',', value_parser = deniable)]
-    deny: Vec<Status>,
-    /// Output format.
-    #[arg(long, value_enum, ignore_case = true, default_value_t = TextOrJson::Text)]
-    format: TextOrJson,
-}
-
-/// A status `check --deny` can refuse: any but Supported.
-fn deniable(s: &str) -> Result<Status, String> {
-    match s.parse::<Status>() {
-        Ok(Status::Supported) => Err(
-            "Supported cannot be denied; deny pending, unsupported, unverified or unspecified"
-                .to_owned(),
-        ),
-        Ok(status) => Ok(status),
-        Err(error) => Err(error.to_string()),
-    }
-}
-
-/// The `--format` of the reports.
-#[derive(Debug, Clone, Args)]
-pub struct FormatArg {
-    /// Output format.
-    #[arg(long, value_enum, ignore_case = true, default_value_t = Format::Text)]
-    format: Format,
+    /// The requirements between gates, as text, JSON, Mermaid or Graphviz DOT.
+    Graph(GraphArgs),
+    /// Why one gate is on or off under a configuration, and which source named it.
+    Explain(ExplainArgs),
+    /// The gates that stayed in their stage longer than the lifecycle policy allows (exit 1
+    /// when there are any).
+    Lint(LintArgs),
 }
 
 /// How a report is written.
@@ -223,76 +169,6 @@ fn pretty_json(value: &impl serde::Serialize) -> String {
     out
 }
 
-/// Runs the command line of this process over [`registry()`](crate::registry),
-/// colouring when stdout is a terminal and `NO_COLOR` is not set. A registry
-/// that cannot be built (duplicate names, a requirement cycle) is reported
-/// on stderr with [`Exit::FAILURE`].
-pub fn main() -> Exit {
-    match crate::try_registry() {
-        Ok(registry) => main_with(registry),
-        Err(error) => {
-            let _ = writeln!(io::stderr(), "error: {error}");
-            Exit::FAILURE
-        }
-    }
-}
-
-/// [`main`] over `registry`.
-pub fn main_with(registry: &Registry) -> Exit {
-    let stdout = io::stdout();
-    let auto = Color::auto(&stdout);
-    run_inner(
-        registry,
-        std::env::args_os(),
-        &mut stdout.lock(),
-        &mut io::stderr().lock(),
-        auto,
-    )
-}
-
-/// Runs a command line over `registry`, writing to `stdout` and `stderr`.
-/// `args` starts with the program's name, as [`std::env::args_os`] does.
-/// `--color auto` means no colour here, since the writers may be anything.
-pub fn run<I, T>(registry: &Registry, args: I, stdout: impl Write, stderr: impl Write) -> Exit
-where
-    I: IntoIterator<Item = T>,
-    T: Into<OsString> + Clone,
-{
-    let (mut stdout, mut stderr) = (stdout, stderr);
-    run_inner(registry, args, &mut stdout, &mut stderr, Color::Never)
-}
-
-fn run_inner<I, T>(
-    registry: &Registry,
-    args: I,
-    stdout: &mut dyn Write,
-    stderr: &mut dyn Write,
-    auto: Color,
-) -> Exit
-where
-    I: IntoIterator<Item = T>,
-    T: Into<OsString> + Clone,
-{
-    let cli = match Cli::try_parse_from(args) {
-        Ok(cli) => cli,
-        Err(error) if error.use_stderr() => {
-            let _ = write!(stderr, "{}", error.render());
-            return Exit::USAGE;
-        }
-        Err(help) => {
-            // Help and version: output like any other, so a failed write is 74.
-            let written = write!(stdout, "{}", help.render()).and_then(|()| stdout.flush());
-            return finish(written.map(|()| Exit::SUCCESS), stderr);
-        }
-    };
-    let color = match cli.color {
-        ColorWhen::Auto => auto,
-        ColorWhen::Always => Color::Always,
-        ColorWhen::Never => Color::Never,
-    };
-    cli.command.run(registry, color, stdout, stderr)
-}
-
 /// The exit of a command whose output was written (or not): a closed pipe
 /// is a quiet success, any other write error a message and
 /// [`Exit::IO_ERROR`].
@@ -308,6 +184,24 @@ fn finish(written: io::Result<Exit>, stderr: &mut dyn Write) -> Exit {
 }
 
 impl Command {
+    /// This command reading the environment variable `var` too, when it
+    /// evaluates a configuration (`check`, `explain`): see
+    /// [`GateArgs::with_env`].
+    #[must_use]
+    pub fn with_env(self, var: impl Into<String>) -> Command {
+        match self {
+            Command::Check(mut args) => {
+                args.gates = args.gates.with_env(var);
+                Command::Check(args)
+            }
+            Command::Explain(mut args) => {
+                args.gates = args.gates.with_env(var);
+                Command::Explain(args)
+            }
+            other => other,
+        }
+    }
+
     /// Runs the subcommand over `registry`: 0 success, 1 a failed command,
     /// 74 output that could not be written; a closed stdout (`| head`) is a
     /// quiet 0.

@@ -6,21 +6,24 @@ use std::fmt::Write as _;
 use serde::Serialize;
 
 use super::TextOrJson;
-use crate::{Arch, Gate, Support};
+use crate::{Arch, Gate, Registry, Support};
 
-/// The gate in `format`.
-pub(super) fn render(gate: &Gate, format: TextOrJson) -> String {
+/// The gate of `registry` in `format`.
+pub(super) fn render(gate: &Gate, registry: &Registry, format: TextOrJson) -> String {
+    let requires: Vec<&str> = gate.requires().map(Gate::name).collect();
+    let required_by: Vec<&str> = registry.required_by(gate).map(Gate::name).collect();
     match format {
-        TextOrJson::Text => text(gate),
-        TextOrJson::Json => super::pretty_json(&fields(gate)),
+        TextOrJson::Text => text(gate, &requires, &required_by),
+        TextOrJson::Json => super::pretty_json(&fields(gate, requires, required_by)),
     }
 }
 
 /// `{"name", "state", "description", "message", "since", "owner",
 /// "support": {"amd64": "Supported" | null, ...}, "reasons": {"arm64": "..."},
-/// "location": {"module_path", "file", "line"}}`, in that order; an absent
-/// field is `null`.
-fn fields(gate: &Gate) -> Fields {
+/// "location": {"module_path", "file", "line"}, "requires": [names],
+/// "required_by": [names], "history": [{"state", "version"}]}`, in that
+/// order; an absent field is `null`.
+fn fields<'a>(gate: &Gate, requires: Vec<&'a str>, required_by: Vec<&'a str>) -> Fields<'a> {
     let location = gate.location();
     Fields {
         name: gate.name(),
@@ -45,11 +48,20 @@ fn fields(gate: &Gate) -> Fields {
             file: location.file(),
             line: location.line(),
         },
+        requires,
+        required_by,
+        history: gate
+            .history()
+            .map(|(state, version)| Stage {
+                state: state.as_str(),
+                version: version.to_string(),
+            })
+            .collect(),
     }
 }
 
 #[derive(Serialize)]
-struct Fields {
+struct Fields<'a> {
     name: &'static str,
     state: &'static str,
     description: Option<&'static str>,
@@ -59,6 +71,16 @@ struct Fields {
     support: PerArch<Option<&'static str>>,
     reasons: PerArch<&'static str>,
     location: LocationFields,
+    requires: Vec<&'a str>,
+    required_by: Vec<&'a str>,
+    history: Vec<Stage>,
+}
+
+/// A stage of the history: `{"state": "Alpha", "version": "v1.6.0"}`.
+#[derive(Serialize)]
+struct Stage {
+    state: &'static str,
+    version: String,
 }
 
 #[derive(Serialize)]
@@ -78,7 +100,7 @@ impl<T: Serialize> Serialize for PerArch<T> {
 }
 
 /// Every field of one gate, one per line; continuation lines indented.
-fn text(gate: &Gate) -> String {
+fn text(gate: &Gate, requires: &[&str], required_by: &[&str]) -> String {
     const WIDTH: usize = 12;
     let mut text = String::new();
     let mut field = |label: &str, value: &str| {
@@ -102,9 +124,30 @@ fn text(gate: &Gate) -> String {
     field("description", gate.description().unwrap_or("-"));
     field("message", &gate.message());
     field("since", gate.since().unwrap_or("-"));
+    let history: Vec<String> = gate
+        .history()
+        .map(|(state, version)| format!("{state} {version}"))
+        .collect();
+    field(
+        "history",
+        &if history.is_empty() {
+            "-".to_owned()
+        } else {
+            history.join(", ")
+        },
+    );
     field("owner", gate.owner().unwrap_or("-"));
     field("location", &gate.location().to_string());
     field("used_by", if gate.has_used_by() { "yes" } else { "no" });
+    let list = |names: &[&str]| {
+        if names.is_empty() {
+            "-".to_owned()
+        } else {
+            names.join(", ")
+        }
+    };
+    field("requires", &list(requires));
+    field("required by", &list(required_by));
     field("support", "");
     for arch in Arch::ALL {
         let status = gate.status(arch);

@@ -3,7 +3,7 @@
 use super::Report;
 use super::matrix::arch_selection;
 use super::table::{Cell, Column};
-use crate::{Arch, Registry, Status};
+use crate::{Arch, Gate, Registry, Status, Version};
 
 /// The counts of one architecture: how many gates are Supported, Pending,
 /// Unsupported, Unverified there, and how many leave it unspecified.
@@ -70,21 +70,34 @@ impl Registry {
     /// For each architecture, how many gates have each support status.
     #[must_use]
     pub fn coverage(&self) -> Coverage {
+        Coverage::of(self.iter())
+    }
+
+    /// The coverage as of release `version`: the gates not yet introduced
+    /// then ([`Gate::state_at`]) are not counted.
+    #[must_use]
+    pub fn coverage_at(&self, version: Version) -> Coverage {
+        Coverage::of(self.iter().filter(|gate| gate.state_at(version).is_some()))
+    }
+}
+
+impl Coverage {
+    fn of<'a>(gates: impl Iterator<Item = &'a Gate>) -> Coverage {
         let mut by_arch = [ArchCoverage::default(); Arch::ALL.len()];
-        for gate in self {
+        let mut total = 0;
+        for gate in gates {
+            total += 1;
             for arch in Arch::ALL {
                 by_arch[arch.index()].add(gate.status(arch));
             }
         }
         Coverage {
-            total: self.len(),
+            total,
             by_arch,
             archs: Arch::ALL.to_vec(),
         }
     }
-}
 
-impl Coverage {
     /// The same counts, reported for the architectures `archs` only (in
     /// [`Arch`] order whatever the order given; all five when `archs` is
     /// empty). [`Coverage::get`] still answers for any architecture.

@@ -59,10 +59,22 @@ pub enum DocsError {
         /// The file checked.
         path: PathBuf,
     },
-    /// The file lacks a marker, or has the end before the beginning.
+    /// The file lacks a marker of the block, or has the end before the
+    /// beginning.
     Markers {
         /// The file checked.
         path: PathBuf,
+        /// The block whose markers are missing: `matrix` for
+        /// [`BEGIN_MARKER`] and [`END_MARKER`].
+        block: String,
+    },
+    /// A block name other than 1 to 64 lowercase ASCII letters, digits and
+    /// `-` (it goes into the markers, inside an HTML comment).
+    BlockName {
+        /// The file to be checked.
+        path: PathBuf,
+        /// The name given, cut to 64 characters.
+        block: String,
     },
     /// The path is not a regular file (a symlink, a directory, a FIFO, a device).
     NotAFile {
@@ -99,7 +111,8 @@ impl DocsError {
         match self {
             DocsError::Drift { path, .. }
             | DocsError::Missing { path }
-            | DocsError::Markers { path }
+            | DocsError::Markers { path, .. }
+            | DocsError::BlockName { path, .. }
             | DocsError::NotAFile { path, .. }
             | DocsError::TooLarge { path }
             | DocsError::Read { path, .. }
@@ -121,10 +134,18 @@ impl fmt::Display for DocsError {
                 f,
                 "{path} does not exist; rerun with {BLESS_ENV}=1 to create it"
             ),
-            DocsError::Markers { .. } => write!(
+            DocsError::Markers { block, .. } => {
+                let (begin, end) = markers(block);
+                write!(
+                    f,
+                    "{path} lacks the feature gate {block} markers: put `{begin}` and \
+                     `{end}` each on a line of its own, in that order"
+                )
+            }
+            DocsError::BlockName { block, .. } => write!(
                 f,
-                "{path} lacks the feature gate matrix markers: put `{BEGIN_MARKER}` and \
-                 `{END_MARKER}` each on a line of its own, in that order"
+                "invalid docs block name {block:?} for {path}: use 1 to 64 lowercase ASCII \
+                 letters, digits and `-`"
             ),
             DocsError::NotAFile { kind, .. } => write!(
                 f,
@@ -186,11 +207,17 @@ pub fn check_docs(
 /// the cause of an I/O error.
 #[track_caller]
 pub fn assert_docs(matrix: impl Into<Matrix>, path: impl AsRef<Path>) {
-    let Err(error) = check_docs(matrix, path) else {
-        return;
-    };
+    if let Err(error) = check_docs(matrix, path) {
+        panic_with(&error);
+    }
+}
+
+/// Panics with `error`, then the line diff of a drift or the chain of
+/// causes of an I/O error.
+#[track_caller]
+fn panic_with(error: &DocsError) -> ! {
     let mut message = error.to_string();
-    if let DocsError::Drift { path, diff } = &error {
+    if let DocsError::Drift { path, diff } = error {
         let _ = write!(
             message,
             "\n--- {} (committed)\n+++ rendered from the code\n{diff}",
@@ -213,24 +240,68 @@ pub fn check_file(
     path: impl AsRef<Path>,
     bless: bool,
 ) -> Result<DocsCheck, DocsError> {
+    check_block(MATRIX_BLOCK, expected, path, bless)
+}
+
+/// The name of the matrix's block: its markers are [`BEGIN_MARKER`] and
+/// [`END_MARKER`].
+pub const MATRIX_BLOCK: &str = "matrix";
+
+/// The begin and end markers of the block `block`:
+/// `<!-- featuregate:BLOCK:begin -->` and `<!-- featuregate:BLOCK:end -->`.
+#[must_use]
+pub fn markers(block: &str) -> (String, String) {
+    (
+        format!("<!-- featuregate:{block}:begin -->"),
+        format!("<!-- featuregate:{block}:end -->"),
+    )
+}
+
+/// [`check_file`] for any block of a document, between the markers of
+/// `block` ([`markers`]): one file can hold several generated blocks (the
+/// matrix, the requirement graph), each checked on its own, with the same
+/// file safety. A missing file is created, when blessing, holding this
+/// block alone.
+///
+/// ```no_run
+/// // tests/docs.rs: the requirement graph as a Mermaid block in the docs.
+/// let graph = featuregate::registry().graph().to_markdown();
+/// featuregate::report::assert_block("graph", &graph, "docs/feature-gates.md");
+/// ```
+pub fn check_block(
+    block: &str,
+    expected: &str,
+    path: impl AsRef<Path>,
+    bless: bool,
+) -> Result<DocsCheck, DocsError> {
     let path = path.as_ref();
+    if block.is_empty()
+        || block.len() > 64
+        || !block
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+    {
+        return Err(DocsError::BlockName {
+            path: path.to_owned(),
+            block: block.chars().take(64).collect(),
+        });
+    }
+    let (begin, end) = markers(block);
     let Some((committed, permissions)) = read_regular(path)? else {
         if !bless {
             return Err(DocsError::Missing {
                 path: path.to_owned(),
             });
         }
-        write_atomically(
-            path,
-            &format!("{BEGIN_MARKER}\n{expected}{END_MARKER}\n"),
-            None,
-        )?;
+        write_atomically(path, &format!("{begin}\n{expected}{end}\n"), None)?;
         return Ok(DocsCheck::Blessed);
     };
     let committed = committed.replace("\r\n", "\n");
-    let (before, region, after) = split_markers(&committed).ok_or_else(|| DocsError::Markers {
-        path: path.to_owned(),
-    })?;
+    let (before, region, after) =
+        split_markers(&committed, &begin, &end).ok_or_else(|| DocsError::Markers {
+            path: path.to_owned(),
+            block: block.to_owned(),
+        })?;
     if region == expected {
         return Ok(DocsCheck::UpToDate);
     }
@@ -249,10 +320,23 @@ pub fn check_file(
     })
 }
 
+/// [`check_block`] with blessing from the environment, as [`check_docs`]
+/// has it, that panics with a readable message, as [`assert_docs`] does.
+///
+/// # Panics
+/// When the check fails: with the error, then the line diff of a drift or
+/// the cause of an I/O error.
+#[track_caller]
+pub fn assert_block(block: &str, expected: &str, path: impl AsRef<Path>) {
+    if let Err(error) = check_block(block, expected, path, bless_from_env()) {
+        panic_with(&error);
+    }
+}
+
 /// `(before, region, after)`: the lines between the marker lines, and what
 /// surrounds them (markers included). `None` unless both markers stand on
 /// lines of their own, the beginning first.
-fn split_markers(text: &str) -> Option<(&str, &str, &str)> {
+fn split_markers<'a>(text: &'a str, begin: &str, end: &str) -> Option<(&'a str, &'a str, &'a str)> {
     let line_of = |marker: &str| {
         let mut offset = 0;
         for line in text.split_inclusive('\n') {
@@ -263,8 +347,8 @@ fn split_markers(text: &str) -> Option<(&str, &str, &str)> {
         }
         None
     };
-    let (_, begin_end) = line_of(BEGIN_MARKER)?;
-    let (end_start, _) = line_of(END_MARKER)?;
+    let (_, begin_end) = line_of(begin)?;
+    let (end_start, _) = line_of(end)?;
     (begin_end <= end_start).then(|| {
         (
             &text[..begin_end],
@@ -276,20 +360,27 @@ fn split_markers(text: &str) -> Option<(&str, &str, &str)> {
 
 #[cfg(test)]
 mod tests {
-    use super::split_markers;
+    use super::{BEGIN_MARKER, END_MARKER, markers, split_markers};
+
+    fn split(text: &str) -> Option<(&str, &str, &str)> {
+        split_markers(text, BEGIN_MARKER, END_MARKER)
+    }
 
     #[test]
     fn markers_split_the_region() {
         let text = "# Doc\n<!-- featuregate:matrix:begin -->\n| t |\n<!-- featuregate:matrix:end -->\ntail\n";
-        let (before, region, after) = split_markers(text).unwrap();
+        assert_eq!(
+            markers("matrix"),
+            (BEGIN_MARKER.to_owned(), END_MARKER.to_owned())
+        );
+        let (before, region, after) = split(text).unwrap();
         assert_eq!(region, "| t |\n");
         assert!(before.ends_with("begin -->\n"));
         assert!(after.starts_with("<!-- featuregate:matrix:end"));
         assert!(
-            split_markers("<!-- featuregate:matrix:end -->\n<!-- featuregate:matrix:begin -->\n")
-                .is_none()
+            split("<!-- featuregate:matrix:end -->\n<!-- featuregate:matrix:begin -->\n").is_none()
         );
-        assert!(split_markers("<!-- featuregate:matrix:begin -->\n").is_none());
-        assert!(split_markers("plain").is_none());
+        assert!(split("<!-- featuregate:matrix:begin -->\n").is_none());
+        assert!(split("plain").is_none());
     }
 }

@@ -5,8 +5,8 @@
 use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 
 use super::table::{Cell, Column, Value};
-use crate::Support;
 use crate::report::Report;
+use crate::{State, Support, Version};
 
 /// Serializes any report in the one JSON shape.
 pub(crate) struct Json<'a, R: ?Sized>(pub(crate) &'a R);
@@ -42,6 +42,14 @@ impl Serialize for Cell {
             Value::Status(status) => status.support().map(Support::as_str).serialize(serializer),
             Value::Count { n, .. } | Value::Number(n) => serializer.serialize_u64(*n as u64),
             Value::Note(note) => note.serialize(serializer),
+            Value::Names(names) => names.serialize(serializer),
+            Value::History(history) => {
+                let mut seq = serializer.serialize_seq(Some(history.len()))?;
+                for (state, version) in history {
+                    seq.serialize_element(&Stage(*state, *version))?;
+                }
+                seq.end()
+            }
             Value::Reasons(reasons) => {
                 let mut map = serializer.serialize_map(Some(reasons.len()))?;
                 for (arch, reason) in reasons {
@@ -50,6 +58,18 @@ impl Serialize for Cell {
                 map.end()
             }
         }
+    }
+}
+
+/// `{"state": "Alpha", "version": "v1.6.0"}`.
+struct Stage(State, Version);
+
+impl Serialize for Stage {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(2))?;
+        map.serialize_entry("state", self.0.as_str())?;
+        map.serialize_entry("version", &self.1.to_string())?;
+        map.end()
     }
 }
 

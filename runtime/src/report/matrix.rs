@@ -3,18 +3,22 @@
 
 use super::Report;
 use super::table::{Cell, Column};
-use crate::{Arch, Gate, Registry};
+use crate::{Arch, Gate, Registry, State, Version};
 
 /// Gates x architectures, with state, support and the reason of each status.
 ///
 /// A [`Report`]: columns `name`, `state`, then one per architecture
 /// (`amd64`, ..., or those given to [`Matrix::with_archs`]), and in JSON
-/// only `reasons` (`{"arm64": "..."}`); the Markdown form lists the reasons
+/// only `reasons` (`{"arm64": "..."}`), `requires` (the names of the
+/// gates it requires, in declared order) and `history` (`[{"state":
+/// "Alpha", "version": "v1.6.0"}, ...]`, [`Gate::history`]); the Markdown form lists the reasons
 /// as notes under the table (`- Gate on arm64 (Unverified): why`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Matrix {
     gates: Vec<&'static Gate>,
     archs: Vec<Arch>,
+    /// The release the states are as of; `None` for the current ones.
+    at: Option<Version>,
 }
 
 impl Registry {
@@ -22,6 +26,13 @@ impl Registry {
     #[must_use]
     pub fn matrix(&self) -> Matrix {
         Matrix::new(self.iter())
+    }
+
+    /// The matrix as of release `version`: each gate in its state then
+    /// ([`Gate::state_at`]), a gate not yet introduced left out.
+    #[must_use]
+    pub fn matrix_at(&self, version: Version) -> Matrix {
+        self.matrix().at(version)
     }
 }
 
@@ -50,7 +61,33 @@ impl Matrix {
         Matrix {
             gates: gates.into_iter().collect(),
             archs: Arch::ALL.to_vec(),
+            at: None,
         }
+    }
+
+    /// The same rows as of release `version`: each gate's state then
+    /// ([`Gate::state_at`]), the gates not yet introduced removed.
+    #[must_use]
+    pub fn at(mut self, version: Version) -> Matrix {
+        self.gates.retain(|gate| gate.state_at(version).is_some());
+        self.at = Some(version);
+        self
+    }
+
+    /// The release the states are as of ([`Matrix::at`]), or `None` for
+    /// the current states.
+    #[must_use]
+    pub fn version(&self) -> Option<Version> {
+        self.at
+    }
+
+    /// The state the matrix shows for `gate`: as of [`Matrix::version`],
+    /// or the current one.
+    #[must_use]
+    pub fn state_of(&self, gate: &Gate) -> State {
+        self.at
+            .and_then(|version| gate.state_at(version))
+            .unwrap_or(gate.state())
     }
 
     /// The same rows against the architectures `archs` only (in [`Arch`]
@@ -96,7 +133,11 @@ impl Report for Matrix {
         [Column::new("name"), Column::new("state")]
             .into_iter()
             .chain(self.archs.iter().map(|arch| Column::new(arch.as_str())))
-            .chain([Column::json_only("reasons")])
+            .chain([
+                Column::json_only("reasons"),
+                Column::json_only("requires"),
+                Column::json_only("history"),
+            ])
             .collect()
     }
 
@@ -109,15 +150,22 @@ impl Report for Matrix {
                     .iter()
                     .filter_map(|&arch| Some((arch, gate.reason(arch)?)))
                     .collect();
-                [Cell::text(gate.name()), Cell::text(gate.state().as_str())]
-                    .into_iter()
-                    .chain(
-                        self.archs
-                            .iter()
-                            .map(|&arch| Cell::status(gate.status(arch))),
-                    )
-                    .chain([Cell::reasons(reasons)])
-                    .collect()
+                [
+                    Cell::text(gate.name()),
+                    Cell::text(self.state_of(gate).as_str()),
+                ]
+                .into_iter()
+                .chain(
+                    self.archs
+                        .iter()
+                        .map(|&arch| Cell::status(gate.status(arch))),
+                )
+                .chain([
+                    Cell::reasons(reasons),
+                    Cell::names(gate.requires().map(Gate::name).collect()),
+                    Cell::history(gate.history().collect()),
+                ])
+                .collect()
             })
             .collect()
     }

@@ -41,6 +41,7 @@ mod coverage;
 mod diff;
 mod doc_file;
 mod docs_check;
+mod graph;
 #[cfg(feature = "serde")]
 mod json;
 mod matrix;
@@ -49,9 +50,10 @@ mod table;
 
 pub use coverage::{ArchCoverage, Coverage};
 pub use docs_check::{
-    BEGIN_MARKER, BLESS_ENV, DocsCheck, DocsError, END_MARKER, MAX_DOC_BYTES, assert_docs,
-    check_docs, check_file,
+    BEGIN_MARKER, BLESS_ENV, DocsCheck, DocsError, END_MARKER, MATRIX_BLOCK, MAX_DOC_BYTES,
+    assert_block, assert_docs, check_block, check_docs, check_file, markers,
 };
+pub use graph::Graph;
 pub use matrix::Matrix;
 pub use parity::{Parity, ParityGap};
 pub use table::{Cell, Column};

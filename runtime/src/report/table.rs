@@ -11,7 +11,7 @@ use std::borrow::Cow;
 use std::fmt::{self, Write as _};
 
 use super::{Color, Report};
-use crate::{Arch, Status, Support};
+use crate::{Arch, State, Status, Support, Version};
 
 /// What an unspecified support shows in text and Markdown.
 pub(crate) const UNSPECIFIED: &str = "-";
@@ -75,6 +75,11 @@ pub(super) enum Value {
     Note(Option<&'static str>),
     /// A reason per architecture (JSON: an object).
     Reasons(Vec<(Arch, &'static str)>),
+    /// Gate names (JSON: an array; tables: comma-separated).
+    Names(Vec<&'static str>),
+    /// Each stage and the release it began (JSON: an array of
+    /// `{"state", "version"}`; tables: `Alpha v1.6.0, Beta v1.7.0`).
+    History(Vec<(State, Version)>),
 }
 
 impl Cell {
@@ -102,6 +107,14 @@ impl Cell {
         Cell(Value::Reasons(reasons))
     }
 
+    pub(crate) fn names(names: Vec<&'static str>) -> Cell {
+        Cell(Value::Names(names))
+    }
+
+    pub(crate) fn history(history: Vec<(State, Version)>) -> Cell {
+        Cell(Value::History(history))
+    }
+
     /// The cell as text and Markdown show it (before Markdown's escaping).
     #[must_use]
     pub fn display(&self) -> Cow<'static, str> {
@@ -112,6 +125,14 @@ impl Cell {
             Value::Count { n, total, .. } => Cow::Owned(format!("{n} ({})", percent(*n, *total))),
             Value::Number(n) => Cow::Owned(n.to_string()),
             Value::Note(note) => Cow::Borrowed(note.unwrap_or_default()),
+            Value::Names(names) => Cow::Owned(names.join(", ")),
+            Value::History(history) => Cow::Owned(
+                history
+                    .iter()
+                    .map(|(state, version)| format!("{state} {version}"))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            ),
             Value::Reasons(reasons) => Cow::Owned(
                 reasons
                     .iter()
