@@ -2,7 +2,7 @@
 //! all: a `KubeVirt` CR or its `developerConfiguration` in JSON or YAML, or
 //! a flag-form list.
 
-use std::fs::File;
+use std::fs::{self, File};
 use std::io::Read as _;
 use std::path::Path;
 
@@ -59,11 +59,25 @@ impl GateConfig {
     }
 }
 
-/// The file's text, or an error naming it: missing, unreadable, over the
-/// limit (found by reading one byte more, never the whole file), not UTF-8.
+/// The file's text, or an error naming it: missing, unreadable, not a
+/// regular file (judged from its metadata before it is opened, through
+/// symlinks, as a `ConfigMap` volume has them: opening a FIFO would block),
+/// over the limit (found by reading one byte more, never the whole file),
+/// not UTF-8.
 pub(crate) fn read_bounded(path: &Path) -> Result<String, SourceError> {
     let io = |err| SourceError::new(path, None, Kind::Io(err));
+    let regular = |metadata: fs::Metadata| {
+        if metadata.is_file() {
+            Ok(())
+        } else {
+            let kind = crate::file_kind::kind_of(metadata.file_type());
+            Err(SourceError::new(path, None, Kind::NotAFile(kind)))
+        }
+    };
+    regular(fs::metadata(path).map_err(io)?)?;
     let file = File::open(path).map_err(io)?;
+    // The path may have been swapped between the two calls.
+    regular(file.metadata().map_err(io)?)?;
     let mut bytes = Vec::new();
     file.take(MAX_FILE_BYTES as u64 + 1)
         .read_to_end(&mut bytes)

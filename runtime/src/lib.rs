@@ -228,6 +228,7 @@ mod explain;
 mod feature_set;
 #[cfg(feature = "serde")]
 mod feature_set_serde;
+mod file_kind;
 mod gate;
 #[cfg(feature = "serde")]
 mod kubevirt_cr;

@@ -39,6 +39,9 @@ pub(crate) enum Kind {
     Io(io::Error),
     /// Over [`MAX_FILE_BYTES`].
     TooBig,
+    /// A directory, a FIFO, a device or a socket: refused before it is
+    /// opened (opening a FIFO would block, a device may never end).
+    NotAFile(&'static str),
     /// Bytes that are not UTF-8.
     NotUtf8(std::str::Utf8Error),
     /// A flag-form list that does not parse.
@@ -119,6 +122,10 @@ impl fmt::Display for SourceError {
                 f,
                 "feature gate file {path} is over {MAX_FILE_BYTES} bytes (1 MiB)"
             ),
+            Kind::NotAFile(kind) => write!(
+                f,
+                "feature gate file {path} is a {kind}, not a regular file"
+            ),
             Kind::NotUtf8(_) => write!(f, "feature gate file {path} is not UTF-8{at}"),
             Kind::Flag(_) => write!(f, "invalid feature gate list in {path}{at}"),
             #[cfg(feature = "serde")]
@@ -158,7 +165,7 @@ impl Error for SourceError {
             Kind::Watch(err) => Some(err),
             #[cfg(not(feature = "yaml"))]
             Kind::FeatureOff { .. } => None,
-            Kind::TooBig | Kind::Deleted | Kind::Refused(_) => None,
+            Kind::TooBig | Kind::NotAFile(_) | Kind::Deleted | Kind::Refused(_) => None,
         }
     }
 }

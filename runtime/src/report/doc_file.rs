@@ -7,33 +7,6 @@ use std::path::Path;
 
 use super::{DocsError, MAX_DOC_BYTES};
 
-/// What a file that is not a regular one is, for the error.
-fn kind_of(file_type: fs::FileType) -> &'static str {
-    if file_type.is_symlink() {
-        return "symbolic link";
-    }
-    if file_type.is_dir() {
-        return "directory";
-    }
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::FileTypeExt as _;
-        if file_type.is_fifo() {
-            return "FIFO";
-        }
-        if file_type.is_char_device() {
-            return "character device";
-        }
-        if file_type.is_block_device() {
-            return "block device";
-        }
-        if file_type.is_socket() {
-            return "socket";
-        }
-    }
-    "special file"
-}
-
 /// The text of the regular file at `path` and its permissions, `None` when
 /// nothing is there. Anything else is refused from its metadata, before it
 /// is opened (opening a FIFO would block), and the read stops one byte past
@@ -52,7 +25,7 @@ pub(super) fn read_regular(path: &Path) -> Result<Option<(String, fs::Permission
         if !metadata.file_type().is_file() {
             return Err(DocsError::NotAFile {
                 path: path.to_owned(),
-                kind: kind_of(metadata.file_type()),
+                kind: crate::file_kind::kind_of(metadata.file_type()),
             });
         }
         if metadata.len() > MAX_DOC_BYTES {
