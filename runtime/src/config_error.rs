@@ -229,18 +229,9 @@ impl fmt::Display for ConfigProblem {
                 "feature gate {} is listed both as enabled and as disabled",
                 quoted(name)
             ),
-            ConfigProblem::UnknownGate {
-                name,
-                suggestion: Some(near),
-            } => write!(
-                f,
-                "unknown feature gate {}; did you mean {near}?",
-                quoted(name)
-            ),
-            ConfigProblem::UnknownGate {
-                name,
-                suggestion: None,
-            } => write!(f, "unknown feature gate {}", quoted(name)),
+            ConfigProblem::UnknownGate { name, suggestion } => {
+                crate::warning::unknown_gate(f, name, *suggestion)
+            }
             ConfigProblem::ArchDenied { gate, archs } => write!(
                 f,
                 "feature gate {gate} is enabled but the architecture policy denies it on {archs}"
@@ -250,10 +241,7 @@ impl fmt::Display for ConfigProblem {
                 version,
                 state,
                 from,
-            } => write!(
-                f,
-                "feature gate {gate} does not exist in {version}; it is {state} from {from}"
-            ),
+            } => crate::warning::not_yet_introduced(f, gate, *version, *state, *from),
             ConfigProblem::MissingRequirement { gate, missing } => {
                 write!(f, "feature gate {gate} requires ")?;
                 crate::explain::names(f, missing)?;

@@ -172,18 +172,13 @@ impl fmt::Display for Warning {
                 "feature gate {gate} is enabled but deprecated: {}",
                 quoted_message(&gate.message())
             ),
-            Warning::UnknownGate {
-                name,
-                suggestion: Some(near),
-            } => write!(
-                f,
-                "unknown feature gate {}; did you mean {near}?",
-                quoted(name)
-            ),
-            Warning::UnknownGate {
-                name,
-                suggestion: None,
-            } => write!(f, "unknown feature gate {}; it has no effect", quoted(name)),
+            Warning::UnknownGate { name, suggestion } => {
+                unknown_gate(f, name, *suggestion)?;
+                if suggestion.is_none() {
+                    f.write_str("; it has no effect")?;
+                }
+                Ok(())
+            }
             Warning::ArchSupport { gate, archs } => {
                 write!(
                     f,
@@ -203,10 +198,7 @@ impl fmt::Display for Warning {
                 version,
                 state,
                 from,
-            } => write!(
-                f,
-                "feature gate {gate} does not exist in {version}; it is {state} from {from}"
-            ),
+            } => not_yet_introduced(f, gate, *version, *state, *from),
             Warning::RequirementOff { gate, missing } => {
                 write!(f, "feature gate {gate} is turned off: it requires ")?;
                 crate::explain::names(f, missing)?;
@@ -226,4 +218,33 @@ impl fmt::Display for Warning {
             }
         }
     }
+}
+
+/// `unknown feature gate NAME` (escaped), with `; did you mean NEAR?` when
+/// one is close: the warning's words, and the error's under `strict`.
+pub(crate) fn unknown_gate(
+    f: &mut fmt::Formatter<'_>,
+    name: &str,
+    suggestion: Option<&str>,
+) -> fmt::Result {
+    write!(f, "unknown feature gate {}", quoted(name))?;
+    match suggestion {
+        Some(near) => write!(f, "; did you mean {near}?"),
+        None => Ok(()),
+    }
+}
+
+/// When a gate named at an emulated version arrives: the warning's words,
+/// and the error's under `strict`.
+pub(crate) fn not_yet_introduced(
+    f: &mut fmt::Formatter<'_>,
+    gate: &Gate,
+    version: Version,
+    state: State,
+    from: Version,
+) -> fmt::Result {
+    write!(
+        f,
+        "feature gate {gate} does not exist in {version}; it is {state} from {from}"
+    )
 }
