@@ -7,11 +7,13 @@
 //! simple (a word, a path, `Word("reason")`, a literal), and reading entry by
 //! entry lets one malformed entry be reported beside the others.
 
-use proc_macro2::{Delimiter, Group, TokenStream, TokenTree};
+use proc_macro2::{Delimiter, Group, Spacing, TokenStream, TokenTree};
 use quote::ToTokens;
 use syn::ext::IdentExt as _;
 use syn::parse::{ParseStream, Parser as _};
 use syn::{Ident, Lit, Path, Token};
+
+use crate::symbol::KEYS;
 
 /// One `key = value` entry; `value` is `None` for a bare `key` or `key(...)`.
 pub(crate) struct Entry {
@@ -67,12 +69,64 @@ pub(crate) fn entries(args: TokenStream) -> (Vec<Entry>, Vec<syn::Error>) {
             ));
             continue;
         }
-        match entry.parse2(std::mem::take(&mut chunk)) {
+        let chunk = std::mem::take(&mut chunk);
+        if let Some(entry) = plain(&chunk) {
+            entries.push(entry);
+            continue;
+        }
+        match entry.parse2(chunk) {
             Ok(entry) => entries.push(entry),
             Err(error) => errors.push(error),
         }
     }
     (entries, errors)
+}
+
+/// The common entries read straight from their tokens (syn's parser costs
+/// most of the macro's time per key in the unoptimised proc macro of a
+/// user's dev profile): a known key, `=`, and a capitalised word (`Beta`,
+/// `Gate00005`), a word with parenthesised arguments (`Pending("...")`), a
+/// literal other than `true`/`false`, or a bracketed list. Anything else
+/// (`None`) goes to syn's parser, which reads it the same way or says what
+/// is wrong.
+fn plain(chunk: &TokenStream) -> Option<Entry> {
+    let mut tokens = chunk.clone().into_iter();
+    let (Some(TokenTree::Ident(key)), Some(TokenTree::Punct(eq)), Some(first)) =
+        (tokens.next(), tokens.next(), tokens.next())
+    else {
+        return None;
+    };
+    if eq.as_char() != '=' || eq.spacing() != Spacing::Alone || !KEYS.contains(&&*key.to_string()) {
+        return None;
+    }
+    let value = match first {
+        TokenTree::Ident(word)
+            if word
+                .to_string()
+                .starts_with(|c: char| c.is_ascii_uppercase()) =>
+        {
+            Value::Path(Path::from(word))
+        }
+        TokenTree::Literal(lit) => Value::Lit(Lit::new(lit)),
+        TokenTree::Group(list) if list.delimiter() == Delimiter::Bracket => Value::List(list),
+        _ => return None,
+    };
+    let value = match (value, tokens.next()) {
+        (value, None) => value,
+        (head @ Value::Path(_), Some(TokenTree::Group(args)))
+            if args.delimiter() == Delimiter::Parenthesis =>
+        {
+            Value::Call(Box::new(head), args)
+        }
+        _ => return None,
+    };
+    if tokens.next().is_some() {
+        return None;
+    }
+    Some(Entry {
+        key: Path::from(key),
+        value: Some(value),
+    })
 }
 
 fn entry(input: ParseStream) -> syn::Result<Entry> {
