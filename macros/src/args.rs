@@ -53,28 +53,33 @@ impl ToTokens for Value {
 /// error, and reading goes on with the next.
 pub(crate) fn entries(args: TokenStream) -> (Vec<Entry>, Vec<syn::Error>) {
     let (mut entries, mut errors) = (Vec::new(), Vec::new());
-    let mut chunk = TokenStream::new();
-    let mut tokens = args.into_iter().peekable();
-    while let Some(token) = tokens.next() {
-        let comma = matches!(&token, TokenTree::Punct(p) if p.as_char() == ',');
-        if !comma {
-            chunk.extend([token]);
-            if tokens.peek().is_some() {
-                continue;
-            }
-        } else if chunk.is_empty() {
+    // The tokens are read once into a vector and each entry is a slice of
+    // it: in a proc macro, building, cloning and iterating a token stream
+    // each cross into the compiler.
+    let tokens: Vec<TokenTree> = args.into_iter().collect();
+    let mut start = 0;
+    for (i, token) in tokens.iter().enumerate() {
+        let comma = matches!(token, TokenTree::Punct(p) if p.as_char() == ',');
+        let chunk = if comma {
+            &tokens[start..i]
+        } else if i + 1 == tokens.len() {
+            &tokens[start..]
+        } else {
+            continue;
+        };
+        start = i + 1;
+        if chunk.is_empty() {
             errors.push(syn::Error::new(
                 token.span(),
                 "expected `key = value` before `,`",
             ));
             continue;
         }
-        let chunk = std::mem::take(&mut chunk);
-        if let Some(entry) = plain(&chunk) {
+        if let Some(entry) = plain(chunk) {
             entries.push(entry);
             continue;
         }
-        match entry.parse2(chunk) {
+        match entry.parse2(chunk.iter().cloned().collect()) {
             Ok(entry) => entries.push(entry),
             Err(error) => errors.push(error),
         }
@@ -89,8 +94,8 @@ pub(crate) fn entries(args: TokenStream) -> (Vec<Entry>, Vec<syn::Error>) {
 /// literal other than `true`/`false`, or a bracketed list. Anything else
 /// (`None`) goes to syn's parser, which reads it the same way or says what
 /// is wrong.
-fn plain(chunk: &TokenStream) -> Option<Entry> {
-    let mut tokens = chunk.clone().into_iter();
+pub(crate) fn plain(chunk: &[TokenTree]) -> Option<Entry> {
+    let mut tokens = chunk.iter().cloned();
     let (Some(TokenTree::Ident(key)), Some(TokenTree::Punct(eq)), Some(first)) =
         (tokens.next(), tokens.next(), tokens.next())
     else {
@@ -129,7 +134,7 @@ fn plain(chunk: &TokenStream) -> Option<Entry> {
     })
 }
 
-fn entry(input: ParseStream) -> syn::Result<Entry> {
+pub(crate) fn entry(input: ParseStream) -> syn::Result<Entry> {
     if input.peek(Lit) {
         let lit: Lit = input.parse()?;
         return Err(syn::Error::new(
