@@ -7,11 +7,13 @@
 //! simple (a word, a path, `Word("reason")`, a literal), and reading entry by
 //! entry lets one malformed entry be reported beside the others.
 
-use proc_macro2::{Delimiter, Group, TokenStream, TokenTree};
+use proc_macro2::{Delimiter, Group, Spacing, TokenStream, TokenTree};
 use quote::ToTokens;
 use syn::ext::IdentExt as _;
 use syn::parse::{ParseStream, Parser as _};
 use syn::{Ident, Lit, Path, Token};
+
+use crate::symbol::KEYS;
 
 /// One `key = value` entry; `value` is `None` for a bare `key` or `key(...)`.
 pub(crate) struct Entry {
@@ -51,23 +53,33 @@ impl ToTokens for Value {
 /// error, and reading goes on with the next.
 pub(crate) fn entries(args: TokenStream) -> (Vec<Entry>, Vec<syn::Error>) {
     let (mut entries, mut errors) = (Vec::new(), Vec::new());
-    let mut chunk = TokenStream::new();
-    let mut tokens = args.into_iter().peekable();
-    while let Some(token) = tokens.next() {
-        let comma = matches!(&token, TokenTree::Punct(p) if p.as_char() == ',');
-        if !comma {
-            chunk.extend([token]);
-            if tokens.peek().is_some() {
-                continue;
-            }
-        } else if chunk.is_empty() {
+    // The tokens are read once into a vector and each entry is a slice of
+    // it: in a proc macro, building, cloning and iterating a token stream
+    // each cross into the compiler.
+    let tokens: Vec<TokenTree> = args.into_iter().collect();
+    let mut start = 0;
+    for (i, token) in tokens.iter().enumerate() {
+        let comma = matches!(token, TokenTree::Punct(p) if p.as_char() == ',');
+        let chunk = if comma {
+            &tokens[start..i]
+        } else if i + 1 == tokens.len() {
+            &tokens[start..]
+        } else {
+            continue;
+        };
+        start = i + 1;
+        if chunk.is_empty() {
             errors.push(syn::Error::new(
                 token.span(),
                 "expected `key = value` before `,`",
             ));
             continue;
         }
-        match entry.parse2(std::mem::take(&mut chunk)) {
+        if let Some(entry) = plain(chunk) {
+            entries.push(entry);
+            continue;
+        }
+        match entry.parse2(chunk.iter().cloned().collect()) {
             Ok(entry) => entries.push(entry),
             Err(error) => errors.push(error),
         }
@@ -75,7 +87,54 @@ pub(crate) fn entries(args: TokenStream) -> (Vec<Entry>, Vec<syn::Error>) {
     (entries, errors)
 }
 
-fn entry(input: ParseStream) -> syn::Result<Entry> {
+/// The common entries read straight from their tokens (syn's parser costs
+/// most of the macro's time per key in the unoptimised proc macro of a
+/// user's dev profile): a known key, `=`, and a capitalised word (`Beta`,
+/// `Gate00005`), a word with parenthesised arguments (`Pending("...")`), a
+/// literal other than `true`/`false`, or a bracketed list. Anything else
+/// (`None`) goes to syn's parser, which reads it the same way or says what
+/// is wrong.
+pub(crate) fn plain(chunk: &[TokenTree]) -> Option<Entry> {
+    let mut tokens = chunk.iter().cloned();
+    let (Some(TokenTree::Ident(key)), Some(TokenTree::Punct(eq)), Some(first)) =
+        (tokens.next(), tokens.next(), tokens.next())
+    else {
+        return None;
+    };
+    if eq.as_char() != '=' || eq.spacing() != Spacing::Alone || !KEYS.contains(&&*key.to_string()) {
+        return None;
+    }
+    let value = match first {
+        TokenTree::Ident(word)
+            if word
+                .to_string()
+                .starts_with(|c: char| c.is_ascii_uppercase()) =>
+        {
+            Value::Path(Path::from(word))
+        }
+        TokenTree::Literal(lit) => Value::Lit(Lit::new(lit)),
+        TokenTree::Group(list) if list.delimiter() == Delimiter::Bracket => Value::List(list),
+        _ => return None,
+    };
+    let value = match (value, tokens.next()) {
+        (value, None) => value,
+        (head @ Value::Path(_), Some(TokenTree::Group(args)))
+            if args.delimiter() == Delimiter::Parenthesis =>
+        {
+            Value::Call(Box::new(head), args)
+        }
+        _ => return None,
+    };
+    if tokens.next().is_some() {
+        return None;
+    }
+    Some(Entry {
+        key: Path::from(key),
+        value: Some(value),
+    })
+}
+
+pub(crate) fn entry(input: ParseStream) -> syn::Result<Entry> {
     if input.peek(Lit) {
         let lit: Lit = input.parse()?;
         return Err(syn::Error::new(

@@ -34,10 +34,21 @@ pub(crate) struct Gate {
     pub(crate) requires: Vec<Path>,
 }
 
+/// What the checks and the expansion need of the marker type.
+pub(crate) struct Marker {
+    pub(crate) ident: Ident,
+    pub(crate) description: Vec<Doc>,
+}
+
 /// The marker type the attribute is on, or why the item is not one.
-pub(crate) fn marker(item: &Item) -> Result<&ItemStruct, Error> {
+pub(crate) fn marker(item: &Item) -> Result<Marker, Error> {
     let (kind, span) = match item {
-        Item::Struct(s) => return marker_struct(s),
+        Item::Struct(s) => {
+            return marker_struct(s).map(|s| Marker {
+                ident: s.ident.clone(),
+                description: doc::from_attrs(&s.attrs),
+            });
+        }
         Item::Enum(e) => ("an enum", e.enum_token.span),
         Item::Union(u) => ("a union", u.union_token.span),
         Item::Fn(f) => ("a function", f.sig.fn_token.span),
@@ -72,11 +83,7 @@ fn marker_struct(s: &ItemStruct) -> Result<&ItemStruct, Error> {
 
 /// Applies the cross-key rules, pushing each failure onto `errors`; the
 /// gate it returns is only meant for expansion when none was pushed.
-pub(crate) fn gate(
-    declaration: Declaration,
-    marker: &ItemStruct,
-    errors: &mut Accumulator,
-) -> Gate {
+pub(crate) fn gate(declaration: Declaration, marker: Marker, errors: &mut Accumulator) -> Gate {
     let Declaration {
         state,
         name,
@@ -140,7 +147,6 @@ pub(crate) fn gate(
         }
         ident
     };
-    let description = doc::description(&marker.attrs);
     if let Some(others) = others {
         for slot in archs.iter_mut().filter(|s| s.is_none()) {
             *slot = Some(SupportValue {
@@ -150,11 +156,11 @@ pub(crate) fn gate(
         }
     }
     Gate {
-        ident: marker.ident.clone(),
+        ident: marker.ident,
         name,
         state: state.map(|(state, _)| state).or(latest).unwrap_or_default(),
         message,
-        description,
+        description: marker.description,
         since: since.map(|since| since.value),
         stages: stages.map(|stage| stage.map(|stage| stage.text)),
         owner,

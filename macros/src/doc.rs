@@ -12,26 +12,35 @@ pub(crate) enum Doc {
     Expr(Expr),
 }
 
-/// The doc comment, one leading space per line removed (as rustdoc does for
-/// `///` comments), blank lines at either end dropped; empty when there is
-/// none.
-pub(crate) fn description(attrs: &[Attribute]) -> Vec<Doc> {
-    let mut runs: Vec<Doc> = Vec::new();
-    for attr in attrs {
+/// The doc comment of `attrs`; see [`description`].
+pub(crate) fn from_attrs(attrs: &[Attribute]) -> Vec<Doc> {
+    description(attrs.iter().filter_map(|attr| {
         let Meta::NameValue(nv) = &attr.meta else {
-            continue;
+            return None;
         };
         if !nv.path.is_ident("doc") {
-            continue;
+            return None;
         }
-        match &nv.value {
+        Some(match &nv.value {
             Expr::Lit(ExprLit {
                 lit: Lit::Str(s), ..
-            }) => {
-                let text: Vec<String> = s
-                    .value()
+            }) => Doc::Text(s.value()),
+            other => Doc::Expr(other.clone()),
+        })
+    }))
+}
+
+/// The doc comment from the values of its `#[doc = ...]` attributes, in
+/// order: one leading space per line removed (as rustdoc does for `///`
+/// comments), blank lines at either end dropped; empty when there is none.
+pub(crate) fn description(values: impl IntoIterator<Item = Doc>) -> Vec<Doc> {
+    let mut runs: Vec<Doc> = Vec::new();
+    for value in values {
+        match value {
+            Doc::Text(value) => {
+                let text: Vec<&str> = value
                     .split('\n')
-                    .map(|l| l.strip_prefix(' ').unwrap_or(l).trim_end().to_owned())
+                    .map(|l| l.strip_prefix(' ').unwrap_or(l).trim_end())
                     .collect();
                 let text = text.join("\n");
                 match runs.last_mut() {
@@ -42,7 +51,7 @@ pub(crate) fn description(attrs: &[Attribute]) -> Vec<Doc> {
                     _ => runs.push(Doc::Text(text)),
                 }
             }
-            other => runs.push(Doc::Expr(other.clone())),
+            expr @ Doc::Expr(_) => runs.push(expr),
         }
     }
     if let Some(Doc::Text(first)) = runs.first_mut() {

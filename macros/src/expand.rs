@@ -23,6 +23,7 @@ use crate::doc;
 use crate::fallback::{self, Failure};
 use crate::parse::{self, at};
 use crate::requires;
+use crate::scan;
 
 /// The attribute's whole job, on `proc_macro2` tokens so tests can drive it.
 /// It never panics: every failure becomes a `compile_error!` next to the
@@ -44,16 +45,18 @@ fn try_expand(args: TokenStream, item: &TokenStream) -> Result<TokenStream, Box<
     let mut errors = Error::accumulator();
     let declaration = parse::declaration(args, &mut errors);
     let krate = declaration.krate.clone();
-    // rustc only hands attributes whole items, so a parse failure is input
-    // from a test or a syntax newer than syn's: say what is expected.
-    let parsed = errors.handle(
-        syn::parse2::<Item>(item.clone()).map_err(|_| at(Span::call_site(), check::MARKER)),
-    );
-    let marker = parsed
-        .as_ref()
-        .and_then(|item| errors.handle(check::marker(item)));
+    // The common shape is read from the tokens; anything else goes through
+    // syn, whose errors say what is wrong. rustc only hands attributes whole
+    // items, so a parse failure is input from a test or a syntax newer than
+    // syn's: say what is expected.
+    let marker = scan::marker(item).or_else(|| {
+        let parsed = errors.handle(
+            syn::parse2::<Item>(item.clone()).map_err(|_| at(Span::call_site(), check::MARKER)),
+        );
+        parsed.and_then(|item| errors.handle(check::marker(&item)))
+    });
+    let ident: Option<Ident> = marker.as_ref().map(|marker| marker.ident.clone());
     let gate = marker.map(|marker| check::gate(declaration, marker, &mut errors));
-    let ident: Option<Ident> = marker.map(|marker| marker.ident.clone());
     match errors.finish_with(gate) {
         Ok(Some(gate)) => Ok(descriptor(&gate, &krate)),
         // Without a marker type an error was pushed above; this arm only

@@ -12,6 +12,7 @@ mod fallback;
 mod lifecycle;
 mod parse;
 mod requires;
+mod scan;
 mod symbol;
 
 #[cfg(test)]

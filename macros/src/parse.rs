@@ -19,7 +19,7 @@
 
 use darling::Error;
 use darling::error::Accumulator;
-use proc_macro2::{Span, TokenStream};
+use proc_macro2::{Span, TokenStream, TokenTree};
 use syn::{Lit, LitStr, Path};
 
 use crate::args::{self, Entry, Value};
@@ -236,7 +236,7 @@ fn state(value: &Value) -> Result<usize, Error> {
 fn support(key: &str, value: &Value) -> Result<SupportValue, Error> {
     let (word, reason) = match value {
         Value::Call(head, args) => {
-            let Ok(reason) = syn::parse2::<LitStr>(args.stream()) else {
+            let Some(reason) = reason(args.stream()) else {
                 let span = args
                     .stream()
                     .into_iter()
@@ -270,6 +270,19 @@ fn support(key: &str, value: &Value) -> Result<SupportValue, Error> {
         )
     })?;
     Ok(SupportValue { index, reason })
+}
+
+/// The one string literal of `Pending("needs CDI")`'s parentheses. Read
+/// from the tokens when it is a plain literal (syn's parser costs more in
+/// the unoptimised proc macro), by syn otherwise (`Pending(("x"))`).
+fn reason(args: TokenStream) -> Option<LitStr> {
+    let mut tokens = args.clone().into_iter();
+    if let (Some(TokenTree::Literal(lit)), None) = (tokens.next(), tokens.next())
+        && let Lit::Str(reason) = Lit::new(lit)
+    {
+        return Some(reason);
+    }
+    syn::parse2::<LitStr>(args).ok()
 }
 
 /// The span of a value's first token: where an error about it points.

@@ -5,6 +5,7 @@
 //! tests (never a panic, errors exactly when the input is invalid).
 
 mod expand;
+mod fast_paths;
 mod lifecycle;
 mod names;
 mod props;
