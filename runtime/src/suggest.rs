@@ -277,6 +277,7 @@ impl<'a> Pattern<'a> {
 /// least two thirds of it (`developerConfig` for `developerConfiguration`).
 /// A key far longer than every expected one is never a near miss, which
 /// also keeps the work bounded.
+#[cfg(feature = "serde")]
 pub(crate) fn near_miss<'a>(key: &str, expected: &[&'a str]) -> Option<&'a str> {
     if expected.contains(&key) {
         return None;
@@ -306,6 +307,7 @@ mod tests {
 
     use super::Pattern;
 
+    #[cfg(feature = "serde")]
     #[test]
     fn near_misses_of_keys() {
         let keys = ["featureGates", "disabledFeatureGates"];
