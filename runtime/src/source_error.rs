@@ -22,8 +22,20 @@ pub const MAX_FILE_BYTES: usize = 1 << 20;
 /// `Display` does not repeat. A configuration evaluation refused has no
 /// source: its `Display` gives the reasons, and [`SourceError::refusal`]
 /// the [`ConfigError`].
-#[derive(Debug)]
 pub struct SourceError(Box<Repr>);
+
+/// What a program that returns the error from `main` prints: the message
+/// and its cause as text, rather than the parser's internals, so that
+/// `fn main() -> Result<(), Box<dyn Error>>` shows why the file was refused.
+impl fmt::Debug for SourceError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let cause = self.source().map(ToString::to_string);
+        f.debug_struct("SourceError")
+            .field("message", &self.to_string())
+            .field("cause", &cause)
+            .finish()
+    }
+}
 
 /// Boxed: a parser's error is large, and a `Result` should stay small.
 #[derive(Debug)]

@@ -442,3 +442,18 @@ fn yaml_without_the_feature_says_which_feature() {
     let path = write(dir.path(), "gates.yaml", "featureGates: [A]\n");
     assert!(refused(&path).to_string().contains("`yaml`"));
 }
+
+/// `main() -> Result<(), Box<dyn Error>>` prints the error's `Debug`: it
+/// says why, in words, not the parser's internals.
+#[test]
+fn debug_shows_the_message_and_its_cause() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(dir.path(), "gates", "A=yes\n");
+    let shown = format!("{:?}", refused(&path));
+    assert!(shown.starts_with("SourceError { message: "), "{shown}");
+    assert!(shown.contains("gates"), "{shown}");
+    assert!(
+        shown.contains("cause: Some(") && shown.contains("yes"),
+        "{shown}"
+    );
+}
