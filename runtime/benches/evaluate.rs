@@ -2,7 +2,7 @@
 //! disabled, none unknown) against the 1,000 generated gates and two target
 //! architectures, under the default `ArchPolicy` (so enabled gates not
 //! Supported on amd64 or arm64 produce warnings, as they would in a cluster).
-//! Target (SPEC section 9): at most 10 µs.
+//! Target (BENCHMARKS.md): at most 10 µs.
 //!
 //! A second case adds one misspelt name, whose "did you mean" suggestion
 //! compares it with every known name: the price of that warning, shown apart.

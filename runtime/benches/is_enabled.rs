@@ -1,5 +1,5 @@
 //! `T::is_enabled()` beside its two anchors, in one criterion group so the
-//! report shows them side by side (SPEC section 9): a bare `AtomicBool` load
+//! report shows them side by side (the performance targets, BENCHMARKS.md): a bare `AtomicBool` load
 //! (limit: within 1.5x) and a name-based check modelled on KubeVirt's
 //! `isFeatureGateEnabled` (target: at least 100x slower than ours).
 //!

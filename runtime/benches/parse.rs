@@ -1,5 +1,5 @@
 //! `GateConfig::parse` over configurations of growing size, to show that it
-//! is linear in the length (SPEC section 9): the throughput (bytes per
+//! is linear in the length (the performance targets, BENCHMARKS.md): the throughput (bytes per
 //! second) stays flat from 10 KB to 1 MB and at 100,000 entries. Beside it,
 //! the floor any parser of the form pays: splitting at `,` and `=` alone.
 //!

@@ -1,5 +1,5 @@
 //! The registry of 1,000 generated gates beside a std `HashMap` of the same
-//! gates, in one criterion group per operation (SPEC section 9):
+//! gates, in one criterion group per operation (the performance targets, BENCHMARKS.md):
 //!
 //! - `get`: `registry().get(name)` for every name, in shuffled order, against
 //!   `HashMap<&str, &Gate>::get` (target: at most 0.7x);
