@@ -5,6 +5,8 @@
 
 use featuregate::{FeatureGate, Registry, cli, feature_gate, registry};
 
+mod support;
+
 /// Lets a VM use a container image as a volume.
 ///
 /// Second paragraph.
@@ -37,19 +39,8 @@ struct Outcome {
 }
 
 fn run_over(registry: &Registry, args: &[&str]) -> Outcome {
-    let (mut out, mut err) = (Vec::new(), Vec::new());
-    let code = cli::run(
-        registry,
-        std::iter::once("gates").chain(args.iter().copied()),
-        &mut out,
-        &mut err,
-    )
-    .code();
-    Outcome {
-        code,
-        out: String::from_utf8(out).unwrap(),
-        err: String::from_utf8(err).unwrap(),
-    }
+    let (code, out, err) = support::run_over(registry, args);
+    Outcome { code, out, err }
 }
 
 fn run(args: &[&str]) -> Outcome {

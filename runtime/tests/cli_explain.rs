@@ -8,6 +8,8 @@ use std::path::Path;
 use featuregate::cli::App;
 use featuregate::{feature_gate, registry};
 
+mod support;
+
 /// Lets a VM use a container image as a volume.
 #[feature_gate(state = Beta, amd64 = Supported, arm64 = Unverified)]
 struct ImageVolume;
@@ -20,24 +22,8 @@ struct Sidecar;
 #[feature_gate(state = GA)]
 struct Snapshot;
 
-fn run_app(app: &App<'_>, args: &[&str]) -> (u8, String, String) {
-    let (mut out, mut err) = (Vec::new(), Vec::new());
-    let code = app
-        .run(
-            std::iter::once("gates").chain(args.iter().copied()),
-            &mut out,
-            &mut err,
-        )
-        .code();
-    (
-        code,
-        String::from_utf8(out).unwrap(),
-        String::from_utf8(err).unwrap(),
-    )
-}
-
 fn run(args: &[&str]) -> (u8, String, String) {
-    run_app(&App::new(registry()), args)
+    support::run_over(registry(), args)
 }
 
 fn write(dir: &Path, name: &str, text: &str) -> String {
@@ -201,7 +187,7 @@ fn explain_reads_the_programs_environment_variable() {
         return;
     }
     let app = App::new(registry()).with_env(VAR);
-    let (_, out, _) = run_app(&app, &["explain", "Sidecar", "--arch", "amd64"]);
+    let (_, out, _) = support::run_app(&app, &["explain", "Sidecar", "--arch", "amd64"]);
     assert_eq!(
         out,
         format!("feature gate Sidecar is on: the configuration enables it\nsource: env {VAR}\n")

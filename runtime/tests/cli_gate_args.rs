@@ -11,6 +11,8 @@ use clap::{CommandFactory, FromArgMatches, Parser};
 use featuregate::cli::{self, App, GateArgs};
 use featuregate::{Action, Arch, FeatureGate, Registry, feature_gate, registry};
 
+mod support;
+
 /// Lets a VM use a container image as a volume.
 #[feature_gate(state = Beta, amd64 = Supported, arm64 = Unverified, s390x = Unsupported)]
 struct ImageVolume;
@@ -312,19 +314,8 @@ struct Outcome {
 }
 
 fn run_app(app: &App<'_>, args: &[&str]) -> Outcome {
-    let (mut out, mut err) = (Vec::new(), Vec::new());
-    let code = app
-        .run(
-            std::iter::once("gates").chain(args.iter().copied()),
-            &mut out,
-            &mut err,
-        )
-        .code();
-    Outcome {
-        code,
-        out: String::from_utf8(out).unwrap(),
-        err: String::from_utf8(err).unwrap(),
-    }
+    let (code, out, err) = support::run_app(app, args);
+    Outcome { code, out, err }
 }
 
 fn run_over(registry: &Registry, args: &[&str]) -> Outcome {

@@ -4,7 +4,9 @@
 
 #![cfg(feature = "cli")]
 
-use featuregate::{Version, cli, feature_gate, registry};
+use featuregate::{Version, feature_gate, registry};
+
+mod support;
 
 /// Object graph.
 #[feature_gate(alpha = "v1.6.0", amd64 = Supported)]
@@ -27,19 +29,7 @@ struct MultiArchitecture;
 struct NoHistory;
 
 fn run(args: &[&str]) -> (u8, String, String) {
-    let (mut out, mut err) = (Vec::new(), Vec::new());
-    let code = cli::run(
-        registry(),
-        std::iter::once("gates").chain(args.iter().copied()),
-        &mut out,
-        &mut err,
-    )
-    .code();
-    (
-        code,
-        String::from_utf8(out).unwrap(),
-        String::from_utf8(err).unwrap(),
-    )
+    support::run_over(registry(), args)
 }
 
 /// The first column of a text table, header skipped.

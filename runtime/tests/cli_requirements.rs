@@ -3,7 +3,9 @@
 
 #![cfg(feature = "cli")]
 
-use featuregate::{FeatureGate, Registry, cli, feature_gate, registry};
+use featuregate::{FeatureGate, Registry, feature_gate, registry};
+
+mod support;
 
 /// The kernel's IOMMUFD interface.
 #[feature_gate(name = "IOMMUFD", state = Alpha, arm64 = Supported)]
@@ -31,19 +33,7 @@ struct VgpuLiveMigration;
 struct Lonely;
 
 fn run(args: &[&str]) -> (u8, String, String) {
-    let (mut out, mut err) = (Vec::new(), Vec::new());
-    let code = cli::run(
-        registry(),
-        std::iter::once("gates").chain(args.iter().copied()),
-        &mut out,
-        &mut err,
-    )
-    .code();
-    (
-        code,
-        String::from_utf8(out).unwrap(),
-        String::from_utf8(err).unwrap(),
-    )
+    support::run_over(registry(), args)
 }
 
 fn line<'a>(text: &'a str, label: &str) -> &'a str {
