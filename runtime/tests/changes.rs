@@ -3,6 +3,9 @@
 
 use featuregate::{Change, FeatureGate, GateConfig, Options, Registry, feature_gate, registry};
 
+#[cfg(feature = "tracing")]
+mod support;
+
 #[feature_gate(state = Alpha)]
 struct Sidecar;
 
@@ -80,59 +83,15 @@ fn changes_across_registries_compare_by_name_and_defaults() {
 
 #[cfg(feature = "tracing")]
 mod logged {
-    use std::sync::{Arc, Mutex};
-
-    use tracing::field::{Field, Visit};
-    use tracing::span::{Attributes, Id, Record};
-    use tracing::{Event, Level, Metadata, Subscriber};
+    use tracing::Level;
 
     use super::*;
+    use crate::support::recorder::Recorder;
     use featuregate::{activate, configure, override_gate};
 
-    /// Records `(level, target, message)` of every event.
-    #[derive(Clone, Default)]
-    struct Recorder(Arc<Mutex<Vec<(Level, String, String)>>>);
-
-    struct Message<'a>(&'a mut String);
-
-    impl Visit for Message<'_> {
-        fn record_debug(&mut self, field: &Field, value: &dyn std::fmt::Debug) {
-            if field.name() == "message" {
-                *self.0 = format!("{value:?}");
-            }
-        }
-    }
-
-    impl Subscriber for Recorder {
-        fn enabled(&self, _: &Metadata<'_>) -> bool {
-            true
-        }
-        fn new_span(&self, _: &Attributes<'_>) -> Id {
-            Id::from_u64(1)
-        }
-        fn record(&self, _: &Id, _: &Record<'_>) {}
-        fn record_follows_from(&self, _: &Id, _: &Id) {}
-        fn event(&self, event: &Event<'_>) {
-            let mut message = String::new();
-            event.record(&mut Message(&mut message));
-            let meta = event.metadata();
-            self.0
-                .lock()
-                .unwrap()
-                .push((*meta.level(), meta.target().to_owned(), message));
-        }
-        fn enter(&self, _: &Id) {}
-        fn exit(&self, _: &Id) {}
-    }
-
     fn infos(recorder: &Recorder) -> Vec<String> {
-        let mut events = recorder.0.lock().unwrap();
-        let infos = events
-            .iter()
-            .filter(|(level, target, _)| *level == Level::INFO && target == "featuregate")
-            .map(|(_, _, message)| message.clone())
-            .collect();
-        events.clear();
+        let infos = recorder.messages(Level::INFO);
+        recorder.clear();
         infos
     }
 

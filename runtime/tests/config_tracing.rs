@@ -1,52 +1,15 @@
 //! With the `tracing` feature, `configure` logs each warning at warn level.
 #![cfg(feature = "tracing")]
 
-use std::fmt::Write as _;
-use std::sync::{Arc, Mutex};
-
 use featuregate::{Arch, Options, configure, feature_gate};
-use tracing::field::{Field, Visit};
-use tracing::span::{Attributes, Id, Record};
-use tracing::{Event, Level, Metadata, Subscriber};
+use tracing::Level;
+
+mod support;
+
+use support::recorder::Recorder;
 
 #[feature_gate(state = Deprecated, amd64 = Supported)]
 struct OldThing;
-
-/// Records `(level, target, message)` of every event.
-#[derive(Clone, Default)]
-struct Recorder(Arc<Mutex<Vec<(Level, String, String)>>>);
-
-struct Message<'a>(&'a mut String);
-
-impl Visit for Message<'_> {
-    fn record_debug(&mut self, field: &Field, value: &dyn std::fmt::Debug) {
-        if field.name() == "message" {
-            let _ = write!(self.0, "{value:?}");
-        }
-    }
-}
-
-impl Subscriber for Recorder {
-    fn enabled(&self, _: &Metadata<'_>) -> bool {
-        true
-    }
-    fn new_span(&self, _: &Attributes<'_>) -> Id {
-        Id::from_u64(1)
-    }
-    fn record(&self, _: &Id, _: &Record<'_>) {}
-    fn record_follows_from(&self, _: &Id, _: &Id) {}
-    fn event(&self, event: &Event<'_>) {
-        let mut message = String::new();
-        event.record(&mut Message(&mut message));
-        let meta = event.metadata();
-        self.0
-            .lock()
-            .unwrap()
-            .push((*meta.level(), meta.target().to_owned(), message));
-    }
-    fn enter(&self, _: &Id) {}
-    fn exit(&self, _: &Id) {}
-}
 
 #[test]
 fn configure_logs_each_warning() {

@@ -1,7 +1,11 @@
-//! What the CLI's test files share: a command line run over a registry into
-//! buffers, without a process. Each test file is a crate of its own and uses
-//! what it needs of this, so the rest is dead code there.
+//! What the integration tests share: a command line run over a registry
+//! into buffers, without a process, and (feature `tracing`) a subscriber
+//! that records events. Each test file is a crate of its own and uses what
+//! it needs of this, so the rest is dead code there.
 #![allow(dead_code)]
+
+#[cfg(feature = "tracing")]
+pub(crate) mod recorder;
 
 use featuregate::Registry;
 use featuregate::cli::App;
