@@ -14,10 +14,13 @@ use syn::parse::{ParseStream, Parser as _};
 use syn::{Ident, Lit, Path, Token};
 
 use crate::symbol::KEYS;
+use crate::text::Text;
 
 /// One `key = value` entry; `value` is `None` for a bare `key` or `key(...)`.
 pub(crate) struct Entry {
     pub(crate) key: Path,
+    /// The key, when the reader already found it among [`KEYS`].
+    pub(crate) known: Option<&'static str>,
     pub(crate) value: Option<Value>,
 }
 
@@ -28,7 +31,9 @@ pub(crate) enum Value {
     /// `Pending("needs CDI")`: the head (a path, or a literal as in
     /// `"Pending"("needs CDI")`) and its parenthesised arguments.
     Call(Box<Value>, Group),
-    /// `"ImageVolume"` (or any other literal, which the key may refuse).
+    /// `"ImageVolume"` read from its token (see [`crate::text`]).
+    Str(Text),
+    /// Any other literal (which the key may refuse), or a string syn read.
     Lit(Lit),
     /// `[Iommufd, crate::gates::PciNumaAwareTopology]`: the bracketed tokens,
     /// which the key reads.
@@ -43,6 +48,7 @@ impl ToTokens for Value {
                 head.to_tokens(tokens);
                 args.to_tokens(tokens);
             }
+            Value::Str(text) => text.token.to_tokens(tokens),
             Value::Lit(lit) => lit.to_tokens(tokens),
             Value::List(group) => group.to_tokens(tokens),
         }
@@ -101,9 +107,13 @@ pub(crate) fn plain(chunk: &[TokenTree]) -> Option<Entry> {
     else {
         return None;
     };
-    if eq.as_char() != '=' || eq.spacing() != Spacing::Alone || !KEYS.contains(&&*key.to_string()) {
+    if eq.as_char() != '=' || eq.spacing() != Spacing::Alone {
         return None;
     }
+    let known = {
+        let key = key.to_string();
+        KEYS.into_iter().find(|&k| k == key)?
+    };
     let value = match first {
         TokenTree::Ident(word)
             if word
@@ -112,7 +122,10 @@ pub(crate) fn plain(chunk: &[TokenTree]) -> Option<Entry> {
         {
             Value::Path(Path::from(word))
         }
-        TokenTree::Literal(lit) => Value::Lit(Lit::new(lit)),
+        TokenTree::Literal(lit) => match Text::plain(&lit) {
+            Some(text) => Value::Str(text),
+            None => Value::Lit(Lit::new(lit)),
+        },
         TokenTree::Group(list) if list.delimiter() == Delimiter::Bracket => Value::List(list),
         _ => return None,
     };
@@ -130,6 +143,7 @@ pub(crate) fn plain(chunk: &[TokenTree]) -> Option<Entry> {
     }
     Some(Entry {
         key: Path::from(key),
+        known: Some(known),
         value: Some(value),
     })
 }
@@ -158,7 +172,11 @@ pub(crate) fn entry(input: ParseStream) -> syn::Result<Entry> {
         let _ = input.parse::<Option<Group>>()?;
         None
     };
-    Ok(Entry { key, value })
+    Ok(Entry {
+        key,
+        known: None,
+        value,
+    })
 }
 
 fn value(input: ParseStream) -> syn::Result<Value> {

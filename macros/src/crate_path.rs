@@ -6,6 +6,8 @@ use proc_macro2::TokenStream;
 use quote::{ToTokens, quote};
 use syn::Path;
 
+use crate::trees::Trees;
+
 /// Where the expansion finds the runtime: `::featuregate` unless the
 /// declaration says otherwise.
 #[derive(Clone, Default)]
@@ -39,6 +41,21 @@ impl CratePath {
             )
         };
         Err(Error::custom(message).with_span(&path))
+    }
+}
+
+impl CratePath {
+    /// Writes the path: the default spanned like `trees`, an explicit one
+    /// with its own spans (an error resolving it points there).
+    pub(crate) fn write(&self, trees: &mut Trees) {
+        match self {
+            CratePath::Default => {
+                trees.absolute(&["featuregate"]);
+            }
+            CratePath::Explicit(path) => {
+                trees.tokens(path);
+            }
+        }
     }
 }
 

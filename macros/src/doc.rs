@@ -1,8 +1,9 @@
 //! The marker type's doc comment, which becomes the gate's description.
 
-use proc_macro2::{Literal, TokenStream};
-use quote::{ToTokens, quote};
+use proc_macro2::Literal;
 use syn::{Attribute, Expr, ExprLit, Lit, Meta};
+
+use crate::trees::Trees;
 
 /// A run of the doc comment: text the macro reads, or an expression rustc
 /// has not expanded yet when it hands the item over
@@ -68,10 +69,9 @@ pub(crate) fn description(values: impl IntoIterator<Item = Doc>) -> Vec<Doc> {
     runs
 }
 
-/// The description as `concat!`'s arguments, ending with the NUL that
-/// ends it: one literal in the common case.
-pub(crate) fn concat_args(description: &[Doc]) -> TokenStream {
-    let mut args = TokenStream::new();
+/// Writes the description as `concat!`'s arguments, ending with the NUL
+/// that ends it: one literal in the common case.
+pub(crate) fn concat_args(description: &[Doc], out: &mut Trees) {
     let mut text = String::new();
     for (i, run) in description.iter().enumerate() {
         if i > 0 {
@@ -80,14 +80,13 @@ pub(crate) fn concat_args(description: &[Doc]) -> TokenStream {
         match run {
             Doc::Text(run) => text.push_str(run),
             Doc::Expr(expr) => {
-                let before = Literal::string(&std::mem::take(&mut text));
-                args.extend(quote!(#before, ));
-                expr.to_tokens(&mut args);
-                args.extend(quote!(,));
+                out.literal(Literal::string(&std::mem::take(&mut text)))
+                    .punct(',')
+                    .tokens(expr)
+                    .punct(',');
             }
         }
     }
     text.push('\0');
-    Literal::string(&text).to_tokens(&mut args);
-    args
+    out.literal(Literal::string(&text));
 }

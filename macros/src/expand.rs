@@ -13,8 +13,7 @@
 //! runtime's `macro_rules!` and evaluates it with const fns.
 
 use darling::Error;
-use proc_macro2::{Literal, Span, TokenStream};
-use quote::{ToTokens as _, quote, quote_spanned};
+use proc_macro2::{Delimiter, Literal, Span, TokenStream, TokenTree};
 use syn::{Ident, Item};
 
 use crate::check::{self, Gate};
@@ -24,22 +23,26 @@ use crate::fallback::{self, Failure};
 use crate::parse::{self, at};
 use crate::requires;
 use crate::scan;
+use crate::trees::Trees;
 
 /// The attribute's whole job, on `proc_macro2` tokens so tests can drive it.
 /// It never panics: every failure becomes a `compile_error!` next to the
 /// unchanged item.
 pub(crate) fn feature_gate(args: TokenStream, item: TokenStream) -> TokenStream {
+    // The item's trees are read once: the marker type is scanned from them
+    // and they lead the expansion, which is made into a stream in one go.
+    let item: Vec<TokenTree> = item.into_iter().collect();
     match try_expand(args, &item) {
         Ok(expansion) => {
-            let mut out = item;
-            out.extend(expansion);
-            out
+            let mut out = Trees::new();
+            out.extend(item).extend_trees(expansion);
+            out.into_stream()
         }
-        Err(failure) => fallback::expand(item, *failure),
+        Err(failure) => fallback::expand(item.into_iter().collect(), *failure),
     }
 }
 
-fn try_expand(args: TokenStream, item: &TokenStream) -> Result<TokenStream, Box<Failure>> {
+fn try_expand(args: TokenStream, item: &[TokenTree]) -> Result<Trees, Box<Failure>> {
     // The accumulator must be finished on every path (it panics when
     // dropped unfinished), so nothing below returns early while it lives.
     let mut errors = Error::accumulator();
@@ -50,9 +53,9 @@ fn try_expand(args: TokenStream, item: &TokenStream) -> Result<TokenStream, Box<
     // items, so a parse failure is input from a test or a syntax newer than
     // syn's: say what is expected.
     let marker = scan::marker(item).or_else(|| {
-        let parsed = errors.handle(
-            syn::parse2::<Item>(item.clone()).map_err(|_| at(Span::call_site(), check::MARKER)),
-        );
+        let item = item.iter().cloned().collect();
+        let parsed = errors
+            .handle(syn::parse2::<Item>(item).map_err(|_| at(Span::call_site(), check::MARKER)));
         parsed.and_then(|item| errors.handle(check::marker(&item)))
     });
     let ident: Option<Ident> = marker.as_ref().map(|marker| marker.ident.clone());
@@ -70,7 +73,7 @@ fn try_expand(args: TokenStream, item: &TokenStream) -> Result<TokenStream, Box<
     }
 }
 
-fn descriptor(gate: &Gate, krate: &CratePath) -> TokenStream {
+fn descriptor(gate: &Gate, krate: &CratePath) -> Trees {
     let reasons = gate
         .support
         .iter()
@@ -92,11 +95,6 @@ fn descriptor(gate: &Gate, krate: &CratePath) -> TokenStream {
         // The parser held every string to u16::MAX bytes and the name to 128.
         layout.extend((field.len() as u16).to_le_bytes());
     }
-    // The description goes in the tail, after the fields with a length and
-    // before the module path: a doc comment has no length limit. It travels
-    // apart from the fields, which the hidden `__DECL` const holds alone.
-    let fields = Literal::string(&text);
-    let description = doc::concat_args(&gate.description);
     // The runtime decodes the same layout in `Gate::__from_layout`: each
     // length as a little-endian u16, then the codes as a little-endian u32
     // (the state in bits 0..3, then 3 bits per architecture, 0 meaning
@@ -108,22 +106,41 @@ fn descriptor(gate: &Gate, krate: &CratePath) -> TokenStream {
         }
     }
     layout.extend(codes.to_le_bytes());
-    let layout = Literal::byte_string(&layout);
     let ident = &gate.ident;
-    let line = quote_spanned!(ident.span()=> ::core::line!());
-    let used_by = gate.used_by.as_ref().map(|path| quote!(, #path));
-    if gate.requires.is_empty() {
-        return quote! {
-            #krate::__private::gate!(#ident, [#fields, #description], #layout, #line, [] #used_by);
-        };
+
+    // `gate!(Ident, ["fields", description], b"layout", line!(), [requires], used_by)`
+    let mut args = Trees::new();
+    args.push(ident.clone()).punct(',');
+    // The description goes in the tail, after the fields with a length and
+    // before the module path: a doc comment has no length limit. It travels
+    // apart from the fields, which the hidden `__DECL` const holds alone.
+    let mut strings = Trees::new();
+    strings.literal(Literal::string(&text)).punct(',');
+    doc::concat_args(&gate.description, &mut strings);
+    args.group(Delimiter::Bracket, strings)
+        .punct(',')
+        .literal(Literal::byte_string(&layout))
+        .punct(',');
+    // The line is the marker type's: `line!()` spanned at its identifier.
+    let mut line = Trees::at(ident.span());
+    line.absolute(&["core", "line"]).punct('!');
+    line.group(Delimiter::Parenthesis, Trees::new());
+    args.extend_trees(line).punct(',');
+    args.group(Delimiter::Bracket, requires::list(&gate.requires));
+    if let Some(path) = &gate.used_by {
+        args.punct(',').tokens(path);
     }
-    // The requirements' consts and the descriptor that lists them share a
-    // scope of their own.
-    let (checks, names) = requires::checks(&krate.to_token_stream(), ident, &gate.requires);
-    quote! {
-        const _: () = {
-            #checks
-            #krate::__private::gate!(#ident, [#fields, #description], #layout, #line, [#(#names),*] #used_by);
-        };
-    }
+    // Each requirement's check, then the descriptor: the call of
+    // `__private::gate!`.
+    let mut out = Trees::new();
+    requires::checks(krate, ident, &gate.requires, &mut out);
+    krate.write(&mut out);
+    out.path_sep()
+        .ident("__private")
+        .path_sep()
+        .ident("gate")
+        .punct('!')
+        .group(Delimiter::Parenthesis, args)
+        .punct(';');
+    out
 }

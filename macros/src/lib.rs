@@ -14,6 +14,8 @@ mod parse;
 mod requires;
 mod scan;
 mod symbol;
+mod text;
+mod trees;
 
 #[cfg(test)]
 mod tests;

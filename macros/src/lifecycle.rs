@@ -9,6 +9,7 @@ use proc_macro2::Span;
 
 use crate::parse::at;
 use crate::symbol::{STAGES, STATES};
+use crate::text::Text;
 
 /// A stage key's release, as written and as numbers.
 pub(crate) struct Stage {
@@ -19,13 +20,14 @@ pub(crate) struct Stage {
 
 /// Reads a stage key's string: `vMAJOR.MINOR` or `vMAJOR.MINOR.PATCH`,
 /// the `v` optional.
-pub(crate) fn stage(key: &str, lit: &syn::LitStr) -> Result<Stage, Error> {
-    let text = lit.value();
+pub(crate) fn stage(key: &str, lit: Text) -> Result<Stage, Error> {
+    let span = lit.span();
+    let text = lit.value;
     let version = parse(&text).ok_or_else(|| {
         let shown: String = text.chars().take(40).flat_map(char::escape_debug).collect();
         let cut = if text.chars().nth(40).is_some() { "..." } else { "" };
         at(
-            lit.span(),
+            span,
             format!(
                 "malformed version `{shown}{cut}` for `{key}`: a release is `vMAJOR.MINOR` or `vMAJOR.MINOR.PATCH` (the `v` optional), like \"v1.9.0\""
             ),
@@ -34,7 +36,7 @@ pub(crate) fn stage(key: &str, lit: &syn::LitStr) -> Result<Stage, Error> {
     Ok(Stage {
         text,
         version,
-        span: lit.span(),
+        span,
     })
 }
 

@@ -29,6 +29,7 @@ use crate::requires;
 use crate::symbol::{
     self, ARCH_SYNONYMS, ARCHS, KEYS, STAGES, STATE_SYNONYMS, STATES, STRING_MAX, SUPPORTS,
 };
+use crate::text::Text;
 
 /// A string argument with the span of its literal.
 pub(crate) struct WithSpan<T> {
@@ -68,8 +69,13 @@ pub(crate) fn declaration(args: TokenStream, errors: &mut Accumulator) -> Declar
     let mut declaration = Declaration::default();
     let (entries, syntax) = args::entries(args);
     errors.extend(syntax.into_iter().map(Error::from));
-    for Entry { key: path, value } in entries {
-        let Some(key) = known_key(&path) else {
+    for Entry {
+        key: path,
+        known,
+        value,
+    } in entries
+    {
+        let Some(key) = known.or_else(|| known_key(&path)) else {
             errors.push(unknown_key(&path));
             continue;
         };
@@ -100,21 +106,21 @@ impl Declaration {
             symbol::NAME => {
                 // Not held to the string limit: the name rule (at most 128
                 // bytes) is the stricter one, and says so.
-                let lit = literal(key, value)?;
+                let text = literal(key, value)?;
                 self.name = Some(WithSpan {
-                    value: lit.value(),
-                    span: lit.span(),
+                    span: text.span(),
+                    value: text.value,
                 });
             }
-            symbol::MESSAGE => self.message = Some(string(key, value)?.value()),
+            symbol::MESSAGE => self.message = Some(string(key, value)?.value),
             symbol::SINCE => {
-                let lit = string(key, value)?;
+                let text = string(key, value)?;
                 self.since = Some(WithSpan {
-                    value: lit.value(),
-                    span: lit.span(),
+                    span: text.span(),
+                    value: text.value,
                 });
             }
-            symbol::OWNER => self.owner = Some(string(key, value)?.value()),
+            symbol::OWNER => self.owner = Some(string(key, value)?.value),
             symbol::OTHERS => self.others = Some(support(key, value)?),
             symbol::USED_BY => {
                 self.used_by = Some(path(
@@ -129,7 +135,7 @@ impl Declaration {
             }
             key => {
                 if let Some(index) = STAGES.iter().position(|&s| s == key) {
-                    self.stages[index] = Some(lifecycle::stage(key, &string(key, value)?)?);
+                    self.stages[index] = Some(lifecycle::stage(key, string(key, value)?)?);
                 } else {
                     let index = ARCHS.iter().position(|&a| a == key).unwrap_or_default();
                     self.archs[index] = Some(support(key, value)?);
@@ -167,15 +173,16 @@ fn unknown_key(path: &Path) -> Error {
 }
 
 /// The string literal of `key`, within the descriptor's limit.
-fn string(key: &str, value: &Value) -> Result<LitStr, Error> {
-    let lit = literal(key, value)?;
-    fits(&format!("`{key}`"), &lit)?;
-    Ok(lit)
+fn string(key: &str, value: &Value) -> Result<Text, Error> {
+    let text = literal(key, value)?;
+    fits(|| format!("`{key}`"), &text)?;
+    Ok(text)
 }
 
-fn literal(key: &str, value: &Value) -> Result<LitStr, Error> {
+fn literal(key: &str, value: &Value) -> Result<Text, Error> {
     match value {
-        Value::Lit(Lit::Str(lit)) => Ok(lit.clone()),
+        Value::Str(text) => Ok(text.clone()),
+        Value::Lit(Lit::Str(lit)) => Ok(Text::from_syn(lit)),
         _ => Err(
             Error::custom(format!("`{key}` takes a string literal: `{key} = \"...\"`"))
                 .with_span(value),
@@ -185,13 +192,14 @@ fn literal(key: &str, value: &Value) -> Result<LitStr, Error> {
 
 /// An error at `lit` when its value is longer than the descriptor keeps;
 /// `what` names it (`` `owner` ``, `` `others`' reason ``).
-fn fits(what: &str, lit: &LitStr) -> Result<(), Error> {
-    let len = lit.value().len();
+fn fits(what: impl FnOnce() -> String, text: &Text) -> Result<(), Error> {
+    let len = text.value.len();
     if len > STRING_MAX {
         return Err(at(
-            lit.span(),
+            text.span(),
             format!(
-                "{what} is {len} bytes long; a string of the attribute is at most {STRING_MAX} bytes"
+                "{} is {len} bytes long; a string of the attribute is at most {STRING_MAX} bytes",
+                what()
             ),
         ));
     }
@@ -210,6 +218,7 @@ fn path(key: &str, value: &Value, example: &str) -> Result<Path, Error> {
 fn word(value: &Value) -> Option<(String, Span)> {
     match value {
         Value::Path(path) => path.get_ident().map(|i| (i.to_string(), i.span())),
+        Value::Str(text) => Some((text.value.clone(), text.span())),
         Value::Lit(Lit::Str(lit)) => Some((lit.value(), lit.span())),
         _ => None,
     }
@@ -247,8 +256,8 @@ fn support(key: &str, value: &Value) -> Result<SupportValue, Error> {
                     "the reason is one string literal: `Pending(\"needs CDI\")`",
                 ));
             };
-            fits(&format!("the reason of `{key}`"), &reason)?;
-            (word(head), Some(reason.value()).filter(|r| !r.is_empty()))
+            fits(|| format!("the reason of `{key}`"), &reason)?;
+            (word(head), Some(reason.value).filter(|r| !r.is_empty()))
         }
         other => (word(other), None),
     };
@@ -275,14 +284,19 @@ fn support(key: &str, value: &Value) -> Result<SupportValue, Error> {
 /// The one string literal of `Pending("needs CDI")`'s parentheses. Read
 /// from the tokens when it is a plain literal (syn's parser costs more in
 /// the unoptimised proc macro), by syn otherwise (`Pending(("x"))`).
-fn reason(args: TokenStream) -> Option<LitStr> {
+fn reason(args: TokenStream) -> Option<Text> {
     let mut tokens = args.clone().into_iter();
-    if let (Some(TokenTree::Literal(lit)), None) = (tokens.next(), tokens.next())
-        && let Lit::Str(reason) = Lit::new(lit)
-    {
-        return Some(reason);
+    if let (Some(TokenTree::Literal(lit)), None) = (tokens.next(), tokens.next()) {
+        if let Some(reason) = Text::plain(&lit) {
+            return Some(reason);
+        }
+        if let Lit::Str(reason) = Lit::new(lit) {
+            return Some(Text::from_syn(&reason));
+        }
     }
-    syn::parse2::<LitStr>(args).ok()
+    syn::parse2::<LitStr>(args)
+        .ok()
+        .map(|lit| Text::from_syn(&lit))
 }
 
 /// The span of a value's first token: where an error about it points.
@@ -293,6 +307,7 @@ fn span_of(value: &Value) -> Span {
             .first()
             .map_or_else(Span::call_site, |s| s.ident.span()),
         Value::Call(head, _) => span_of(head),
+        Value::Str(text) => text.span(),
         Value::Lit(lit) => lit.span(),
         Value::List(group) => group.span(),
     }

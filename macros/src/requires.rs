@@ -8,14 +8,16 @@
 
 use darling::Error;
 use proc_macro2::{Delimiter, Group, Span, TokenStream, TokenTree};
-use quote::{ToTokens, quote};
+use quote::ToTokens;
 use syn::parse::Parser as _;
 use syn::punctuated::Punctuated;
 use syn::spanned::Spanned as _;
 use syn::{Path, Token};
 
 use crate::args::Value;
+use crate::crate_path::CratePath;
 use crate::parse::at;
+use crate::trees::Trees;
 
 const EXAMPLE: &str = "`requires = [Iommufd, crate::gates::PciNumaAwareTopology]` or one path";
 
@@ -95,19 +97,10 @@ pub(crate) fn respan(tokens: TokenStream, span: Span) -> TokenStream {
         .collect()
 }
 
-/// The calls of the runtime's requirement check, one per requirement, each
-/// spanned at its path, and the names of the consts they define.
-pub(crate) fn checks(
-    krate: &TokenStream,
-    ident: &syn::Ident,
-    paths: &[Path],
-) -> (TokenStream, Vec<syn::Ident>) {
-    let names: Vec<syn::Ident> = (0..paths.len())
-        .map(|i| syn::Ident::new(&format!("__featuregate_requires_{i}"), Span::call_site()))
-        .collect();
-    let mut out = TokenStream::new();
+/// Writes the calls of the runtime's requirement check, one per
+/// requirement, each spanned at its path, to `out`.
+pub(crate) fn checks(krate: &CratePath, ident: &syn::Ident, paths: &[Path], out: &mut Trees) {
     for (i, path) in paths.iter().enumerate() {
-        let (name, earlier) = (&names[i], &names[..i]);
         // The invocation (macro path, `!`, parentheses, `;`) is spanned at
         // the requirement's type name (`Iommufd` of `crate::gates::Iommufd`:
         // a span cannot cover several tokens on stable Rust); the arguments
@@ -116,15 +109,40 @@ pub(crate) fn checks(
             .segments
             .last()
             .map_or_else(|| path.span(), |s| s.ident.span());
-        let earlier = (!earlier.is_empty()).then(|| quote!(, [#(#earlier),*]));
-        let mut args = Group::new(
-            Delimiter::Parenthesis,
-            quote!(#ident, #name, #path #earlier),
-        );
-        args.set_span(span);
-        out.extend(respan(quote!(#krate::__private::requirement!), span));
-        out.extend([TokenTree::Group(args)]);
-        out.extend(respan(quote!(;), span));
+        let mut args = Trees::new();
+        args.push(ident.clone()).punct(',').tokens(path);
+        if i > 0 {
+            // The requirements before it, which it must not repeat.
+            args.punct(',').group(Delimiter::Bracket, list(&paths[..i]));
+        }
+        let mut call = Trees::at(span);
+        match krate {
+            CratePath::Default => {
+                call.absolute(&["featuregate"]);
+            }
+            CratePath::Explicit(path) => {
+                call.extend(respan(path.to_token_stream(), span));
+            }
+        }
+        call.path_sep()
+            .ident("__private")
+            .path_sep()
+            .ident("requirement")
+            .punct('!')
+            .group(Delimiter::Parenthesis, args)
+            .punct(';');
+        out.extend_trees(call);
     }
-    (out, names)
+}
+
+/// `A, path::B`: the paths with their own spans.
+pub(crate) fn list(paths: &[Path]) -> Trees {
+    let mut list = Trees::new();
+    for (i, path) in paths.iter().enumerate() {
+        if i > 0 {
+            list.punct(',');
+        }
+        list.tokens(path);
+    }
+    list
 }

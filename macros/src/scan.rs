@@ -12,12 +12,13 @@ use syn::Lit;
 
 use crate::check::Marker;
 use crate::doc::{self, Doc};
+use crate::text;
 
 /// The marker type, when the item is plainly one; `None` leaves the item
 /// to syn.
-pub(crate) fn marker(item: &TokenStream) -> Option<Marker> {
+pub(crate) fn marker(item: &[TokenTree]) -> Option<Marker> {
     let mut docs = Vec::new();
-    let mut tokens = item.clone().into_iter().peekable();
+    let mut tokens = item.iter().cloned().peekable();
     while let Some(TokenTree::Punct(hash)) = tokens.peek() {
         if hash.as_char() != '#' {
             return None;
@@ -71,10 +72,15 @@ fn doc_text(attr: TokenStream) -> Option<Doc> {
             Some(TokenTree::Punct(eq)),
             Some(TokenTree::Literal(value)),
             None,
-        ) if name == "doc" && eq.as_char() == '=' => match Lit::new(value) {
-            Lit::Str(text) => Some(Doc::Text(text.value())),
-            _ => None,
-        },
+        ) if name == "doc" && eq.as_char() == '=' => {
+            if let Some(text) = text::plain(&value) {
+                return Some(Doc::Text(text));
+            }
+            match Lit::new(value) {
+                Lit::Str(text) => Some(Doc::Text(text.value())),
+                _ => None,
+            }
+        }
         _ => None,
     }
 }

@@ -2,8 +2,8 @@
 //!
 //! The attribute checks the declaration and then emits one short call of
 //! `__feature_gate!`: the marker type, the packed strings, the layout, the
-//! line, the requirements and the `used_by` path; and, for each
-//! requirement, one call of `__feature_gate_requirement!` spanned at the
+//! line, the required gates' marker types and the `used_by` path; and, for
+//! each requirement, one call of `__feature_gate_requirement!` spanned at the
 //! requirement's path. rustc expands the rest natively, which costs far
 //! less than a proc macro building every token (in a user's dev profile the
 //! proc macro runs unoptimised), and `$crate` reaches this crate however the
@@ -16,9 +16,9 @@ macro_rules! __feature_gate {
     // `$fields` are the strings with a length in `$layout`; `$description`
     // is `concat!`'s arguments for the description: one literal, or
     // literals and the doc comment's unexpanded macro calls (`include_str!`).
-    // `$requires` are the consts `__feature_gate_requirement!` defined
-    // beside this call.
-    ($ty:ident, [$fields:literal, $($description:tt)+], $layout:literal, $line:expr, [$($requires:ident),*] $(, $($used_by:tt)+)?) => {
+    // `$requires` are the marker types of the required gates, each
+    // checked by a `__feature_gate_requirement!` beside this call.
+    ($ty:ident, [$fields:literal, $($description:tt)+], $layout:literal, $line:expr, [$($requires:ty),*] $(, $($used_by:tt)+)?) => {
         const _: () = {
             // Building the marker type here is its use: a private gate that
             // the program only names in configurations is not dead code.
@@ -33,7 +33,7 @@ macro_rules! __feature_gate {
                     // that they keep the user's spans: a wrong signature is
                     // reported there.
                     &[$(|value: &dyn ::core::any::Any| $crate::__private::used_by($($used_by)+, value))?],
-                    &[$($requires.gate),*],
+                    &[$(<$requires as $crate::FeatureGate>::__DECL.gate),*],
                 )
             };
             // Left out of rustc's list of the types that are gates, when a
@@ -53,26 +53,21 @@ macro_rules! __feature_gate {
 
 /// Not public API: one requirement of a `#[feature_gate]` declaration.
 ///
-/// `$name` becomes a const holding the required gate's `Decl`: the one
-/// place that asks whether `$required` is a gate, so that a type that is
-/// none gets one error. The checks are consts of their own, so that a
-/// broken rule leaves `$name` (which the descriptor's list reads) intact,
-/// and the requirements before this one (`$earlier`, for the check that
-/// none is the same gate) are read by a check of their own. The macro's call
-/// is spanned at the requirement's path, and rustc reports a broken rule
-/// there.
+/// One const item per requirement: each costs the compiler about as much
+/// as a gate's whole expansion, so everything a requirement is checked for
+/// is in this one. Its call is spanned at the requirement's path, and rustc
+/// reports a broken rule there, every requirement's at once. A type that is
+/// no gate is an error at its own path wherever it is read (here, in the
+/// check of each requirement after it, and in the descriptor's list), and
+/// rustc reports an error it already reported once.
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __feature_gate_requirement {
-    ($ty:ident, $name:ident, $required:ty $(, [$($earlier:ident),+])?) => {
-        const $name: $crate::__private::Decl = <$required as $crate::FeatureGate>::__DECL;
-        const _: () = $crate::__private::require(&<$ty as $crate::FeatureGate>::__DECL, &$name);
-        $(
-            const _: () = $crate::__private::require_distinct(
-                &<$ty as $crate::FeatureGate>::__DECL,
-                &$name,
-                &[$(&$earlier),+],
-            );
-        )?
+    ($ty:ident, $required:ty $(, [$($earlier:ty),+])?) => {
+        const _: () = $crate::__private::require(
+            &<$ty as $crate::FeatureGate>::__DECL,
+            &<$required as $crate::FeatureGate>::__DECL,
+            &[$($(&<$earlier as $crate::FeatureGate>::__DECL),+)?],
+        );
     };
 }

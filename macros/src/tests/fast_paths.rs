@@ -9,9 +9,12 @@ use crate::args::{self, Entry};
 use crate::check::{self, Marker};
 use crate::doc;
 use crate::scan;
+use crate::trees::Trees;
 
 fn shown(marker: &Marker) -> String {
-    format!("{} {}", marker.ident, doc::concat_args(&marker.description))
+    let mut description = Trees::new();
+    doc::concat_args(&marker.description, &mut description);
+    format!("{} {}", marker.ident, description.into_stream())
 }
 
 #[test]
@@ -42,7 +45,8 @@ fn a_plain_marker_reads_as_syn_reads_it() {
             struct A;
         },
     ] {
-        let fast = scan::marker(&item).unwrap_or_else(|| panic!("not read: {item}"));
+        let fast = scan::marker(&item.clone().into_iter().collect::<Vec<_>>())
+            .unwrap_or_else(|| panic!("not read: {item}"));
         let item_syn = syn::parse2::<syn::Item>(item.clone()).unwrap();
         let slow = check::marker(&item_syn).unwrap_or_else(|_| panic!("rejected: {item}"));
         assert_eq!(shown(&fast), shown(&slow), "{item}");
@@ -89,7 +93,10 @@ fn any_other_item_is_left_to_syn() {
         quote!(pub{} struct A;),
         quote!(),
     ] {
-        assert!(scan::marker(&item).is_none(), "{item}");
+        assert!(
+            scan::marker(&item.clone().into_iter().collect::<Vec<_>>()).is_none(),
+            "{item}"
+        );
     }
 }
 
@@ -141,5 +148,45 @@ fn any_other_entry_is_left_to_syn() {
             args::plain(&chunk.clone().into_iter().collect::<Vec<_>>()).is_none(),
             "{chunk}"
         );
+    }
+}
+
+#[test]
+fn a_plain_string_reads_as_syn_reads_it_and_any_other_is_left_to_syn() {
+    use proc_macro2::Literal;
+    use std::str::FromStr as _;
+
+    use crate::text;
+
+    let read = [
+        (r#""Beta""#, "Beta"),
+        (r#""""#, ""),
+        (r#""needs CDI (6)""#, "needs CDI (6)"),
+        (r#""é ✓""#, "é ✓"),
+        (r#"r" a doc comment""#, " a doc comment"),
+        (r##"r#"with "quotes" \n"#"##, r#"with "quotes" \n"#),
+        ("\"two\nlines\"", "two\nlines"),
+    ];
+    for (repr, value) in read {
+        let literal = Literal::from_str(repr).unwrap();
+        assert_eq!(text::plain(&literal).as_deref(), Some(value), "{repr}");
+        let syn = syn::parse_str::<syn::LitStr>(repr).unwrap();
+        assert_eq!(syn.value(), value, "{repr}");
+    }
+    // Escapes, suffixes and other literals go to syn.
+    for repr in [
+        r#""a\"b""#,
+        r#""tab\t""#,
+        r#""line \
+           continued""#,
+        r#""x"suffix"#,
+        r##"r#"x"#suffix"##,
+        r#"b"bytes""#,
+        r#"c"c string""#,
+        "1.5",
+        "'c'",
+    ] {
+        let literal = Literal::from_str(repr).unwrap();
+        assert_eq!(text::plain(&literal), None, "{repr}");
     }
 }

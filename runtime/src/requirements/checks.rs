@@ -4,8 +4,8 @@
 //! A const cannot read another gate's descriptor (it is a static holding an
 //! atomic, and const evaluation refuses to read mutable memory), so each
 //! marker type also carries a [`Decl`]: the descriptor's strings and layout
-//! as plain constants. The expansion of `requires` evaluates [`require`]
-//! (and [`require_distinct`]) in `const _: () = ...` items spanned at each
+//! as plain constants. The expansion of `requires` evaluates [`require`] in
+//! one `const _: () = ...` item per requirement, spanned at the
 //! requirement's path, so a broken rule fails the build there, every
 //! requirement's error at once. A const panic prints one `&str`, so the
 //! checks write their whole message into a [`Message`] first.
@@ -213,9 +213,6 @@ pub const fn check(gate: &Decl, required: &Decl) -> Option<Message> {
 
 /// The same gate required twice, under two paths (the macro catches the
 /// same path written twice): `required` against the requirements before it.
-/// A check of its own, so that an earlier requirement that is no gate
-/// (whose const the compiler cannot evaluate) does not hide [`check`]'s
-/// findings on this one.
 #[must_use]
 pub const fn distinct(gate: &Decl, required: &Decl, earlier: &[&Decl]) -> Option<Message> {
     if !gate.known() || !required.known() {
@@ -238,8 +235,9 @@ pub const fn distinct(gate: &Decl, required: &Decl, earlier: &[&Decl]) -> Option
     None
 }
 
-/// Fails const evaluation with [`check`]'s message when the requirement
-/// breaks a rule. `#[track_caller]` reports the failure where this is called
+/// Fails const evaluation with [`distinct`]'s message when the requirement
+/// is one of `earlier` (the requirements before it), and else with
+/// [`check`]'s when it breaks a rule. `#[track_caller]` reports the failure where this is called
 /// (the expansion spans the call at the requirement's path), and the
 /// `panic!` is here, once, rather than in every expansion, where the
 /// compiler would expand and type-check its `format_args!` at every
@@ -250,20 +248,11 @@ pub const fn distinct(gate: &Decl, required: &Decl, earlier: &[&Decl]) -> Option
 /// When the requirement breaks a rule: in const evaluation, that fails the
 /// build.
 #[track_caller]
-pub const fn require(gate: &Decl, required: &Decl) {
-    if let Some(message) = &check(gate, required) {
+pub const fn require(gate: &Decl, required: &Decl, earlier: &[&Decl]) {
+    if let Some(message) = &distinct(gate, required, earlier) {
         panic!("{}", message.as_str());
     }
-}
-
-/// [`require`] for [`distinct`].
-///
-/// # Panics
-///
-/// When `required` is one of `earlier`.
-#[track_caller]
-pub const fn require_distinct(gate: &Decl, required: &Decl, earlier: &[&Decl]) {
-    if let Some(message) = &distinct(gate, required, earlier) {
+    if let Some(message) = &check(gate, required) {
         panic!("{}", message.as_str());
     }
 }
