@@ -13,7 +13,7 @@ use syn::ext::IdentExt as _;
 use syn::parse::{ParseStream, Parser as _};
 use syn::{Ident, Lit, Path, Token};
 
-use crate::symbol::KEYS;
+use crate::symbol::{self, KEYS};
 use crate::text::Text;
 
 /// One `key = value` entry; `value` is `None` for a bare `key` or `key(...)`.
@@ -112,7 +112,7 @@ pub(crate) fn plain(chunk: &[TokenTree]) -> Option<Entry> {
     }
     let known = {
         let key = key.to_string();
-        KEYS.into_iter().find(|&k| k == key)?
+        KEYS[symbol::index(&KEYS, &key)?]
     };
     let value = match first {
         TokenTree::Ident(word)

@@ -6,6 +6,7 @@ use proc_macro2::TokenStream;
 use quote::{ToTokens, quote};
 use syn::Path;
 
+use crate::requires::respan;
 use crate::trees::Trees;
 
 /// Where the expansion finds the runtime: `::featuregate` unless the
@@ -45,15 +46,17 @@ impl CratePath {
 }
 
 impl CratePath {
-    /// Writes the path: the default spanned like `trees`, an explicit one
-    /// with its own spans (an error resolving it points there).
-    pub(crate) fn write(&self, trees: &mut Trees) {
+    /// Writes the path spanned like `trees`: the span of the macro call it
+    /// begins decides where the call is (and which line its `line!()` gives),
+    /// so an explicit path is respanned too.
+    pub(crate) fn write_at(&self, trees: &mut Trees) {
         match self {
             CratePath::Default => {
                 trees.absolute(&["featuregate"]);
             }
             CratePath::Explicit(path) => {
-                trees.tokens(path);
+                let span = trees.span();
+                trees.extend(respan(path.to_token_stream(), span));
             }
         }
     }

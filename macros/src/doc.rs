@@ -39,11 +39,13 @@ pub(crate) fn description(values: impl IntoIterator<Item = Doc>) -> Vec<Doc> {
     for value in values {
         match value {
             Doc::Text(value) => {
-                let text: Vec<&str> = value
-                    .split('\n')
-                    .map(|l| l.strip_prefix(' ').unwrap_or(l).trim_end())
-                    .collect();
-                let text = text.join("\n");
+                let line = |l: &'_ str| l.strip_prefix(' ').unwrap_or(l).trim_end().to_owned();
+                // Most runs are one line of a `///` comment.
+                let text = if value.contains('\n') {
+                    value.split('\n').map(line).collect::<Vec<_>>().join("\n")
+                } else {
+                    line(&value)
+                };
                 match runs.last_mut() {
                     Some(Doc::Text(run)) => {
                         run.push('\n');
@@ -67,6 +69,21 @@ pub(crate) fn description(values: impl IntoIterator<Item = Doc>) -> Vec<Doc> {
         runs.clear();
     }
     runs
+}
+
+/// The description and the NUL that ends it as one string, when it is
+/// all text (no macro call to expand).
+pub(crate) fn text(description: &[Doc]) -> Option<String> {
+    let mut text = String::new();
+    for (i, run) in description.iter().enumerate() {
+        let Doc::Text(run) = run else { return None };
+        if i > 0 {
+            text.push('\n');
+        }
+        text.push_str(run);
+    }
+    text.push('\0');
+    Some(text)
 }
 
 /// Writes the description as `concat!`'s arguments, ending with the NUL

@@ -23,6 +23,7 @@ use crate::fallback::{self, Failure};
 use crate::parse::{self, at};
 use crate::requires;
 use crate::scan;
+use crate::symbol::{ARCHS, STAGES};
 use crate::trees::Trees;
 
 /// The attribute's whole job, on `proc_macro2` tokens so tests can drive it.
@@ -74,26 +75,30 @@ fn try_expand(args: TokenStream, item: &[TokenTree]) -> Result<Trees, Box<Failur
 }
 
 fn descriptor(gate: &Gate, krate: &CratePath) -> Trees {
-    let reasons = gate
-        .support
-        .iter()
-        .map(|s| s.as_ref().and_then(|s| s.reason.as_deref()));
-    let fields = [
-        Some(gate.name.as_str()),
-        gate.message.as_deref(),
-        gate.since.as_deref(),
-        gate.owner.as_deref(),
-    ]
-    .into_iter()
-    .chain(reasons)
-    .chain(gate.stages.iter().map(Option::as_deref))
-    .map(Option::unwrap_or_default);
+    // The strings with a length, in the layout's order: the name, message,
+    // since and owner, each architecture's reason, each stage's version.
+    let mut fields = [""; 4 + ARCHS.len() + STAGES.len()];
+    fields[0] = &gate.name;
+    fields[1] = gate.message.as_deref().unwrap_or_default();
+    fields[2] = gate.since.as_deref().unwrap_or_default();
+    fields[3] = gate.owner.as_deref().unwrap_or_default();
+    for (slot, support) in fields[4..].iter_mut().zip(&gate.support) {
+        *slot = support
+            .as_ref()
+            .and_then(|s| s.reason.as_deref())
+            .unwrap_or_default();
+    }
+    for (slot, stage) in fields[4 + ARCHS.len()..].iter_mut().zip(&gate.stages) {
+        *slot = stage.as_deref().unwrap_or_default();
+    }
     let mut text = String::new();
-    let mut layout = Vec::new();
+    let mut layout = Vec::with_capacity(2 * fields.len() + 4);
     for field in fields {
         text.push_str(field);
         // The parser held every string to u16::MAX bytes and the name to 128.
-        layout.extend((field.len() as u16).to_le_bytes());
+        let len = field.len() as u16;
+        layout.push(len as u8);
+        layout.push((len >> 8) as u8);
     }
     // The runtime decodes the same layout in `Gate::__from_layout`: each
     // length as a little-endian u16, then the codes as a little-endian u32
@@ -108,39 +113,44 @@ fn descriptor(gate: &Gate, krate: &CratePath) -> Trees {
     layout.extend(codes.to_le_bytes());
     let ident = &gate.ident;
 
-    // `gate!(Ident, ["fields", description], b"layout", line!(), [requires], used_by)`
+    // `gate!(Ident, "strings", b"layout", [requires], used_by)`
     let mut args = Trees::new();
     args.push(ident.clone()).punct(',');
     // The description goes in the tail, after the fields with a length and
-    // before the module path: a doc comment has no length limit. It travels
-    // apart from the fields, which the hidden `__DECL` const holds alone.
-    let mut strings = Trees::new();
-    strings.literal(Literal::string(&text)).punct(',');
-    doc::concat_args(&gate.description, &mut strings);
-    args.group(Delimiter::Bracket, strings)
-        .punct(',')
+    // before the module path: a doc comment has no length limit. Plain text
+    // joins the fields' literal; a doc comment that holds a macro call
+    // (`include_str!`) follows it in brackets, as `concat!`'s arguments.
+    if let Some(description) = doc::text(&gate.description) {
+        text.push_str(&description);
+        args.literal(Literal::string(&text));
+    } else {
+        args.literal(Literal::string(&text));
+        let mut description = Trees::new();
+        doc::concat_args(&gate.description, &mut description);
+        args.group(Delimiter::Bracket, description);
+    }
+    args.punct(',')
         .literal(Literal::byte_string(&layout))
         .punct(',');
-    // The line is the marker type's: `line!()` spanned at its identifier.
-    let mut line = Trees::at(ident.span());
-    line.absolute(&["core", "line"]).punct('!');
-    line.group(Delimiter::Parenthesis, Trees::new());
-    args.extend_trees(line).punct(',');
     args.group(Delimiter::Bracket, requires::list(&gate.requires));
     if let Some(path) = &gate.used_by {
         args.punct(',').tokens(path);
     }
     // Each requirement's check, then the descriptor: the call of
-    // `__private::gate!`.
+    // `__private::gate!`, spanned at the marker type's name so that its
+    // `line!()` is the line of the declaration (`line!()` gives the line of
+    // the outermost macro call).
     let mut out = Trees::new();
     requires::checks(krate, ident, &gate.requires, &mut out);
-    krate.write(&mut out);
-    out.path_sep()
+    let mut call = Trees::at(ident.span());
+    krate.write_at(&mut call);
+    call.path_sep()
         .ident("__private")
         .path_sep()
         .ident("gate")
         .punct('!')
         .group(Delimiter::Parenthesis, args)
         .punct(';');
+    out.extend_trees(call);
     out
 }

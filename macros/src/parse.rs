@@ -134,10 +134,10 @@ impl Declaration {
                 self.krate = CratePath::new(path(key, value, "crate = ::my_crate::featuregate")?)?;
             }
             key => {
-                if let Some(index) = STAGES.iter().position(|&s| s == key) {
+                if let Some(index) = symbol::index(&STAGES, key) {
                     self.stages[index] = Some(lifecycle::stage(key, string(key, value)?)?);
                 } else {
-                    let index = ARCHS.iter().position(|&a| a == key).unwrap_or_default();
+                    let index = symbol::index(&ARCHS, key).unwrap_or_default();
                     self.archs[index] = Some(support(key, value)?);
                 }
             }
@@ -148,7 +148,7 @@ impl Declaration {
 
 fn known_key(path: &Path) -> Option<&'static str> {
     let ident = path.get_ident()?.to_string();
-    KEYS.into_iter().find(|&k| k == ident)
+    symbol::index(&KEYS, &ident).map(|i| KEYS[i])
 }
 
 fn key_text(path: &Path) -> String {
@@ -230,7 +230,7 @@ fn state(value: &Value) -> Result<usize, Error> {
             Error::custom(format!("`state` takes one of: {}", STATES.join(", "))).with_span(value),
         );
     };
-    STATES.iter().position(|&s| s == word).ok_or_else(|| {
+    symbol::index(&STATES, &word).ok_or_else(|| {
         let suggestion = symbol::closest(&word, &STATES, &STATE_SYNONYMS);
         at(
             span,
@@ -268,7 +268,7 @@ fn support(key: &str, value: &Value) -> Result<SupportValue, Error> {
         ))
         .with_span(value));
     };
-    let index = SUPPORTS.iter().position(|&s| s == word).ok_or_else(|| {
+    let index = symbol::index(&SUPPORTS, &word).ok_or_else(|| {
         let suggestion = symbol::closest(&word, &SUPPORTS, &[]);
         at(
             span,

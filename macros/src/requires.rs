@@ -116,14 +116,7 @@ pub(crate) fn checks(krate: &CratePath, ident: &syn::Ident, paths: &[Path], out:
             args.punct(',').group(Delimiter::Bracket, list(&paths[..i]));
         }
         let mut call = Trees::at(span);
-        match krate {
-            CratePath::Default => {
-                call.absolute(&["featuregate"]);
-            }
-            CratePath::Explicit(path) => {
-                call.extend(respan(path.to_token_stream(), span));
-            }
-        }
+        krate.write_at(&mut call);
         call.path_sep()
             .ident("__private")
             .path_sep()

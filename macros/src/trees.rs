@@ -31,6 +31,11 @@ impl Trees {
         }
     }
 
+    /// The span of the tokens these trees make.
+    pub(crate) fn span(&self) -> Span {
+        self.span
+    }
+
     pub(crate) fn push(&mut self, tree: impl Into<TokenTree>) -> &mut Trees {
         self.trees.push(tree.into());
         self

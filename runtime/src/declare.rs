@@ -1,8 +1,9 @@
 //! The body of every `#[feature_gate]` expansion, as `macro_rules!`.
 //!
 //! The attribute checks the declaration and then emits one short call of
-//! `__feature_gate!`: the marker type, the packed strings, the layout, the
-//! line, the required gates' marker types and the `used_by` path; and, for
+//! `__feature_gate!`, spanned at the marker type's name: the marker type,
+//! the strings in one literal, the layout, the required gates' marker types
+//! and the `used_by` path; and, for
 //! each requirement, one call of `__feature_gate_requirement!` spanned at the
 //! requirement's path. rustc expands the rest natively, which costs far
 //! less than a proc macro building every token (in a user's dev profile the
@@ -13,21 +14,24 @@
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __feature_gate {
-    // `$fields` are the strings with a length in `$layout`; `$description`
-    // is `concat!`'s arguments for the description: one literal, or
-    // literals and the doc comment's unexpanded macro calls (`include_str!`).
-    // `$requires` are the marker types of the required gates, each
-    // checked by a `__feature_gate_requirement!` beside this call.
-    ($ty:ident, [$fields:literal, $($description:tt)+], $layout:literal, $line:expr, [$($requires:ty),*] $(, $($used_by:tt)+)?) => {
+    // `$text` starts with the strings that have a length in `$layout`. In
+    // the common case the description and its NUL follow in the same
+    // literal; a doc comment that holds a macro call (`include_str!`) comes
+    // in brackets instead, as `concat!`'s arguments. `$requires` are the
+    // marker types of the required gates, each checked by a
+    // `__feature_gate_requirement!` beside this call.
+    ($ty:ident, $text:literal $([$($description:tt)+])?, $layout:literal, [$($requires:ty),*] $(, $($used_by:tt)+)?) => {
         const _: () = {
             // Building the marker type here is its use: a private gate that
             // the program only names in configurations is not dead code.
             static GATE: $crate::__private::Gate = {
                 let _ = $ty {};
                 $crate::__private::Gate::__from_layout(
-                    ::core::concat!($fields, $($description)+, ::core::module_path!(), "\0", ::core::file!()),
+                    ::core::concat!($text, $($($description)+,)? ::core::module_path!(), "\0", ::core::file!()),
                     $layout,
-                    $line,
+                    // The call is spanned at the marker type's name, so
+                    // this is the line of its declaration.
+                    ::core::line!(),
                     // The user's function, wrapped to take any value. Its
                     // path comes as plain tokens (not a `path` fragment) so
                     // that they keep the user's spans: a wrong signature is
@@ -42,7 +46,7 @@ macro_rules! __feature_gate {
             impl $crate::FeatureGate for $ty {
                 const __DECL: $crate::__private::Decl = $crate::__private::Decl {
                     gate: &GATE,
-                    text: $fields,
+                    text: $text,
                     layout: $layout,
                 };
             }

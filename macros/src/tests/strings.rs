@@ -95,7 +95,7 @@ fn a_doc_comment_rustc_has_not_expanded_is_passed_on() {
     .to_string();
     assert!(!out.contains("compile_error"), "{out}");
     assert!(
-        out.contains(r#"["X" , "Before.\n" , include_str ! ("gate.md") , "\nAfter.\0"]"#),
+        out.contains(r#""X" ["Before.\n" , include_str ! ("gate.md") , "\nAfter.\0"]"#),
         "{out}"
     );
 }
