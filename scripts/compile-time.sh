@@ -5,6 +5,7 @@
 # hand-written crate's and no more stripped release size per gate.
 #
 # Usage: scripts/compile-time.sh [N] [ROUNDS]      (defaults: 1000 gates, 7 rounds)
+#        INSTRUCTIONS=1 scripts/compile-time.sh ...   (also counts instructions)
 #        BASELINE=/path/to/another/checkout scripts/compile-time.sh ...
 #
 # With BASELINE, a third crate, base-N, declares the same gates with the
@@ -30,6 +31,11 @@
 #      of the medians (target: at most 1.25x);
 #   2. release builds of all four, stripped; prints (size(N) - size(0)) / N
 #      per gate for each (target: macro no more than hand).
+#   3. with INSTRUCTIONS=1 (needs valgrind), one more rebuild of each N-gate
+#      crate under callgrind: the instructions rustc executes for it (the
+#      proc macro included, the linker not), a count that does not move with
+#      the machine's load, so two versions of the macro compare to within a
+#      fraction of a percent.
 # The temporary directory is removed at the end (KEEP=1 keeps it).
 
 set -euo pipefail
@@ -308,6 +314,24 @@ done
 if [[ -n ${BASELINE:-} ]]; then
     printf 'this checkout against the baseline: %.3fx wall, %.3fx cpu\n' \
         "$(ratio "${WALL_MEDIAN[macro]}" "${WALL_MEDIAN[base]}")" "$(ratio "${CPU_MEDIAN[macro]}" "${CPU_MEDIAN[base]}")"
+fi
+
+if [[ ${INSTRUCTIONS:-0} == 1 ]]; then
+    echo "instructions of one incremental rebuild (callgrind, rustc without the linker):"
+    declare -A IR
+    for kind in "${KINDS[@]}"; do
+        dir="$WORK/$kind-$N"
+        touch "$dir/src/gates.rs"
+        # The rustc command cargo runs for the crate itself, from its log.
+        cmd=$(cd "$dir" && cargo build -v 2>&1 | grep -F "Running \`" | grep -F -- "--crate-name ${kind}_$N" | tail -1 | sed -e 's/^ *Running `//' -e 's/`$//')
+        touch "$dir/src/gates.rs"
+        IR[$kind]=$(cd "$dir" && eval "valgrind --tool=callgrind --callgrind-out-file=/dev/null $cmd" 2>&1 >/dev/null | sed -n 's/.*Collected : \([0-9]*\).*/\1/p')
+        printf '  %s-%d: %d million\n' "$kind" "$N" "$((IR[$kind] / 1000000))"
+    done
+    for kind in "${KINDS[@]}"; do
+        [[ $kind == hand ]] && continue
+        printf 'instructions: %s against hand-written %.3fx\n' "$kind" "$(ratio "${IR[$kind]}" "${IR[hand]}")"
+    done
 fi
 
 echo "release builds, stripped ..."

@@ -11,7 +11,7 @@
 //! checks write their whole message into a [`Message`] first.
 
 use crate::layout::{self, LAYOUT, NAME, REASONS, UNKNOWN_CODES};
-use crate::{Arch, Gate, State, Support};
+use crate::{Arch, Gate, State};
 
 /// What const evaluation may read of a gate: its strings (without the
 /// location) and layout, and the descriptor, for the list of the gate that
@@ -48,16 +48,23 @@ impl Decl {
         layout::codes(self.layout) != UNKNOWN_CODES
     }
 
+    /// Whether the two declare the same gate: the same name. Const
+    /// evaluation interprets every step, so what is cheap to tell apart
+    /// goes first: the codes (state and support, one number), then the
+    /// name's length, and only then its bytes.
+    const fn same_gate(&self, other: &Decl) -> bool {
+        layout::codes(self.layout) == layout::codes(other.layout)
+            && self.layout[2 * NAME] == other.layout[2 * NAME]
+            && self.layout[2 * NAME + 1] == other.layout[2 * NAME + 1]
+            && same(self.field_bytes(NAME), other.field_bytes(NAME))
+    }
+
     const fn name(&self) -> &'static str {
         self.field(NAME)
     }
 
     const fn state(&self) -> State {
         layout::state_of(layout::codes(self.layout))
-    }
-
-    const fn support(&self, arch: usize) -> Option<Support> {
-        layout::support_of(layout::codes(self.layout), arch)
     }
 
     const fn reason(&self, arch: usize) -> &'static str {
@@ -179,7 +186,7 @@ pub const fn check(gate: &Decl, required: &Decl) -> Option<Message> {
     if !gate.known() || !required.known() {
         return None;
     }
-    if same(gate.field_bytes(NAME), required.field_bytes(NAME)) {
+    if gate.same_gate(required) {
         let mut message = Message::new();
         message.push("`");
         message.push(gate.name());
@@ -218,10 +225,9 @@ pub const fn distinct(gate: &Decl, required: &Decl, earlier: &[&Decl]) -> Option
     if !gate.known() || !required.known() {
         return None;
     }
-    let name = required.field_bytes(NAME);
     let mut i = 0;
     while i < earlier.len() {
-        if earlier[i].known() && same(earlier[i].field_bytes(NAME), name) {
+        if earlier[i].known() && earlier[i].same_gate(required) {
             let mut message = Message::new();
             message.push("`");
             message.push(gate.name());
@@ -280,12 +286,37 @@ const fn maturity_rule(state: State, required: State) -> Option<&'static str> {
 /// The architectures (one bit each, in `Arch` order) where `gate` is
 /// `Supported` and `required` is `Unsupported`.
 const fn conflicts(gate: &Decl, required: &Decl) -> u32 {
+    conflict_bits(layout::codes(gate.layout), layout::codes(required.layout))
+}
+
+/// [`conflicts`] on the two layouts' codes, by bit arithmetic rather than a
+/// loop over the architectures: const evaluation interprets every step, once
+/// per requirement of every gate.
+const fn conflict_bits(gate: u32, required: u32) -> u32 {
+    // One 3-bit field per architecture after the state's: 1 is Supported,
+    // 3 is Unsupported (see `layout::support_of`).
+    const ONES: u32 = {
+        let mut ones = 0;
+        let mut i = 0;
+        while i < Arch::ALL.len() {
+            ones |= 1 << (3 * i);
+            i += 1;
+        }
+        ones
+    };
+    /// A bit at the bottom of each field of `fields` that equals `code`.
+    const fn fields_equal(fields: u32, code: u32) -> u32 {
+        let diff = fields ^ (code * ONES);
+        !(diff | (diff >> 1) | (diff >> 2)) & ONES
+    }
+    let both = fields_equal(gate >> 3, 1) & fields_equal(required >> 3, 3);
+    if both == 0 {
+        return 0;
+    }
     let mut found = 0;
     let mut i = 0;
     while i < Arch::ALL.len() {
-        if matches!(gate.support(i), Some(Support::Supported))
-            && matches!(required.support(i), Some(Support::Unsupported))
-        {
+        if both & (1 << (3 * i)) != 0 {
             found |= 1 << i;
         }
         i += 1;
@@ -322,5 +353,49 @@ const fn architectures(message: &mut Message, gate: &Decl, required: &Decl, conf
             first = false;
         }
         i += 1;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::conflict_bits;
+    use crate::layout::support_of;
+    use crate::{Arch, Support};
+
+    /// The loop over the architectures that `conflict_bits` replaces.
+    fn conflicts_one_by_one(gate: u32, required: u32) -> u32 {
+        (0..Arch::ALL.len())
+            .filter(|&i| {
+                support_of(gate, i) == Some(Support::Supported)
+                    && support_of(required, i) == Some(Support::Unsupported)
+            })
+            .fold(0, |found, i| found | 1 << i)
+    }
+
+    /// The codes of every support value (and none) on every architecture,
+    /// with state code `state`.
+    fn every_codes(state: u32) -> impl Iterator<Item = u32> {
+        (0..5u32.pow(5)).map(move |mut n| {
+            let mut codes = state;
+            for i in 0..5 {
+                codes |= (n % 5) << (3 * (i + 1));
+                n /= 5;
+            }
+            codes
+        })
+    }
+
+    #[test]
+    fn conflict_bits_agree_with_the_loop_over_architectures() {
+        for gate in every_codes(2) {
+            // Every gate against a spread of a fifth of the requirements.
+            for required in every_codes(0).step_by(5) {
+                assert_eq!(
+                    conflict_bits(gate, required),
+                    conflicts_one_by_one(gate, required),
+                    "{gate:#x} {required:#x}"
+                );
+            }
+        }
     }
 }
