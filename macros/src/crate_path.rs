@@ -6,7 +6,7 @@ use proc_macro2::TokenStream;
 use quote::{ToTokens, quote};
 use syn::Path;
 
-use crate::requires::respan;
+use crate::requires::relocate;
 use crate::trees::Trees;
 
 /// Where the expansion finds the runtime: `::featuregate` unless the
@@ -46,9 +46,8 @@ impl CratePath {
 }
 
 impl CratePath {
-    /// Writes the path spanned like `trees`: the span of the macro call it
-    /// begins decides where the call is (and which line its `line!()` gives),
-    /// so an explicit path is respanned too.
+    /// Writes the path located like `trees`; an explicit path keeps its own
+    /// name resolution (see [`relocate`]).
     pub(crate) fn write_at(&self, trees: &mut Trees) {
         match self {
             CratePath::Default => {
@@ -56,7 +55,7 @@ impl CratePath {
             }
             CratePath::Explicit(path) => {
                 let span = trees.span();
-                trees.extend(respan(path.to_token_stream(), span));
+                trees.extend(relocate(path.to_token_stream(), span));
             }
         }
     }

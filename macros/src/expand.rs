@@ -5,7 +5,8 @@
 //! A checked declaration becomes one call of the runtime's
 //! `__private::gate!` (its `__feature_gate!` macro), which expands to the
 //! static descriptor, the `FeatureGate` impl and the `inventory`
-//! registration. The expansion is kept small on purpose: a crate of a
+//! registration, after a call of `__private::requirement!` per requirement
+//! check. The tokens are gathered in [`Trees`] and made into a stream once. The expansion is kept small on purpose: a crate of a
 //! thousand gates pays for every token built here a thousand times at each
 //! rebuild, in a proc macro that the user's dev profile runs unoptimised. So
 //! the strings travel as one literal, their lengths and the state and
@@ -137,13 +138,20 @@ fn descriptor(gate: &Gate, krate: &CratePath) -> Trees {
         args.punct(',').tokens(path);
     }
     // Each requirement's check, then the descriptor: the call of
-    // `__private::gate!`, spanned at the marker type's name so that its
-    // `line!()` is the line of the declaration (`line!()` gives the line of
-    // the outermost macro call).
+    // `__private::gate!`. `line!()` in its body gives the line of the
+    // outermost macro call, so the call is spanned at the marker type's
+    // name, and that is the line of the declaration.
     let mut out = Trees::new();
     requires::checks(krate, ident, &gate.requires, &mut out);
     let mut call = Trees::at(ident.span());
-    krate.write_at(&mut call);
+    match krate {
+        CratePath::Default => {
+            krate.write_at(&mut call);
+        }
+        CratePath::Explicit(_) => {
+            call.ident(RUNTIME);
+        }
+    }
     call.path_sep()
         .ident("__private")
         .path_sep()
@@ -151,6 +159,31 @@ fn descriptor(gate: &Gate, krate: &CratePath) -> Trees {
         .punct('!')
         .group(Delimiter::Parenthesis, args)
         .punct(';');
-    out.extend_trees(call);
+    let CratePath::Explicit(path) = krate else {
+        out.extend_trees(call);
+        return out;
+    };
+    // An explicit crate path keeps its own spans, by which it resolves (a
+    // framework's `$crate`): it is imported under a name spanned like the
+    // call, in a block of its own.
+    // `const _: () = { use path as __featuregate_runtime; call };`
+    let mut block = Trees::at(ident.span());
+    block
+        .ident("use")
+        .tokens(path)
+        .ident("as")
+        .ident(RUNTIME)
+        .punct(';')
+        .extend_trees(call);
+    out.ident("const")
+        .ident("_")
+        .punct(':')
+        .group(Delimiter::Parenthesis, Trees::new())
+        .punct('=')
+        .group(Delimiter::Brace, block)
+        .punct(';');
     out
 }
+
+/// The name an explicit crate path is imported under.
+const RUNTIME: &str = "__featuregate_runtime";

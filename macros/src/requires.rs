@@ -79,26 +79,32 @@ pub(crate) fn is_itself(path: &Path, ident: &syn::Ident) -> bool {
     path.get_ident().is_some_and(|i| i == ident || i == "Self")
 }
 
-/// `tokens` with every span set to `span`, so that an error of the code they
-/// make is reported at `span`.
-pub(crate) fn respan(tokens: TokenStream, span: Span) -> TokenStream {
+/// `tokens` located at `span` (so that an error of the code they make is
+/// reported there), each keeping its own name resolution: a `$crate` in a
+/// framework's `crate = $crate::featuregate` still means the framework's
+/// crate.
+pub(crate) fn relocate(tokens: TokenStream, span: Span) -> TokenStream {
     tokens
         .into_iter()
         .map(|mut token| {
             if let TokenTree::Group(group) = &token {
-                let mut new = Group::new(group.delimiter(), respan(group.stream(), span));
-                new.set_span(span);
+                let mut new = Group::new(group.delimiter(), relocate(group.stream(), span));
+                new.set_span(group.span().located_at(span));
                 token = TokenTree::Group(new);
             } else {
-                token.set_span(span);
+                token.set_span(token.span().located_at(span));
             }
             token
         })
         .collect()
 }
 
-/// Writes the calls of the runtime's requirement check, one per
-/// requirement, each spanned at its path, to `out`.
+/// Writes the checks of the requirements to `out`: for each, a call of the
+/// runtime's `requirement!` spanned at its path, which checks the rules;
+/// for each after the first, one more that checks it is none of the
+/// requirements before it. The second is a const of its own, so that an
+/// earlier requirement that is no gate (whose error is reported at its own
+/// path) does not keep this one's broken rules from being reported too.
 pub(crate) fn checks(krate: &CratePath, ident: &syn::Ident, paths: &[Path], out: &mut Trees) {
     for (i, path) in paths.iter().enumerate() {
         // The invocation (macro path, `!`, parentheses, `;`) is spanned at
@@ -111,21 +117,31 @@ pub(crate) fn checks(krate: &CratePath, ident: &syn::Ident, paths: &[Path], out:
             .map_or_else(|| path.span(), |s| s.ident.span());
         let mut args = Trees::new();
         args.push(ident.clone()).punct(',').tokens(path);
+        call(krate, span, args, out);
         if i > 0 {
-            // The requirements before it, which it must not repeat.
-            args.punct(',').group(Delimiter::Bracket, list(&paths[..i]));
+            let mut args = Trees::new();
+            args.push(ident.clone())
+                .punct(',')
+                .tokens(path)
+                .punct(',')
+                .group(Delimiter::Bracket, list(&paths[..i]));
+            call(krate, span, args, out);
         }
-        let mut call = Trees::at(span);
-        krate.write_at(&mut call);
-        call.path_sep()
-            .ident("__private")
-            .path_sep()
-            .ident("requirement")
-            .punct('!')
-            .group(Delimiter::Parenthesis, args)
-            .punct(';');
-        out.extend_trees(call);
     }
+}
+
+/// `krate::__private::requirement!(args);`, spanned at `span`.
+fn call(krate: &CratePath, span: Span, args: Trees, out: &mut Trees) {
+    let mut call = Trees::at(span);
+    krate.write_at(&mut call);
+    call.path_sep()
+        .ident("__private")
+        .path_sep()
+        .ident("requirement")
+        .punct('!')
+        .group(Delimiter::Parenthesis, args)
+        .punct(';');
+    out.extend_trees(call);
 }
 
 /// `A, path::B`: the paths with their own spans.

@@ -29,7 +29,7 @@ macro_rules! __feature_gate {
                 $crate::__private::Gate::__from_layout(
                     ::core::concat!($text, $($($description)+,)? ::core::module_path!(), "\0", ::core::file!()),
                     $layout,
-                    // The call is spanned at the marker type's name, so
+                    // The call is located at the marker type's name, so
                     // this is the line of its declaration.
                     ::core::line!(),
                     // The user's function, wrapped to take any value. Its
@@ -57,21 +57,29 @@ macro_rules! __feature_gate {
 
 /// Not public API: one requirement of a `#[feature_gate]` declaration.
 ///
-/// One const item per requirement: each costs the compiler about as much
-/// as a gate's whole expansion, so everything a requirement is checked for
-/// is in this one. Its call is spanned at the requirement's path, and rustc
-/// reports a broken rule there, every requirement's at once. A type that is
-/// no gate is an error at its own path wherever it is read (here, in the
-/// check of each requirement after it, and in the descriptor's list), and
-/// rustc reports an error it already reported once.
+/// Each call is one const item, spanned at the requirement's path, and
+/// rustc reports a broken rule there, every requirement's at once. The
+/// first form checks the rules; the second, for every requirement after the
+/// first, that it is none of the requirements before it. Two items, so that
+/// an earlier requirement that is no gate (whose own error is reported at
+/// its path) does not keep the rules of this one from being checked. A
+/// type that is no gate is an error wherever it is read (in its checks and
+/// in the descriptor's list), and rustc reports an error it already reported
+/// once.
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __feature_gate_requirement {
-    ($ty:ident, $required:ty $(, [$($earlier:ty),+])?) => {
+    ($ty:ident, $required:ty) => {
         const _: () = $crate::__private::require(
             &<$ty as $crate::FeatureGate>::__DECL,
             &<$required as $crate::FeatureGate>::__DECL,
-            &[$($(&<$earlier as $crate::FeatureGate>::__DECL),+)?],
+        );
+    };
+    ($ty:ident, $required:ty, [$($earlier:ty),+]) => {
+        const _: () = $crate::__private::require_distinct(
+            &<$ty as $crate::FeatureGate>::__DECL,
+            &<$required as $crate::FeatureGate>::__DECL,
+            &[$(&<$earlier as $crate::FeatureGate>::__DECL),+],
         );
     };
 }

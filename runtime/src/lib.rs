@@ -286,7 +286,7 @@ pub mod __private {
     pub use crate::Gate;
     pub use crate::gate::{__used_by as used_by, Registered, UsedBy};
     use crate::layout::FIELDS;
-    pub use crate::requirements::checks::{Decl, check, distinct, require};
+    pub use crate::requirements::checks::{Decl, check, distinct, require, require_distinct};
     pub use inventory;
 
     /// The descriptor of a declaration the macro rejected: the marker type

@@ -4,8 +4,8 @@
 //! A const cannot read another gate's descriptor (it is a static holding an
 //! atomic, and const evaluation refuses to read mutable memory), so each
 //! marker type also carries a [`Decl`]: the descriptor's strings and layout
-//! as plain constants. The expansion of `requires` evaluates [`require`] in
-//! one `const _: () = ...` item per requirement, spanned at the
+//! as plain constants. The expansion of `requires` evaluates [`require`]
+//! (and [`require_distinct`]) in `const _: () = ...` items spanned at each
 //! requirement's path, so a broken rule fails the build there, every
 //! requirement's error at once. A const panic prints one `&str`, so the
 //! checks write their whole message into a [`Message`] first.
@@ -49,12 +49,10 @@ impl Decl {
     }
 
     /// Whether the two declare the same gate: the same name. Const
-    /// evaluation interprets every step, so what is cheap to tell apart
-    /// goes first: the codes (state and support, one number), then the
-    /// name's length, and only then its bytes.
+    /// evaluation interprets every step, so the name's length goes first,
+    /// and only then its bytes.
     const fn same_gate(&self, other: &Decl) -> bool {
-        layout::codes(self.layout) == layout::codes(other.layout)
-            && self.layout[2 * NAME] == other.layout[2 * NAME]
+        self.layout[2 * NAME] == other.layout[2 * NAME]
             && self.layout[2 * NAME + 1] == other.layout[2 * NAME + 1]
             && same(self.field_bytes(NAME), other.field_bytes(NAME))
     }
@@ -241,9 +239,8 @@ pub const fn distinct(gate: &Decl, required: &Decl, earlier: &[&Decl]) -> Option
     None
 }
 
-/// Fails const evaluation with [`distinct`]'s message when the requirement
-/// is one of `earlier` (the requirements before it), and else with
-/// [`check`]'s when it breaks a rule. `#[track_caller]` reports the failure where this is called
+/// Fails const evaluation with [`check`]'s message when the requirement
+/// breaks a rule. `#[track_caller]` reports the failure where this is called
 /// (the expansion spans the call at the requirement's path), and the
 /// `panic!` is here, once, rather than in every expansion, where the
 /// compiler would expand and type-check its `format_args!` at every
@@ -254,11 +251,21 @@ pub const fn distinct(gate: &Decl, required: &Decl, earlier: &[&Decl]) -> Option
 /// When the requirement breaks a rule: in const evaluation, that fails the
 /// build.
 #[track_caller]
-pub const fn require(gate: &Decl, required: &Decl, earlier: &[&Decl]) {
-    if let Some(message) = &distinct(gate, required, earlier) {
+pub const fn require(gate: &Decl, required: &Decl) {
+    if let Some(message) = &check(gate, required) {
         panic!("{}", message.as_str());
     }
-    if let Some(message) = &check(gate, required) {
+}
+
+/// [`require`] for [`distinct`].
+///
+/// # Panics
+///
+/// When `required` is one of `earlier`: in const evaluation, that fails the
+/// build.
+#[track_caller]
+pub const fn require_distinct(gate: &Decl, required: &Decl, earlier: &[&Decl]) {
+    if let Some(message) = &distinct(gate, required, earlier) {
         panic!("{}", message.as_str());
     }
 }
