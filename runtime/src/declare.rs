@@ -3,9 +3,9 @@
 //! The attribute checks the declaration and then emits one short call of
 //! `__feature_gate!`, spanned at the marker type's name: the marker type,
 //! the strings in one literal, the layout, the required gates' marker types
-//! and the `used_by` path; and, for
-//! each requirement, one call of `__feature_gate_requirement!` spanned at the
-//! requirement's path. rustc expands the rest natively, which costs far
+//! and the `used_by` path; and, for each requirement, a call of
+//! `__feature_gate_requirement!` spanned at the requirement's path (two for
+//! each after the first). rustc expands the rest natively, which costs far
 //! less than a proc macro building every token (in a user's dev profile the
 //! proc macro runs unoptimised), and `$crate` reaches this crate however the
 //! user's crate names it.
