@@ -234,6 +234,7 @@ mod gate;
 mod kubevirt_cr;
 mod layout;
 mod lifecycle;
+mod lines;
 mod location;
 mod metrics;
 mod name;
