@@ -5,12 +5,15 @@
 
 use std::fs;
 use std::os::unix::fs::symlink;
-use std::path::Path;
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use std::time::{Duration, Instant};
 
 use featuregate::watch::{WatchEvent, watch};
 use featuregate::{FeatureGate, Options, active, feature_gate};
+
+#[path = "support/kubelet.rs"]
+mod kubelet;
+use kubelet::kubelet_update;
 
 #[feature_gate(state = Alpha)]
 struct Sidecar;
@@ -67,25 +70,6 @@ static SERIAL: Mutex<()> = Mutex::new(());
 
 fn serial() -> MutexGuard<'static, ()> {
     SERIAL.lock().unwrap_or_else(PoisonError::into_inner)
-}
-
-/// What the kubelet's atomic writer does on an update of a `ConfigMap`
-/// volume: the new data in a fresh timestamped directory, a `..data_tmp`
-/// symlink to it renamed over `..data`, the old directory removed. The
-/// first time, it also creates the file's symlink into `..data`.
-fn kubelet_update(dir: &Path, stamp: &str, text: &str) {
-    let new = dir.join(stamp);
-    fs::create_dir(&new).unwrap();
-    fs::write(new.join("gates.yaml"), text).unwrap();
-    let old = fs::read_link(dir.join("..data")).ok();
-    symlink(stamp, dir.join("..data_tmp")).unwrap();
-    fs::rename(dir.join("..data_tmp"), dir.join("..data")).unwrap();
-    if fs::symlink_metadata(dir.join("gates.yaml")).is_err() {
-        symlink("..data/gates.yaml", dir.join("gates.yaml")).unwrap();
-    }
-    if let Some(old) = old {
-        fs::remove_dir_all(dir.join(old)).unwrap();
-    }
 }
 
 type Events = Arc<Mutex<Vec<WatchEvent>>>;

@@ -3,13 +3,16 @@
 //! `/featuregates` until both show the change (a bounded few seconds).
 #![cfg(unix)]
 
-use std::fs;
 use std::io::{BufRead as _, BufReader, Read as _, Write as _};
 use std::net::{SocketAddr, TcpStream};
-use std::os::unix::fs::symlink;
-use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
+
+// The kubelet's update of a `ConfigMap` volume, shared with the runtime's
+// own test of live reload.
+#[path = "../../../runtime/tests/support/kubelet.rs"]
+mod kubelet;
+use kubelet::kubelet_update;
 
 /// Kills the example when the test ends, however it ends.
 struct Running(Child);
@@ -18,22 +21,6 @@ impl Drop for Running {
     fn drop(&mut self) {
         let _ = self.0.kill();
         let _ = self.0.wait();
-    }
-}
-
-/// The kubelet's update of a `ConfigMap` volume: a new timestamped
-/// directory, `..data_tmp` renamed over `..data`, the old one removed.
-fn kubelet_update(dir: &Path, stamp: &str, text: &str) {
-    fs::create_dir(dir.join(stamp)).unwrap();
-    fs::write(dir.join(stamp).join("gates.yaml"), text).unwrap();
-    let old = fs::read_link(dir.join("..data")).ok();
-    symlink(stamp, dir.join("..data_tmp")).unwrap();
-    fs::rename(dir.join("..data_tmp"), dir.join("..data")).unwrap();
-    if fs::symlink_metadata(dir.join("gates.yaml")).is_err() {
-        symlink("..data/gates.yaml", dir.join("gates.yaml")).unwrap();
-    }
-    if let Some(old) = old {
-        fs::remove_dir_all(dir.join(old)).unwrap();
     }
 }
 
