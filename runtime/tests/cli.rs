@@ -39,7 +39,7 @@ struct Outcome {
 }
 
 fn run_over(registry: &Registry, args: &[&str]) -> Outcome {
-    let (code, out, err) = support::run_over(registry, args);
+    let (code, out, err) = support::cli::run_over(registry, args);
     Outcome { code, out, err }
 }
 

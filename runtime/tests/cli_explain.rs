@@ -23,7 +23,7 @@ struct Sidecar;
 struct Snapshot;
 
 fn run(args: &[&str]) -> (u8, String, String) {
-    support::run_over(registry(), args)
+    support::cli::run_over(registry(), args)
 }
 
 fn write(dir: &Path, name: &str, text: &str) -> String {
@@ -187,7 +187,7 @@ fn explain_reads_the_programs_environment_variable() {
         return;
     }
     let app = App::new(registry()).with_env(VAR);
-    let (_, out, _) = support::run_app(&app, &["explain", "Sidecar", "--arch", "amd64"]);
+    let (_, out, _) = support::cli::run_app(&app, &["explain", "Sidecar", "--arch", "amd64"]);
     assert_eq!(
         out,
         format!("feature gate Sidecar is on: the configuration enables it\nsource: env {VAR}\n")

@@ -314,7 +314,7 @@ struct Outcome {
 }
 
 fn run_app(app: &App<'_>, args: &[&str]) -> Outcome {
-    let (code, out, err) = support::run_app(app, args);
+    let (code, out, err) = support::cli::run_app(app, args);
     Outcome { code, out, err }
 }
 

@@ -29,7 +29,7 @@ struct MultiArchitecture;
 struct NoHistory;
 
 fn run(args: &[&str]) -> (u8, String, String) {
-    support::run_over(registry(), args)
+    support::cli::run_over(registry(), args)
 }
 
 /// The first column of a text table, header skipped.

@@ -33,7 +33,7 @@ struct VgpuLiveMigration;
 struct Lonely;
 
 fn run(args: &[&str]) -> (u8, String, String) {
-    support::run_over(registry(), args)
+    support::cli::run_over(registry(), args)
 }
 
 fn line<'a>(text: &'a str, label: &str) -> &'a str {

@@ -2,7 +2,11 @@
 //! of KubeVirt's 85 gates with its state and default, as the data has them,
 //! and `check --config` / `explain` read the sample CR.
 
-use featuregate::{Arch, cli, registry};
+use featuregate::{Arch, registry};
+
+// The runtime's own tests run the command line into buffers the same way.
+#[path = "../../../runtime/tests/support/cli.rs"]
+mod cli;
 // The gates register themselves when the library is linked.
 use kubevirt_gates as _;
 
@@ -20,20 +24,9 @@ fn data_gates() -> Vec<(&'static str, &'static str)> {
         .collect()
 }
 
+/// `gates ARGS...` over the catalogue: the exit code, stdout and stderr.
 fn run(args: &[&str]) -> (u8, String, String) {
-    let (mut out, mut err) = (Vec::new(), Vec::new());
-    let code = cli::run(
-        registry(),
-        std::iter::once("kubevirt-gates").chain(args.iter().copied()),
-        &mut out,
-        &mut err,
-    )
-    .code();
-    (
-        code,
-        String::from_utf8(out).unwrap(),
-        String::from_utf8(err).unwrap(),
-    )
+    cli::run_over(registry(), args)
 }
 
 #[test]

@@ -1,0 +1,28 @@
+//! A command line run over a registry into buffers, without a process: for
+//! this crate's tests (through `support`) and `examples/kubevirt`'s, which
+//! includes this file by path.
+
+use featuregate::Registry;
+use featuregate::cli::App;
+
+/// Runs `gates ARGS...` through `app`: the exit code, stdout and stderr.
+pub(crate) fn run_app(app: &App<'_>, args: &[&str]) -> (u8, String, String) {
+    let (mut out, mut err) = (Vec::new(), Vec::new());
+    let code = app
+        .run(
+            std::iter::once("gates").chain(args.iter().copied()),
+            &mut out,
+            &mut err,
+        )
+        .code();
+    (
+        code,
+        String::from_utf8(out).unwrap(),
+        String::from_utf8(err).unwrap(),
+    )
+}
+
+/// [`run_app`] over `registry`, as `featuregate::cli::run` runs it.
+pub(crate) fn run_over(registry: &Registry, args: &[&str]) -> (u8, String, String) {
+    run_app(&App::new(registry), args)
+}
