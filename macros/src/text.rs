@@ -17,10 +17,10 @@ pub(crate) fn plain(literal: &Literal) -> Option<String> {
     let repr = literal.to_string();
     if let Some(raw) = repr.strip_prefix('r') {
         let hashes = raw.len() - raw.trim_start_matches('#').len();
-        let close = format!("\"{}", &raw[..hashes]);
         let inner = raw[hashes..]
             .strip_prefix('"')?
-            .strip_suffix(close.as_str())?;
+            .strip_suffix(&raw[..hashes])?
+            .strip_suffix('"')?;
         return (!holds(inner, b"\r")).then(|| inner.to_owned());
     }
     let inner = repr.strip_prefix('"')?.strip_suffix('"')?;
