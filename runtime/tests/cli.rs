@@ -7,6 +7,8 @@ use featuregate::{FeatureGate, Registry, cli, feature_gate, registry};
 
 mod support;
 
+use support::cli::names;
+
 /// Lets a VM use a container image as a volume.
 ///
 /// Second paragraph.
@@ -45,14 +47,6 @@ fn run_over(registry: &Registry, args: &[&str]) -> Outcome {
 
 fn run(args: &[&str]) -> Outcome {
     run_over(registry(), args)
-}
-
-/// The names in the first column of a text table, header skipped.
-fn names(text: &str) -> Vec<&str> {
-    text.lines()
-        .skip(1)
-        .map(|l| l.split_whitespace().next().unwrap())
-        .collect()
 }
 
 #[test]

@@ -8,6 +8,8 @@ use featuregate::{Version, feature_gate, registry};
 
 mod support;
 
+use support::cli::names;
+
 /// Object graph.
 #[feature_gate(alpha = "v1.6.0", amd64 = Supported)]
 struct ObjectGraph;
@@ -30,14 +32,6 @@ struct NoHistory;
 
 fn run(args: &[&str]) -> (u8, String, String) {
     support::cli::run_over(registry(), args)
-}
-
-/// The first column of a text table, header skipped.
-fn names(text: &str) -> Vec<&str> {
-    text.lines()
-        .skip(1)
-        .map(|l| l.split_whitespace().next().unwrap())
-        .collect()
 }
 
 #[test]

@@ -4,7 +4,9 @@
 
 use featuregate::{Arch, registry};
 
-// The runtime's own tests run the command line into buffers the same way.
+// The runtime's own tests run the command line into buffers the same way
+// (this test uses part of that file).
+#[allow(dead_code)]
 #[path = "../../../runtime/tests/support/cli.rs"]
 mod cli;
 // The gates register themselves when the library is linked.

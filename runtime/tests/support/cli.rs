@@ -26,3 +26,11 @@ pub(crate) fn run_app(app: &App<'_>, args: &[&str]) -> (u8, String, String) {
 pub(crate) fn run_over(registry: &Registry, args: &[&str]) -> (u8, String, String) {
     run_app(&App::new(registry), args)
 }
+
+/// The names in the first column of a text table, header skipped.
+pub(crate) fn names(text: &str) -> Vec<&str> {
+    text.lines()
+        .skip(1)
+        .map(|l| l.split_whitespace().next().unwrap())
+        .collect()
+}
