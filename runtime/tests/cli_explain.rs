@@ -3,12 +3,13 @@
 
 #![cfg(feature = "cli")]
 
-use std::path::Path;
 
 use featuregate::cli::App;
 use featuregate::{feature_gate, registry};
 
 mod support;
+
+use support::cli::write;
 
 /// Lets a VM use a container image as a volume.
 #[feature_gate(state = Beta, amd64 = Supported, arm64 = Unverified)]
@@ -24,12 +25,6 @@ struct Snapshot;
 
 fn run(args: &[&str]) -> (u8, String, String) {
     support::cli::run_over(registry(), args)
-}
-
-fn write(dir: &Path, name: &str, text: &str) -> String {
-    let path = dir.join(name);
-    std::fs::write(&path, text).unwrap();
-    path.to_str().unwrap().to_owned()
 }
 
 #[test]

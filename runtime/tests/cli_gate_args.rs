@@ -13,6 +13,8 @@ use featuregate::{Action, Arch, FeatureGate, Registry, feature_gate, registry};
 
 mod support;
 
+use support::cli::write;
+
 /// Lets a VM use a container image as a volume.
 #[feature_gate(state = Beta, amd64 = Supported, arm64 = Unverified, s390x = Unsupported)]
 struct ImageVolume;
@@ -67,12 +69,6 @@ fn in_child(test: &str, vars: &[(&str, &str)]) -> bool {
 
 fn parse(args: &[&str]) -> Program {
     Program::try_parse_from(std::iter::once("vmm").chain(args.iter().copied())).unwrap()
-}
-
-fn write(dir: &Path, name: &str, text: &str) -> String {
-    let path = dir.join(name);
-    std::fs::write(&path, text).unwrap();
-    path.to_str().unwrap().to_owned()
 }
 
 #[test]

@@ -2,6 +2,8 @@
 //! this crate's tests (through `support`) and `examples/kubevirt`'s, which
 //! includes this file by path.
 
+use std::path::Path;
+
 use featuregate::Registry;
 use featuregate::cli::App;
 
@@ -33,4 +35,12 @@ pub(crate) fn names(text: &str) -> Vec<&str> {
         .skip(1)
         .map(|l| l.split_whitespace().next().unwrap())
         .collect()
+}
+
+/// Writes `text` to the file `name` in `dir`: its path, as a command line
+/// argument.
+pub(crate) fn write(dir: &Path, name: &str, text: &str) -> String {
+    let path = dir.join(name);
+    std::fs::write(&path, text).unwrap();
+    path.to_str().unwrap().to_owned()
 }
