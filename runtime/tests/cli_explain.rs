@@ -3,7 +3,6 @@
 
 #![cfg(feature = "cli")]
 
-
 use featuregate::cli::App;
 use featuregate::{feature_gate, registry};
 
