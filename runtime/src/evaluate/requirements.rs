@@ -1,8 +1,8 @@
 //! The invariant of requirements in every evaluated set: a gate is on only
 //! if everything it requires is on.
 
-use crate::capped::Capped;
-use crate::rule::ENABLED;
+use crate::evaluate::rule::ENABLED;
+use crate::text::capped::Capped;
 use crate::{ConfigProblem, Explanation, Registry, Rule, Warning};
 
 /// The gates [`Registry::settle_requirements`] found on with a requirement

@@ -2,17 +2,33 @@
 //! applied to every gate, the architecture policy's verdict acted on, the
 //! requirements kept.
 
+pub(crate) mod changes;
+mod config_error;
+pub(crate) mod explanation;
+mod feature_set;
+#[cfg(feature = "serde")]
+mod feature_set_serde;
+pub(crate) mod policy;
 mod requirements;
+pub(crate) mod rule;
+mod spec_checks;
+pub(crate) mod warning;
+
+pub use changes::Change;
+pub use config_error::{ConfigError, ConfigProblem};
+pub use explanation::Explanation;
+pub use feature_set::FeatureSet;
+pub use policy::{Action, ArchPolicy, ArchStatuses, Options};
+pub use rule::Rule;
+pub use warning::Warning;
 
 use std::collections::HashMap;
 
-use crate::capped::Capped;
-use crate::policy::Verdict;
-use crate::rule::{ALL_ALPHA, ALL_BETA, DISABLED, ENABLED, decide};
-use crate::{
-    Action, ConfigError, ConfigProblem, FeatureSet, GateConfig, Options, Registry, Rule, State,
-    Warning, name,
-};
+use crate::evaluate::policy::Verdict;
+use crate::evaluate::rule::{ALL_ALPHA, ALL_BETA, DISABLED, ENABLED, decide};
+use crate::text::capped::Capped;
+use crate::vocab::name;
+use crate::{GateConfig, Registry, State};
 
 /// What the lists of a configuration say, before the rules are applied.
 struct Listing {
@@ -140,7 +156,7 @@ impl Registry {
                 Some((version, states)) => {
                     let Some(state) = states[position] else {
                         on.push(false);
-                        rules.push(crate::rule::not_yet_introduced(gate, version));
+                        rules.push(crate::evaluate::rule::not_yet_introduced(gate, version));
                         continue;
                     };
                     state
@@ -347,7 +363,8 @@ fn not_yet(
     warnings: &mut Capped<Warning>,
     problems: &mut Capped<ConfigProblem>,
 ) {
-    let Rule::NotYetIntroduced { state, from, .. } = crate::rule::not_yet_introduced(gate, version)
+    let Rule::NotYetIntroduced { state, from, .. } =
+        crate::evaluate::rule::not_yet_introduced(gate, version)
     else {
         return;
     };

@@ -1,6 +1,6 @@
 //! How well a gate works on one architecture.
 
-use crate::spelling::vocabulary;
+use crate::vocab::vocabulary::vocabulary;
 
 vocabulary! {
     /// A gate's support on one architecture (KubeVirt's per-architecture design).

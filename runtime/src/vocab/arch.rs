@@ -1,6 +1,6 @@
 //! CPU architectures a gate can be declared for.
 
-use crate::spelling::vocabulary;
+use crate::vocab::vocabulary::vocabulary;
 
 vocabulary! {
     /// A CPU architecture, spelled as Kubernetes node labels spell it

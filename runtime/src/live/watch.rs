@@ -20,8 +20,8 @@ use std::time::{Duration, Instant};
 use notify::event::{AccessKind, AccessMode};
 use notify::{EventKind, RecommendedWatcher, RecursiveMode, Watcher as _};
 
-use crate::config_file::{parse_file, read_bounded};
-use crate::source_error::{Kind, SourceError};
+use crate::config::file::{parse_file, read_bounded};
+use crate::config::source_error::{Kind, SourceError};
 use crate::{Change, GateConfig, Options, active, configure};
 
 /// How long the watcher waits after the first event of a burst before it

@@ -7,8 +7,9 @@ use std::fmt;
 
 use serde::de::{self, Deserialize, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 
-use crate::escape::quoted;
-use crate::{GateConfig, name};
+use crate::GateConfig;
+use crate::text::escape::quoted;
+use crate::vocab::name;
 
 const ENABLED: &str = "featureGates";
 const DISABLED: &str = "disabledFeatureGates";
@@ -82,9 +83,9 @@ impl<'de> Deserialize<'de> for Key {
     }
 }
 
-/// Which of our keys `key` is a near miss of (see [`crate::suggest::near_miss`]).
+/// Which of our keys `key` is a near miss of (see [`crate::text::suggest::near_miss`]).
 fn near_miss(key: &str) -> Option<&'static str> {
-    crate::suggest::near_miss(key, &[DISABLED, ENABLED])
+    crate::text::suggest::near_miss(key, &[DISABLED, ENABLED])
 }
 
 /// One list, each entry checked by the rule of gate names.

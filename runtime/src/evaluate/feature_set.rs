@@ -4,7 +4,7 @@
 use std::any::Any;
 use std::fmt;
 
-use crate::capped::Capped;
+use crate::text::capped::Capped;
 use crate::{
     ConfigError, ConfigProblem, FeatureGate, Gate, Registry, Rule, State, Version, Warning,
 };
@@ -55,7 +55,7 @@ impl FeatureSet {
     pub(crate) fn defaults(registry: &Registry) -> FeatureSet {
         let (on, rules) = registry
             .iter()
-            .map(|g| crate::rule::decide(g.state(), 0, 0, 0))
+            .map(|g| crate::evaluate::rule::decide(g.state(), 0, 0, 0))
             .unzip::<_, _, Vec<_>, Vec<_>>();
         let mut set = FeatureSet::new(registry.clone(), None, on.into(), rules.into(), Vec::new());
         set.keep_requirements();

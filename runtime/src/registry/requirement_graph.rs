@@ -4,7 +4,7 @@
 //! so that evaluation settles every gate after what it requires in one pass.
 
 use super::RegistryProblem;
-use super::index::Index;
+use super::name_index::Index;
 use crate::Gate;
 
 /// Marks a position not yet visited by the search for cycles.

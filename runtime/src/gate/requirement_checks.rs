@@ -10,7 +10,7 @@
 //! requirement's error at once. A const panic prints one `&str`, so the
 //! checks write their whole message into a [`Message`] first.
 
-use crate::layout::{self, LAYOUT, NAME, REASONS, UNKNOWN_CODES};
+use crate::gate::encoding::{self, LAYOUT, NAME, REASONS, UNKNOWN_CODES};
 use crate::{Arch, Gate, State};
 
 /// What const evaluation may read of a gate: its strings (without the
@@ -45,7 +45,7 @@ impl Decl {
     };
 
     const fn known(&self) -> bool {
-        layout::codes(self.layout) != UNKNOWN_CODES
+        encoding::codes(self.layout) != UNKNOWN_CODES
     }
 
     /// Whether the two declare the same gate: the same name. Const
@@ -62,7 +62,7 @@ impl Decl {
     }
 
     const fn state(&self) -> State {
-        layout::state_of(layout::codes(self.layout))
+        encoding::state_of(encoding::codes(self.layout))
     }
 
     const fn reason(&self, arch: usize) -> &'static str {
@@ -293,7 +293,10 @@ const fn maturity_rule(state: State, required: State) -> Option<&'static str> {
 /// The architectures (one bit each, in `Arch` order) where `gate` is
 /// `Supported` and `required` is `Unsupported`.
 const fn conflicts(gate: &Decl, required: &Decl) -> u32 {
-    conflict_bits(layout::codes(gate.layout), layout::codes(required.layout))
+    conflict_bits(
+        encoding::codes(gate.layout),
+        encoding::codes(required.layout),
+    )
 }
 
 /// [`conflicts`] on the two layouts' codes, by bit arithmetic rather than a
@@ -301,7 +304,7 @@ const fn conflicts(gate: &Decl, required: &Decl) -> u32 {
 /// per requirement of every gate.
 const fn conflict_bits(gate: u32, required: u32) -> u32 {
     // One 3-bit field per architecture after the state's: 1 is Supported,
-    // 3 is Unsupported (see `layout::support_of`).
+    // 3 is Unsupported (see `encoding::support_of`).
     const ONES: u32 = {
         let mut ones = 0;
         let mut i = 0;
@@ -366,7 +369,7 @@ const fn architectures(message: &mut Message, gate: &Decl, required: &Decl, conf
 #[cfg(test)]
 mod tests {
     use super::conflict_bits;
-    use crate::layout::support_of;
+    use crate::gate::encoding::support_of;
     use crate::{Arch, Support};
 
     /// The loop over the architectures that `conflict_bits` replaces.

@@ -6,7 +6,8 @@ use std::collections::HashMap;
 use std::fmt;
 use std::str::FromStr;
 
-use crate::{ParseError, name};
+use crate::ParseError;
+use crate::vocab::name;
 
 /// The gates a configuration names, in the shape of `KubeVirt`'s
 /// `developerConfiguration`: names to enable and names to disable.

@@ -2,10 +2,8 @@
 //! `requires = [A, path::B]`, so that code checks only its own gate.
 //!
 //! The declaring crate checks each requirement at compile time (see
-//! [`checks`]); the registry answers the reverse question, which gates
+//! `gate/requirement_checks.rs`); the registry answers the reverse question, which gates
 //! require a given one.
-
-pub(crate) mod checks;
 
 use crate::{Gate, Registry};
 

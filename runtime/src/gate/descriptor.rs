@@ -7,7 +7,7 @@ use std::fmt;
 use std::hash::{Hash, Hasher};
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use crate::layout::{
+use crate::gate::encoding::{
     FIELDS, LAYOUT, MESSAGE, NAME, OWNER, REASONS, SINCE, STAGES, codes, lens, state_of, support_of,
 };
 use crate::{Arch, Location, State, Status, Support, Version};
@@ -364,7 +364,7 @@ pub trait FeatureGate: 'static {
     ///
     /// [`GATE`]: FeatureGate::GATE
     #[doc(hidden)]
-    const __DECL: crate::requirements::checks::Decl;
+    const __DECL: crate::gate::requirement_checks::Decl;
 
     /// Whether the gate is on in the active configuration: one relaxed atomic
     /// load of the gate's own slot, no lock, no string compare.

@@ -1,6 +1,6 @@
 //! The maturity of a gate.
 
-use crate::spelling::vocabulary;
+use crate::vocab::vocabulary::vocabulary;
 
 vocabulary! {
     /// A gate's maturity, with KubeVirt's meaning.

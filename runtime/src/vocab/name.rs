@@ -6,7 +6,7 @@
 
 use std::fmt;
 
-use crate::escape::quoted;
+use crate::text::escape::quoted;
 
 /// The longest name, in bytes.
 pub(crate) const MAX_LEN: usize = 128;

@@ -98,7 +98,7 @@ macro_rules! vocabulary {
         }
 
         impl ::std::str::FromStr for $name {
-            type Err = $crate::spelling::ParseValueError;
+            type Err = $crate::vocab::vocabulary::ParseValueError;
 
             fn from_str(s: &str) -> Result<Self, Self::Err> {
                 let trimmed = s.trim();
@@ -110,14 +110,14 @@ macro_rules! vocabulary {
                     }
                 )+
                 let known = [$($spelling $(, $alias)*),+];
-                let suggestion = $crate::suggest::closest(trimmed, known.iter().copied())
+                let suggestion = $crate::text::suggest::closest(trimmed, known.iter().copied())
                     .map(|near| {
                         // An alias suggests the canonical spelling it stands for.
                         let mut canonical = near;
                         $( if [$spelling $(, $alias)*].contains(&near) { canonical = $spelling; } )+
                         canonical
                     });
-                Err($crate::spelling::ParseValueError::new($kind, trimmed, suggestion, Self::SPELLINGS))
+                Err($crate::vocab::vocabulary::ParseValueError::new($kind, trimmed, suggestion, Self::SPELLINGS))
             }
         }
     };

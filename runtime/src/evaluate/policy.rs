@@ -5,7 +5,7 @@
 
 use std::fmt;
 
-use crate::spelling::vocabulary;
+use crate::vocab::vocabulary::vocabulary;
 use crate::{Arch, Gate, Status, Version};
 
 /// How a configuration is evaluated: for which architectures, under which

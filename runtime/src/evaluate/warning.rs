@@ -2,8 +2,8 @@
 
 use std::fmt;
 
-use crate::capped::Kind;
-use crate::escape::{quoted, quoted_message};
+use crate::text::capped::Kind;
+use crate::text::escape::{quoted, quoted_message};
 use crate::{ArchStatuses, Explanation, Gate, State, Version};
 
 /// Something surprising in a configuration that does not refuse it.
@@ -201,7 +201,7 @@ impl fmt::Display for Warning {
             } => not_yet_introduced(f, gate, *version, *state, *from),
             Warning::RequirementOff { gate, missing } => {
                 write!(f, "feature gate {gate} is turned off: it requires ")?;
-                crate::explain::names(f, missing)?;
+                crate::evaluate::explanation::names(f, missing)?;
                 f.write_str(if missing.len() == 1 {
                     ", which is off"
                 } else {

@@ -3,8 +3,8 @@
 use std::error::Error;
 use std::fmt;
 
-use crate::escape::quoted;
-use crate::name;
+use crate::text::escape::quoted;
+use crate::vocab::name;
 
 /// Why [`GateConfig::parse`](crate::GateConfig::parse) refused a flag
 /// string: the first offending entry, with its position.

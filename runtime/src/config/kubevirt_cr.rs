@@ -14,7 +14,7 @@ use std::path::Path;
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, Visitor};
 
 use crate::GateConfig;
-use crate::source_error::{Kind, SourceError};
+use crate::config::source_error::{Kind, SourceError};
 
 const SPEC: &str = "spec";
 const CONFIGURATION: &str = "configuration";
@@ -235,9 +235,9 @@ impl<'de> Visitor<'de> for CheckLevel {
 }
 
 /// An error when `key` is not one of `expected` but close to one (see
-/// [`crate::suggest::near_miss`]).
+/// [`crate::text::suggest::near_miss`]).
 fn near_miss<E: de::Error>(key: &str, expected: &[&str]) -> Result<(), E> {
-    match crate::suggest::near_miss(key, expected) {
+    match crate::text::suggest::near_miss(key, expected) {
         Some(right) => Err(E::custom(format_args!(
             "unknown key `{}`; did you mean `{right}`?",
             Quoted(key)
@@ -329,6 +329,6 @@ struct Quoted<'a>(&'a str);
 
 impl fmt::Display for Quoted<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(&crate::source_error::Escaped(Path::new(self.0)), f)
+        fmt::Display::fmt(&crate::config::source_error::Escaped(Path::new(self.0)), f)
     }
 }

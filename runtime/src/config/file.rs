@@ -7,7 +7,7 @@ use std::io::Read as _;
 use std::path::Path;
 
 use crate::GateConfig;
-use crate::source_error::{Kind, MAX_FILE_BYTES, SourceError};
+use crate::config::source_error::{Kind, MAX_FILE_BYTES, SourceError};
 
 /// The syntaxes a configuration file can be in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -70,7 +70,7 @@ pub(crate) fn read_bounded(path: &Path) -> Result<String, SourceError> {
         if metadata.is_file() {
             Ok(())
         } else {
-            let kind = crate::file_kind::kind_of(metadata.file_type());
+            let kind = crate::config::file_kind::kind_of(metadata.file_type());
             Err(SourceError::new(path, None, Kind::NotAFile(kind)))
         }
     };
@@ -104,7 +104,7 @@ pub(crate) fn parse_file(path: &Path, text: &str) -> Result<GateConfig, SourceEr
     match sniff(path, text) {
         Format::Flag => parse_flag_file(path, text),
         #[cfg(feature = "serde")]
-        Format::Json => crate::kubevirt_cr::from_json(path, text),
+        Format::Json => crate::config::kubevirt_cr::from_json(path, text),
         #[cfg(not(feature = "serde"))]
         Format::Json => Err(SourceError::new(
             path,
@@ -115,7 +115,7 @@ pub(crate) fn parse_file(path: &Path, text: &str) -> Result<GateConfig, SourceEr
             },
         )),
         #[cfg(feature = "yaml")]
-        Format::Yaml => crate::kubevirt_cr::from_yaml(path, text),
+        Format::Yaml => crate::config::kubevirt_cr::from_yaml(path, text),
         #[cfg(not(feature = "yaml"))]
         Format::Yaml => Err(SourceError::new(
             path,

@@ -3,8 +3,8 @@
 use std::error::Error;
 use std::fmt;
 
-use crate::capped::{Capped, Kind};
-use crate::escape::{quoted, quoted_message};
+use crate::text::capped::{Capped, Kind};
+use crate::text::escape::{quoted, quoted_message};
 use crate::{ArchStatuses, Explanation, Gate, Rule, State, Version};
 
 /// Why [`Registry::evaluate`](crate::Registry::evaluate),
@@ -56,7 +56,7 @@ impl ConfigError {
 
 impl fmt::Display for ConfigError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        crate::lines::write_lines(f, &self.problems)
+        crate::text::one_per_line::write_lines(f, &self.problems)
     }
 }
 
@@ -209,7 +209,7 @@ impl Capped<ConfigProblem> {
 impl fmt::Display for ConfigProblem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            ConfigProblem::InvalidName { name } => match crate::name::check(name) {
+            ConfigProblem::InvalidName { name } => match crate::vocab::name::check(name) {
                 Err(fault) => write!(f, "`{}`: {fault}", quoted(name)),
                 Ok(()) => write!(f, "`{}`: invalid feature gate name", quoted(name)),
             },
@@ -224,7 +224,7 @@ impl fmt::Display for ConfigProblem {
                 quoted(name)
             ),
             ConfigProblem::UnknownGate { name, suggestion } => {
-                crate::warning::unknown_gate(f, name, *suggestion)
+                crate::evaluate::warning::unknown_gate(f, name, *suggestion)
             }
             ConfigProblem::ArchDenied { gate, archs } => write!(
                 f,
@@ -235,10 +235,10 @@ impl fmt::Display for ConfigProblem {
                 version,
                 state,
                 from,
-            } => crate::warning::not_yet_introduced(f, gate, *version, *state, *from),
+            } => crate::evaluate::warning::not_yet_introduced(f, gate, *version, *state, *from),
             ConfigProblem::MissingRequirement { gate, missing } => {
                 write!(f, "feature gate {gate} requires ")?;
-                crate::explain::names(f, missing)?;
+                crate::evaluate::explanation::names(f, missing)?;
                 let verb = if missing.len() == 1 { "is" } else { "are" };
                 write!(f, ", which {verb} off")?;
                 let mut fixed = missing.iter().filter(|m| !m.rule().configurable());
@@ -251,7 +251,7 @@ impl fmt::Display for ConfigProblem {
                     write!(f, "); leave {gate} off")
                 } else {
                     f.write_str("; enable ")?;
-                    crate::explain::names(f, missing)?;
+                    crate::evaluate::explanation::names(f, missing)?;
                     write!(f, " too, or leave {gate} off")
                 }
             }

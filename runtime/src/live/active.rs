@@ -147,8 +147,8 @@ impl Writer {
             }
         }
         let before = cell().load_full(); // hook
-        crate::changes::published(&before, &set); // hook
-        crate::metrics::published(&before, &set); // hook
+        crate::evaluate::changes::published(&before, &set); // hook
+        crate::live::metrics::published(&before, &set); // hook
         cell().store(set);
     }
 }

@@ -2,21 +2,23 @@
 //! registries built from any gates.
 
 mod error;
-mod graph;
-mod index;
+mod lifecycle;
+mod name_index;
+mod requirement_graph;
+mod requirements;
 #[cfg(test)]
 mod tests;
-mod used_by;
 
 use std::fmt;
 use std::sync::{Arc, OnceLock};
 
 pub use error::{RegistryError, RegistryProblem};
+pub use lifecycle::{Finding, LifecyclePolicy, Remedy};
 
 use crate::Gate;
 use crate::gate::Registered;
-use graph::Requirements;
-use index::Index;
+use name_index::Index;
+use requirement_graph::Requirements;
 
 /// A set of gates with unique names, sorted by name.
 ///
@@ -33,7 +35,7 @@ struct Table {
     index: Index,
     /// The names lowercased, one after another, for suggestions: built on
     /// the first one asked for, so building a registry never pays for it.
-    folded: OnceLock<crate::suggest::Folded>,
+    folded: OnceLock<crate::text::suggest::Folded>,
     requirements: Requirements,
 }
 
@@ -119,7 +121,7 @@ impl Registry {
         let folded = self
             .table
             .folded
-            .get_or_init(|| crate::suggest::Folded::new(self.iter().map(Gate::name)));
+            .get_or_init(|| crate::text::suggest::Folded::new(self.iter().map(Gate::name)));
         folded.closest(name, &self.table.gates)
     }
 
