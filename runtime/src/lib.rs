@@ -205,10 +205,12 @@
 //! - `yaml`: [`GateConfig::from_path`] reads `KubeVirt` CRs in YAML, bounded
 //!   against alias bombs.
 //! - `watch`: [`watch::watch`] keeps the active configuration in step with a
-//!   file, a Kubernetes `ConfigMap` volume included.
+//!   file, a Kubernetes `ConfigMap` volume included, and
+//!   [`watch::watch_sources`] with layers of files and fixed configurations
+//!   (the command line's, the environment's), the later layers winning.
 //! - `metrics`: the gauge `feature_enabled` (labels `name` and `stage`, 1 or
-//!   0) for every gate, through the `metrics` facade, kept current on every
-//!   change of the active configuration.
+//!   0) for every gate, through the `metrics` facade, set for every gate on
+//!   every change of the active configuration and by [`metrics::publish`].
 
 // The stages, each importing only from those listed after it.
 #[cfg(feature = "cli")]
@@ -222,6 +224,8 @@ pub mod report;
 mod text;
 mod vocab;
 
+#[cfg(feature = "metrics")]
+pub use live::metrics;
 #[cfg(feature = "watch")]
 pub use live::watch;
 

@@ -52,6 +52,8 @@ mod commands;
 mod exit;
 mod explain;
 mod gate_args;
+#[cfg(feature = "watch")]
+mod gate_args_watch;
 mod lint;
 mod show;
 

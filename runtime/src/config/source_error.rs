@@ -6,22 +6,19 @@ use std::fmt;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use crate::{ConfigError, ParseError};
+use crate::ParseError;
 
 /// The largest configuration file [`GateConfig::from_path`](crate::GateConfig::from_path)
 /// reads: 1 MiB. `KubeVirt`'s whole CR is a few KiB.
 pub const MAX_FILE_BYTES: usize = 1 << 20;
 
 /// A configuration file that could not be read or used: missing,
-/// unreadable, over [`MAX_FILE_BYTES`], not UTF-8, not a shape this crate
-/// reads, or (from [`watch`](crate::watch::watch)) a configuration that
-/// evaluation refused.
+/// unreadable, over [`MAX_FILE_BYTES`], not UTF-8, or not a shape this crate
+/// reads.
 ///
 /// `Display` names the file and, where it is known, the line, in one line;
 /// [`source()`](Error::source) is the underlying I/O or parse error, which
-/// `Display` does not repeat. A configuration evaluation refused has no
-/// source: its `Display` gives the reasons, and [`SourceError::refusal`]
-/// the [`ConfigError`].
+/// `Display` does not repeat.
 pub struct SourceError(Box<Repr>);
 
 /// What a program that returns the error from `main` prints: the message
@@ -76,9 +73,6 @@ pub(crate) enum Kind {
     /// The file was there and is gone (seen by the watcher).
     #[cfg_attr(not(feature = "watch"), allow(dead_code))]
     Deleted,
-    /// The file reads, but evaluation refused the configuration.
-    #[cfg_attr(not(feature = "watch"), allow(dead_code))]
-    Refused(ConfigError),
 }
 
 impl SourceError {
@@ -100,16 +94,6 @@ impl SourceError {
     #[must_use]
     pub fn line(&self) -> Option<usize> {
         self.0.line
-    }
-
-    /// Why evaluation refused the configuration the file holds, when that
-    /// is the problem (the watcher's reload, or its first read).
-    #[must_use]
-    pub fn refusal(&self) -> Option<&ConfigError> {
-        match &self.0.kind {
-            Kind::Refused(err) => Some(err),
-            _ => None,
-        }
     }
 
     /// Whether the file does not exist (missing from the start, or deleted
@@ -152,13 +136,6 @@ impl fmt::Display for SourceError {
             #[cfg(feature = "watch")]
             Kind::Watch(_) => write!(f, "cannot watch feature gate file {path}"),
             Kind::Deleted => write!(f, "feature gate file {path} was deleted"),
-            // Evaluation's reasons are the "why" an operator reads in the
-            // watcher's report; they are not a `source()`, so shown here,
-            // one line.
-            Kind::Refused(err) => {
-                let why = err.to_string().replace(['\n', '\r'], "; ");
-                write!(f, "the configuration in {path} is refused: {why}")
-            }
         }
     }
 }
@@ -177,7 +154,7 @@ impl Error for SourceError {
             Kind::Watch(err) => Some(err),
             #[cfg(not(feature = "yaml"))]
             Kind::FeatureOff { .. } => None,
-            Kind::TooBig | Kind::NotAFile(_) | Kind::Deleted | Kind::Refused(_) => None,
+            Kind::TooBig | Kind::NotAFile(_) | Kind::Deleted => None,
         }
     }
 }

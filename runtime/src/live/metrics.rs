@@ -1,6 +1,8 @@
 //! The `feature_enabled` gauge (feature `metrics`): 1 or 0 for every gate of
 //! [`registry()`](crate::registry), labelled `name` and `stage`, as
-//! Kubernetes exports `kubernetes_feature_enabled`.
+//! Kubernetes exports `kubernetes_feature_enabled`. Every change of the
+//! active configuration sets every gate's gauge; [`publish`] sets them all
+//! from the active configuration, for a recorder installed after it.
 
 #[cfg(feature = "metrics")]
 use std::sync::{Mutex, PoisonError};
@@ -13,11 +15,10 @@ use crate::{Gate, State, registry};
 #[cfg(feature = "metrics")]
 pub(crate) const FEATURE_ENABLED: &str = "feature_enabled";
 
-/// The values last exported, by registry position; empty before the first
-/// publish, which sets every gauge. Later publishes set only the gauges
-/// whose value changed.
+/// Serialises the writers of the gauges, so that the last to write has
+/// read the slots last: the gauges end as `T::is_enabled()` answers.
 #[cfg(feature = "metrics")]
-static EXPORTED: Mutex<Vec<bool>> = Mutex::new(Vec::new());
+static EXPORTING: Mutex<()> = Mutex::new(());
 
 /// The `stage` label of a state, in Kubernetes' spelling.
 #[cfg(feature = "metrics")]
@@ -35,25 +36,32 @@ fn stage(state: State) -> &'static str {
 #[cfg(not(feature = "metrics"))]
 pub(crate) fn published(_before: &FeatureSet, _after: &FeatureSet) {}
 
-/// Brings the gauges in step with the slots `publish` has just written:
-/// all of them the first time, then those that changed. Reads the slots
-/// rather than the sets, so a set over a private registry is exported as
-/// `T::is_enabled()` sees it. Called with the writer lock held.
+/// Sets every gate's gauge from the slots the active configuration's
+/// publish has just written. Reads the slots rather than the sets, so a set
+/// over a private registry is exported as `T::is_enabled()` sees it. Called
+/// with the writer lock held.
 #[cfg(feature = "metrics")]
 pub(crate) fn published(_before: &FeatureSet, _after: &FeatureSet) {
-    let mut exported = EXPORTED.lock().unwrap_or_else(PoisonError::into_inner);
-    let gates = registry();
-    let first = exported.len() != gates.len();
-    if first {
-        exported.clear();
-        exported.resize(gates.len(), false);
-    }
-    for (gate, last) in gates.iter().zip(exported.iter_mut()) {
-        let now = gate.is_enabled();
-        if first || now != *last {
-            set(gate, now);
-            *last = now;
-        }
+    publish();
+}
+
+/// Sets the `feature_enabled` gauge of every gate of
+/// [`registry()`](crate::registry) from the active configuration (1 on, 0
+/// off, labelled `name` and `stage`). Every change of the active
+/// configuration does so too; call this after installing a recorder, so
+/// that a program that never reconfigures still exports every gate.
+///
+/// ```
+/// featuregate::configure(&featuregate::GateConfig::default(), &featuregate::Options::default())?;
+/// // metrics_exporter_prometheus::PrometheusBuilder::new().install_recorder()?;
+/// featuregate::metrics::publish();
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[cfg(feature = "metrics")]
+pub fn publish() {
+    let _exporting = EXPORTING.lock().unwrap_or_else(PoisonError::into_inner);
+    for gate in registry().iter() {
+        set(gate, gate.is_enabled());
     }
 }
 

@@ -2,8 +2,19 @@
 //! for tests, live reload from files and the `feature_enabled` gauge.
 
 mod active;
+#[cfg(feature = "metrics")]
+pub mod metrics;
+#[cfg(not(feature = "metrics"))]
 pub(crate) mod metrics;
 #[cfg(feature = "watch")]
 pub mod watch;
+#[cfg(feature = "watch")]
+mod watch_dirs;
+#[cfg(feature = "watch")]
+mod watch_layer;
+#[cfg(feature = "watch")]
+mod watch_options;
+#[cfg(feature = "watch")]
+mod watch_refusal;
 
 pub use active::{OverrideGuard, activate, active, configure, override_gate};
