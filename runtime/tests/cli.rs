@@ -290,29 +290,47 @@ fn check_prints_enabled_gates_and_warnings() {
         "arm64",
     ]);
     assert_eq!(warned.code, 0, "{}", warned.err);
-    let lines: Vec<_> = warned.out.lines().collect();
-    assert_eq!(lines[..3], ["ExpandDisks", "ImageVolume", "Snapshot"]);
-    let warnings: Vec<_> = lines[3..]
-        .iter()
+    // The list alone on stdout, the warnings on stderr (SPEC 13 amended).
+    assert_eq!(warned.out, "ExpandDisks\nImageVolume\nSnapshot\n");
+    let warnings: Vec<_> = warned
+        .err
+        .lines()
         .filter(|l| l.starts_with("warning: "))
         .collect();
-    assert_eq!(warnings.len(), lines.len() - 3, "{}", warned.out);
+    assert_eq!(warnings.len(), warned.err.lines().count(), "{}", warned.err);
     assert!(
         warnings.iter().any(|w| w.contains("Snapshot")),
         "GA disabled warns: {}",
-        warned.out
+        warned.err
     );
     assert!(
         warnings.iter().any(|w| w.contains("Nope")),
         "unknown name warns: {}",
-        warned.out
+        warned.err
     );
     assert!(
         warnings
             .iter()
             .any(|w| w.contains("ImageVolume") && w.contains("arm64")),
         "{}",
-        warned.out
+        warned.err
+    );
+
+    // As JSON, the warnings stay in the one document on stdout.
+    let json = run(&[
+        "check",
+        "--feature-gates",
+        "Nope=true",
+        "--arch",
+        "amd64",
+        "--format",
+        "json",
+    ]);
+    assert_eq!((json.code, json.err.as_str()), (0, ""));
+    let doc: serde_json::Value = serde_json::from_str(&json.out).unwrap();
+    assert!(
+        doc["warnings"][0].as_str().unwrap().contains("Nope"),
+        "{doc}"
     );
 }
 
@@ -341,7 +359,7 @@ fn check_refuses_with_exit_1() {
     assert_eq!(turned_off.code, 0);
     assert!(
         turned_off
-            .out
+            .err
             .contains("warning: feature gate ImageVolume is turned off")
     );
     let denied = run(&[

@@ -199,7 +199,7 @@ fn check_and_explain_at_a_release() {
     assert_eq!(same, out);
 
     // A gate the configuration names before it existed: off, with a warning.
-    let (code, out, _) = run(&[
+    let (code, out, err) = run(&[
         "check",
         "--arch",
         "amd64",
@@ -209,9 +209,10 @@ fn check_and_explain_at_a_release() {
         "ImageVolume=true",
     ]);
     assert_eq!(code, 0);
+    assert_eq!(out, "NoHistory\n");
     assert_eq!(
-        out,
-        "NoHistory\nwarning: feature gate ImageVolume does not exist in v1.5.0; it is Alpha from v1.6.0\n"
+        err,
+        "warning: feature gate ImageVolume does not exist in v1.5.0; it is Alpha from v1.6.0\n"
     );
 
     let (code, out, _) = run(&["explain", "PanicDevices", "--at", "v1.8"]);

@@ -70,7 +70,15 @@ pub(super) fn execute(
             }
         }
         Command::Check(args) => match check(registry, args) {
-            Ok(rendered) => rendered,
+            Ok((rendered, warnings)) => {
+                // Text form: the list alone on stdout, so a pipe reads gate
+                // names only, then the warnings on stderr.
+                out.write_all(rendered.as_bytes())?;
+                out.flush()?;
+                err.write_all(warnings.as_bytes())?;
+                err.flush()?;
+                return Ok(exit);
+            }
             Err(error) => return Ok(fail(err, "error: ", &*error)),
         },
         Command::Lint(args) => {
@@ -137,9 +145,10 @@ fn list(registry: &Registry, args: &ListArgs) -> Matrix {
     matrix
 }
 
-/// Evaluates the configuration: the enabled gates, then each warning, one
-/// per line (or as JSON), or the reason the configuration is refused.
-fn check(registry: &Registry, args: &CheckArgs) -> Result<String, Box<dyn fmt::Display>> {
+/// Evaluates the configuration: the enabled gates one per line for stdout
+/// and each warning one per line for stderr (or one JSON document for
+/// stdout holding both), or the reason the configuration is refused.
+fn check(registry: &Registry, args: &CheckArgs) -> Result<(String, String), Box<dyn fmt::Display>> {
     let sources = args.gates.sources().map_err(|e| Box::new(Chain(e)) as _)?;
     let set = registry
         .evaluate(&sources.config(), &args.gates.options())
@@ -156,15 +165,18 @@ fn check(registry: &Registry, args: &CheckArgs) -> Result<String, Box<dyn fmt::D
                 text.push_str(gate.name());
                 text.push('\n');
             }
+            let mut warned = String::new();
             for warning in warnings {
-                let _ = writeln!(text, "warning: {warning}");
+                let _ = writeln!(warned, "warning: {warning}");
             }
-            text
+            (text, warned)
         }
         TextOrJson::Json => {
             let names: Vec<&str> = set.enabled().map(crate::Gate::name).collect();
             let warnings: Vec<String> = warnings.collect();
-            super::pretty_json(&serde_json::json!({ "enabled": names, "warnings": warnings }))
+            let json =
+                super::pretty_json(&serde_json::json!({ "enabled": names, "warnings": warnings }));
+            (json, String::new())
         }
     })
 }
