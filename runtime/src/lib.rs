@@ -239,8 +239,8 @@ pub use evaluate::{
 pub use gate::{FeatureGate, Gate, Location};
 pub use live::{OverrideGuard, activate, active, configure, override_gate};
 pub use registry::{
-    Finding, LifecyclePolicy, Registry, RegistryError, RegistryProblem, Remedy, registry,
-    try_registry,
+    Finding, LifecyclePolicy, MissingHistory, Registry, RegistryError, RegistryProblem, Remedy,
+    registry, try_registry,
 };
 pub use report::{ArchCoverage, Coverage, Graph, Matrix, Parity, ParityGap, Report};
 pub use vocab::{Arch, ParseValueError, ParseVersionError, State, Status, Support, Version};

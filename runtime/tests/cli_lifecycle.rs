@@ -230,3 +230,43 @@ fn check_and_explain_at_a_release() {
         "{help}"
     );
 }
+
+#[test]
+fn lint_reports_gates_without_history_when_asked() {
+    // Without the flag, a gate with no history is passed over in silence.
+    let (code, out, _) = run(&["lint", "--version", "v1.8.0"]);
+    assert_eq!((code, out.as_str()), (0, ""));
+
+    let (code, out, err) = run(&["lint", "--version", "v1.8.0", "--require-history"]);
+    assert_eq!((code, err.as_str()), (1, ""));
+    assert_eq!(
+        out,
+        "feature gate NoHistory (Beta) has no recorded history: declare the release it entered \
+         its stage (beta = \"vX.Y.Z\")\n"
+    );
+
+    // With overstays, they come first; JSON keeps one array, same keys.
+    let (code, out, _) = run(&[
+        "lint",
+        "--version",
+        "v1.9",
+        "--require-history",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code, 1);
+    let findings: Vec<serde_json::Value> = serde_json::from_str(&out).unwrap();
+    let seen: Vec<(&str, &str)> = findings
+        .iter()
+        .map(|f| (f["gate"].as_str().unwrap(), f["remedy"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        seen,
+        [
+            ("ObjectGraph", "graduate or remove"),
+            ("NoHistory", "record history")
+        ]
+    );
+    assert_eq!(findings[1]["since"], serde_json::Value::Null);
+    assert_eq!(findings[1]["state"], "Beta");
+}

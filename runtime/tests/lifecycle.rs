@@ -180,3 +180,22 @@ fn a_finding_as_json() {
         })
     );
 }
+
+#[test]
+fn gates_without_recorded_history_are_a_finding_of_their_own() {
+    // A text `since` records no release; stage keys or a version do.
+    let missing = registry().missing_history();
+    let seen: Vec<(&str, State)> = missing.iter().map(|m| (m.gate.name(), m.state)).collect();
+    assert_eq!(
+        seen,
+        [("NoHistory", State::Beta), ("Unversioned", State::Alpha)]
+    );
+    assert_eq!(
+        missing[1].to_string(),
+        "feature gate Unversioned (Alpha) has no recorded history: declare the release it \
+         entered its stage (alpha = \"vX.Y.Z\")"
+    );
+    // The policy's lint never names them: each finding is about one thing.
+    let linted = flagged("v9.0.0", &LifecyclePolicy::default());
+    assert!(!linted.contains(&"NoHistory") && !linted.contains(&"Unversioned"));
+}

@@ -112,6 +112,10 @@ pub struct LintArgs {
     /// Minor releases a gate may stay Deprecated before it is Discontinued [default: 1].
     #[arg(long, value_name = "N")]
     pub(super) deprecated_releases: Option<u32>,
+    /// Also report the gates with no recorded history (no stage key, no version), which
+    /// the policy cannot judge.
+    #[arg(long)]
+    pub(super) require_history: bool,
     /// Output format.
     #[arg(long, value_enum, ignore_case = true, default_value_t = TextOrJson::Text)]
     pub(super) format: TextOrJson,

@@ -1,5 +1,6 @@
 //! `lint --version VERSION`: the gates that overstayed their stage under
-//! the lifecycle policy, one line each (or JSON).
+//! the lifecycle policy, and with `--require-history` those with no
+//! recorded history, one line each (or JSON).
 
 use std::fmt::Write as _;
 
@@ -18,15 +19,30 @@ pub(super) fn render(registry: &Registry, args: &LintArgs) -> (String, usize) {
             .unwrap_or(defaults.deprecated_releases),
     };
     let findings = registry.lint(args.version, &policy);
+    let missing = if args.require_history {
+        registry.missing_history()
+    } else {
+        Vec::new()
+    };
     let rendered = match args.format {
         TextOrJson::Text => {
             let mut text = String::new();
             for finding in &findings {
                 let _ = writeln!(text, "{finding}");
             }
+            for gate in &missing {
+                let _ = writeln!(text, "{gate}");
+            }
             text
         }
-        TextOrJson::Json => super::pretty_json(&findings),
+        // One array: the overstays, then the gates without history, each
+        // with the same keys.
+        TextOrJson::Json => {
+            let mut all: Vec<serde_json::Value> = Vec::new();
+            all.extend(findings.iter().filter_map(|f| serde_json::to_value(f).ok()));
+            all.extend(missing.iter().filter_map(|m| serde_json::to_value(m).ok()));
+            super::pretty_json(&all)
+        }
     };
-    (rendered, findings.len())
+    (rendered, findings.len() + missing.len())
 }

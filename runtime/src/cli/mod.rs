@@ -22,7 +22,7 @@
 //! PROGRAM explain NAME [the options of check]
 //! PROGRAM graph [--all] [--format text|json|mermaid|markdown|dot]
 //! PROGRAM lint --version VERSION [--alpha-releases N] [--beta-releases N]
-//!              [--deprecated-releases N] [--format text|json]
+//!              [--deprecated-releases N] [--require-history] [--format text|json]
 //! PROGRAM check [--config FILE]... [--feature-gates A=true,B=false]... [--arch ARCH]...
 //!               [--strict] [--deny STATUS]... [--disable STATUS]... [--at VERSION]
 //!               [--format text|json]

@@ -3,6 +3,7 @@
 
 mod error;
 mod lifecycle;
+mod missing_history;
 mod name_index;
 mod requirement_graph;
 mod requirements;
@@ -14,6 +15,7 @@ use std::sync::{Arc, OnceLock};
 
 pub use error::{RegistryError, RegistryProblem};
 pub use lifecycle::{Finding, LifecyclePolicy, Remedy};
+pub use missing_history::MissingHistory;
 
 use crate::Gate;
 use crate::gate::Registered;
