@@ -11,7 +11,7 @@ use super::{
     explain, lint, show,
 };
 use crate::report::Color;
-use crate::{Arch, ConfigProblem, Matrix, Registry, Status};
+use crate::{Arch, ConfigProblem, Matrix, Registry, Severity, Status};
 
 pub(super) fn execute(
     command: &Command,
@@ -90,6 +90,7 @@ fn unknown(registry: &Registry, name: &str, err: &mut dyn Write) -> Exit {
     let unknown = ConfigProblem::UnknownGate {
         name: name.to_owned(),
         suggestion: registry.suggest(name),
+        severity: Severity::Refusal,
     };
     // The lookup's answer is the message itself, as written.
     fail(err, "", &unknown)
