@@ -239,6 +239,7 @@ pub use registry::{
     try_registry,
 };
 pub use report::{ArchCoverage, Coverage, Graph, Matrix, Parity, ParityGap, Report};
+pub use text::ErrorChain;
 pub use vocab::{Arch, ParseValueError, ParseVersionError, State, Status, Support, Version};
 
 #[doc(hidden)]

@@ -2,7 +2,6 @@
 //! rendered whole and written with one `write_all`, so a closed pipe surfaces
 //! as one `BrokenPipe` error that the caller turns into a quiet exit.
 
-use std::error::Error;
 use std::fmt::{self, Write as _};
 use std::io::{self, Write};
 
@@ -141,7 +140,10 @@ fn list(registry: &Registry, args: &ListArgs) -> Matrix {
 /// Evaluates the configuration: the enabled gates, then each warning, one
 /// per line (or as JSON), or the reason the configuration is refused.
 fn check(registry: &Registry, args: &CheckArgs) -> Result<String, Box<dyn fmt::Display>> {
-    let sources = args.gates.sources().map_err(|e| Box::new(Chain(e)) as _)?;
+    let sources = args
+        .gates
+        .sources()
+        .map_err(|e| Box::new(crate::ErrorChain::new(&e).to_string()) as _)?;
     let set = registry
         .evaluate(&sources.config(), &args.gates.options())
         .map_err(|e| Box::new(e) as _)?;
@@ -168,21 +170,4 @@ fn check(registry: &Registry, args: &CheckArgs) -> Result<String, Box<dyn fmt::D
             super::pretty_json(&serde_json::json!({ "enabled": names, "warnings": warnings }))
         }
     })
-}
-
-/// An error followed by each of its sources, `: ` between them, on one
-/// line: what a terminal user needs, since no one walks the chain for them.
-pub(super) struct Chain<E>(pub(super) E);
-
-impl<E: Error> fmt::Display for Chain<E> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.0)?;
-        let mut source = self.0.source();
-        while let Some(cause) = source {
-            let text = cause.to_string();
-            write!(f, ": {}", text.replace(['\n', '\r'], " "))?;
-            source = cause.source();
-        }
-        Ok(())
-    }
 }
