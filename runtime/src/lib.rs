@@ -234,7 +234,7 @@ pub use featuregate_macros::feature_gate;
 pub use config::{GateConfig, MAX_FILE_BYTES, ParseError, SourceError, Sources};
 pub use evaluate::{
     Action, ArchPolicy, ArchStatuses, Change, ConfigError, ConfigProblem, Explanation, FeatureSet,
-    Options, Rule, Warning,
+    Options, Problem, Rule, Severity, Warning,
 };
 pub use gate::{FeatureGate, Gate, Location};
 pub use live::{OverrideGuard, activate, active, configure, override_gate};
@@ -243,6 +243,7 @@ pub use registry::{
     registry, try_registry,
 };
 pub use report::{ArchCoverage, Coverage, Graph, Matrix, Parity, ParityGap, Report};
+pub use text::ErrorChain;
 pub use vocab::{Arch, ParseValueError, ParseVersionError, State, Status, Support, Version};
 
 #[doc(hidden)]

@@ -141,6 +141,11 @@ impl Gate {
         self.state
     }
 
+    /// The `message` the declaration gives, if it gives one.
+    pub(crate) fn declared_message(&self) -> Option<&'static str> {
+        self.optional(MESSAGE)
+    }
+
     /// The declared `message`, or the state's standard message (KubeVirt's).
     #[must_use]
     pub fn message(&self) -> Cow<'static, str> {

@@ -80,7 +80,11 @@ impl fmt::Display for WatchEvent {
                 Ok(())
             }
             WatchEvent::Refused(problem) => {
-                write!(f, "{}; keeping the active configuration", Chain(problem))
+                write!(
+                    f,
+                    "{}; keeping the active configuration",
+                    crate::ErrorChain::new(problem)
+                )
             }
         }
     }
@@ -448,7 +452,7 @@ impl Shared {
     }
 
     fn refuse(&mut self, problem: Refusal) -> Option<WatchEvent> {
-        let told = Chain(&problem).to_string();
+        let told = crate::ErrorChain::new(&problem).to_string();
         if self.problem.as_ref() == Some(&told) {
             return None;
         }
@@ -634,7 +638,7 @@ impl Running {
     fn deliver(&mut self, on_event: &(impl Fn(WatchEvent) + Send + Sync), event: WatchEvent) {
         #[cfg(feature = "tracing")]
         if let WatchEvent::Refused(problem) = &event {
-            tracing::warn!(target: "featuregate", "{}", Chain(problem));
+            tracing::warn!(target: "featuregate", "{}", crate::ErrorChain::new(problem));
         }
         let panicked = catch_unwind(AssertUnwindSafe(|| on_event(event))).is_err();
         if panicked && !self.panicked {
@@ -645,22 +649,5 @@ impl Running {
                 "the feature gate watcher's callback panicked; the watcher goes on (logged once)"
             );
         }
-    }
-}
-
-/// An error with its sources, `: `-separated: one line for a log.
-struct Chain<'a>(&'a Refusal);
-
-impl fmt::Display for Chain<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.0)?;
-        let mut source = std::error::Error::source(self.0);
-        while let Some(err) = source {
-            // Sources from parsers may span lines; a log line must not.
-            let text = err.to_string().replace(['\n', '\r'], " ");
-            write!(f, ": {text}")?;
-            source = err.source();
-        }
-        Ok(())
     }
 }

@@ -212,17 +212,17 @@ fn the_flag_wins_over_every_swap_and_no_intermediate_set_is_published() {
         kubelet_update(dir, &format!("..2026_12_07_19_00_01.{i:03}"), text);
         let told = next_events(&events);
         let expect = vec![("Hotplug", !root), ("Root", root)];
-        let mut changed: Vec<(&str, bool)> = Vec::new();
+        let mut seen: Vec<(&str, bool)> = Vec::new();
         for event in &told {
             match event {
                 WatchEvent::Applied(changes) => {
-                    changed.extend(changes.iter().map(|c| (c.gate.name(), c.enabled)));
+                    seen.extend(changes.iter().map(|c| (c.gate.name(), c.enabled)));
                 }
                 other => panic!("swap {i}: {other}"),
             }
         }
-        changed.sort_unstable();
-        assert_eq!(changed, expect, "swap {i}");
+        seen.sort_unstable();
+        assert_eq!(seen, expect, "swap {i}");
         assert!(!Sidecar::is_enabled() && !ImageVolume::is_enabled());
         assert!(!active().is::<Sidecar>());
     }
@@ -274,6 +274,27 @@ fn the_flag_wins_over_every_swap_and_no_intermediate_set_is_published() {
         let roots: Vec<f64> = sets["Root"].clone();
         assert!(roots.contains(&1.0) && roots.contains(&0.0), "{roots:?}");
     }
+}
+
+#[test]
+fn update_replaces_a_fixed_layer_at_once() {
+    let _serial = serial();
+    let volume = tempfile::tempdir().unwrap();
+    let dir = volume.path();
+    kubelet_update(dir, "..2026_12_07_19_20_00.000", &file(&["Root"]));
+    let layers = [
+        Layer::file(dir.join("gates.yaml")),
+        Layer::fixed(
+            "env VMM_FEATURE_GATES",
+            GateConfig::parse("ImageVolume=false").unwrap(),
+        ),
+        Layer::fixed(
+            "--feature-gates",
+            GateConfig::parse("Sidecar=false").unwrap(),
+        ),
+    ];
+    let watcher = watch_sources(layers, Options::default(), |_| {}).unwrap();
+    assert!(!ImageVolume::is_enabled() && Root::is_enabled());
 
     // A layer the program feeds: replaced, configured at once; a refused
     // one and an unknown label change nothing.
