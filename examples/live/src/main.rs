@@ -1,7 +1,9 @@
-//! `featuregate-live FILE [--listen 127.0.0.1:PORT]`: keeps the program's
-//! feature gates (`KubeVirt`'s catalogue) in step with FILE, a `KubeVirt` CR,
-//! its `developerConfiguration` or a flag-form list, also when FILE sits in a
-//! Kubernetes `ConfigMap` volume, and serves on loopback:
+//! `featuregate-live [FILE] [--listen 127.0.0.1:PORT] [--feature-gates A=true,B=false]...`:
+//! keeps the program's feature gates (`KubeVirt`'s catalogue) in step with
+//! FILE (a `KubeVirt` CR, its `developerConfiguration` or a flag-form list,
+//! also in a Kubernetes `ConfigMap` volume), under the environment variable
+//! `FEATUREGATE_LIVE_GATES` and the `--feature-gates` flag, which keep
+//! winning over every reload (`GateArgs::watch`), and serves on loopback:
 //!
 //! - `/metrics`: the `feature_enabled` gauge in Prometheus text;
 //! - `/featuregates`: every gate's name, state, whether it is on and the
@@ -16,8 +18,9 @@ use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use featuregate::watch::{WatchEvent, watch};
-use featuregate::{Options, active};
+use featuregate::cli::GateArgs;
+use featuregate::cli::clap::{self, Parser};
+use featuregate::{ErrorChain, active};
 use http_body_util::Full;
 use hyper::body::Bytes;
 use hyper::header::CONTENT_TYPE;
@@ -31,10 +34,22 @@ use tokio::net::TcpListener;
 // The catalogue registers its gates when the library is linked.
 use kubevirt_gates as _;
 
-const USAGE: &str = "usage: featuregate-live FILE [--listen 127.0.0.1:PORT]";
+/// Watches a feature gate configuration and serves `/metrics` and
+/// `/featuregates` on loopback.
+#[derive(Parser)]
+#[command(name = "featuregate-live")]
+struct Cli {
+    /// The configuration file to watch (as one more --feature-gates-file).
+    file: Option<PathBuf>,
+    /// The loopback address to serve on.
+    #[arg(long, default_value = "127.0.0.1:0")]
+    listen: SocketAddr,
+    #[command(flatten)]
+    gates: GateArgs,
+}
 
 fn main() -> ExitCode {
-    match run() {
+    match run(Cli::parse()) {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
             eprintln!("featuregate-live: {message}");
@@ -43,61 +58,31 @@ fn main() -> ExitCode {
     }
 }
 
-fn run() -> Result<(), String> {
-    let (file, listen) = parse_args(std::env::args().skip(1))?;
-    // The recorder first: the first publish of the configuration then sets
-    // every gate's gauge.
+fn run(cli: Cli) -> Result<(), String> {
+    // An example that shows a program's configuration serves its own host.
+    if !cli.listen.ip().is_loopback() {
+        return Err(format!(
+            "--listen {}: only loopback addresses are served",
+            cli.listen
+        ));
+    }
+    let gates = cli.file.into_iter().fold(cli.gates, GateArgs::with_file);
+    let _watcher = gates
+        .with_env("FEATUREGATE_LIVE_GATES")
+        .watch(|event| eprintln!("featuregate-live: {event}"))
+        .map_err(|err| format!("{:#}", ErrorChain::new(&err)))?;
+    // Installed after the first configuration: publish every gate once.
     let metrics = PrometheusBuilder::new()
         .install_recorder()
         .map_err(|err| format!("cannot install the metrics recorder: {err}"))?;
-    let _watcher = watch(&file, Options::default(), |event: WatchEvent| {
-        eprintln!("featuregate-live: {event}");
-    })
-    .map_err(|err| with_sources(&err))?;
+    featuregate::metrics::publish();
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_io()
         .build()
         .map_err(|err| format!("cannot start the runtime: {err}"))?;
     runtime
-        .block_on(serve(listen, metrics))
-        .map_err(|err| format!("cannot serve on {listen}: {err}"))
-}
-
-fn parse_args(mut args: impl Iterator<Item = String>) -> Result<(PathBuf, SocketAddr), String> {
-    let mut file = None;
-    let mut listen = SocketAddr::from(([127, 0, 0, 1], 0));
-    while let Some(arg) = args.next() {
-        match arg.as_str() {
-            "--listen" => {
-                let addr = args.next().ok_or(USAGE)?;
-                listen = addr
-                    .parse()
-                    .map_err(|_| format!("--listen {addr:?}: not an address with a port"))?;
-            }
-            "-h" | "--help" => return Err(USAGE.to_owned()),
-            _ if file.is_none() && !arg.starts_with('-') => file = Some(PathBuf::from(arg)),
-            _ => return Err(format!("unexpected argument {arg:?}; {USAGE}")),
-        }
-    }
-    // An example that shows a program's configuration serves its own host.
-    if !listen.ip().is_loopback() {
-        return Err(format!(
-            "--listen {listen}: only loopback addresses are served"
-        ));
-    }
-    Ok((file.ok_or(USAGE)?, listen))
-}
-
-/// An error and its sources on one line.
-fn with_sources(err: &dyn std::error::Error) -> String {
-    let mut text = err.to_string();
-    let mut source = err.source();
-    while let Some(next) = source {
-        text.push_str(": ");
-        text.push_str(&next.to_string().replace('\n', " "));
-        source = next.source();
-    }
-    text
+        .block_on(serve(cli.listen, metrics))
+        .map_err(|err| format!("cannot serve on {}: {err}", cli.listen))
 }
 
 async fn serve(listen: SocketAddr, metrics: PrometheusHandle) -> std::io::Result<()> {

@@ -1,11 +1,13 @@
 //! Starts `featuregate-live` on a loopback port over a `ConfigMap`-style
 //! volume, updates the file the kubelet's way, and scrapes `/metrics` and
-//! `/featuregates` until both show the change (a bounded few seconds).
+//! `/featuregates` until both show the change (a bounded few seconds); runs
+//! the README's walkthrough as written.
 #![cfg(unix)]
 
 use std::io::{BufRead as _, BufReader, Read as _, Write as _};
 use std::net::{SocketAddr, TcpStream};
 use std::process::{Child, Command, Stdio};
+use std::sync::mpsc::Receiver;
 use std::time::{Duration, Instant};
 
 // The kubelet's update of a `ConfigMap` volume, shared with the runtime's
@@ -154,4 +156,160 @@ fn refuses_a_listen_address_off_loopback() {
         .unwrap();
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("only loopback"));
+}
+
+/// The README's `featuregate-live` walkthrough (section "Live configuration
+/// and what operators see"), run as written: each `$` line of the block in
+/// order, against the built binary, with `/tmp/cm` a fresh directory and the
+/// port the one the binary picks. Outputs are compared line by line; the
+/// `/featuregates` document is "shortened to three gates", so each gate it
+/// shows must be served as shown.
+#[test]
+fn readme_walkthrough() {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../README.md")).unwrap();
+    let start = readme
+        .find("$ mkdir -p /tmp/cm && printf")
+        .expect("the walkthrough's first command");
+    let block = &readme[start..start + readme[start..].find("```").unwrap()];
+    let volume = tempfile::tempdir().unwrap();
+    let dir = volume.path().to_str().unwrap().to_owned();
+    let local = |text: &str| text.replace("/tmp/cm", &dir);
+
+    // Each command with the output lines under it.
+    let mut steps: Vec<(&str, Vec<&str>)> = Vec::new();
+    for line in block.lines() {
+        match line.strip_prefix("$ ") {
+            Some(command) => steps.push((command, Vec::new())),
+            None => steps.last_mut().expect("a command first").1.push(line),
+        }
+    }
+    assert_eq!(steps.len(), 7, "{block}");
+
+    let mut server: Option<(Running, SocketAddr, Receiver<String>)> = None;
+    for (command, expected) in &steps {
+        if let Some(printf) = command.split_once("printf '").map(|(_, rest)| rest) {
+            let (text, target) = printf.split_once("' > ").unwrap();
+            assert_eq!(target, "/tmp/cm/gates.yaml", "{command}");
+            std::fs::write(local(target), text.replace("\\n", "\n")).unwrap();
+            if let Some((_, _, stderr)) = &server {
+                for line in expected {
+                    let told = stderr.recv_timeout(Duration::from_secs(5)).unwrap();
+                    assert_eq!(told, local(line), "after `{command}`");
+                }
+            }
+        } else if let Some(args) = command.strip_prefix("cargo run -p featuregate-live -- ") {
+            let args: Vec<String> = args
+                .trim_end_matches(" &")
+                .split_whitespace()
+                .map(|arg| local(arg).replace("127.0.0.1:18081", "127.0.0.1:0"))
+                .collect();
+            let mut child = Command::new(env!("CARGO_BIN_EXE_featuregate-live"))
+                .args(&args)
+                .stdout(Stdio::piped())
+                .stderr(Stdio::piped())
+                .spawn()
+                .unwrap();
+            let stdout = child.stdout.take().unwrap();
+            let stderr = lines(child.stderr.take().unwrap());
+            let running = Running(child);
+            let mut first = String::new();
+            BufReader::new(stdout).read_line(&mut first).unwrap();
+            let addr: SocketAddr = first
+                .trim()
+                .strip_prefix("listening on http://")
+                .unwrap_or_else(|| panic!("unexpected first line {first:?}"))
+                .parse()
+                .unwrap();
+            assert_eq!(expected, &["listening on http://127.0.0.1:18081"]);
+            server = Some((running, addr, stderr));
+        } else if let Some(grep) =
+            command.strip_prefix("curl -s localhost:18081/metrics | grep -E 'name=\"(")
+        {
+            let names: Vec<&str> = grep.split_once(")\"'").unwrap().0.split('|').collect();
+            let (_, addr, _) = server.as_ref().expect("the server runs");
+            let mut shown: Vec<String> = get(*addr, "/metrics")
+                .1
+                .lines()
+                .filter(|line| {
+                    names
+                        .iter()
+                        .any(|n| line.contains(&format!("name=\"{n}\"")))
+                })
+                .map(str::to_owned)
+                .collect();
+            shown.sort();
+            assert_eq!(shown, *expected, "`{command}`");
+        } else if command.starts_with("curl -s localhost:18081/featuregates") {
+            let (_, addr, _) = server.as_ref().expect("the server runs");
+            served_as_shown(*addr, &expected.join("\n"));
+        } else {
+            panic!("a command the test does not know: {command}");
+        }
+    }
+}
+
+/// Each gate the README's shortened `/featuregates` document shows is
+/// served as shown, and so is the start of its warning.
+fn served_as_shown(addr: SocketAddr, expected: &str) {
+    let json: serde_json::Value = serde_json::from_str(&get(addr, "/featuregates").1).unwrap();
+    let mut gates = 0;
+    for gate in json["gates"].as_array().unwrap() {
+        let name = gate["name"].as_str().unwrap();
+        if !expected.contains(&format!("\"name\": \"{name}\"")) {
+            continue;
+        }
+        gates += 1;
+        let shown = format!(
+            "{{\"name\": \"{name}\", \"state\": {}, \"enabled\": {}, \"rule\": {},\n   \"explanation\": {}}}",
+            gate["state"], gate["enabled"], gate["rule"], gate["explanation"]
+        );
+        assert!(expected.contains(&shown), "{shown}\nnot in\n{expected}");
+    }
+    assert_eq!(gates, 3, "{expected}");
+    let warning = expected
+        .split_once("\"warnings\": [\"")
+        .unwrap()
+        .1
+        .split_once("...")
+        .unwrap()
+        .0;
+    assert!(
+        json["warnings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|w| w.as_str().unwrap().starts_with(warning)),
+        "{warning}: {json}"
+    );
+}
+
+/// The lines a child writes, as they come.
+fn lines(stream: impl std::io::Read + Send + 'static) -> Receiver<String> {
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stream).lines() {
+            let Ok(line) = line else { return };
+            if tx.send(line).is_err() {
+                return;
+            }
+        }
+    });
+    rx
+}
+
+#[test]
+fn a_missing_file_is_reported_with_its_cause() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_featuregate-live"))
+        .arg(dir.path().join("gates.yaml"))
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.starts_with("featuregate-live: cannot read feature gate file ")
+            && err.contains("gates.yaml\n  caused by: "),
+        "{err}"
+    );
 }
