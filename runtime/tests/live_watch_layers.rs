@@ -315,6 +315,26 @@ fn update_replaces_a_fixed_layer_at_once() {
         .unwrap_err();
     assert_eq!(err.layers(), ["env VMM_FEATURE_GATES"]);
     assert!(err.refusal().is_some() && ImageVolume::is_enabled() && !Restore::is_enabled());
+    // A requirement a higher layer turns off: both layers are named.
+    watcher
+        .update(
+            "--feature-gates",
+            GateConfig::parse("Sidecar=false,Snapshot=false").unwrap(),
+        )
+        .unwrap();
+    let err = watcher
+        .update(
+            "env VMM_FEATURE_GATES",
+            GateConfig::parse("Restore=true").unwrap(),
+        )
+        .unwrap_err();
+    assert_eq!(err.layers(), ["env VMM_FEATURE_GATES", "--feature-gates"]);
+    assert!(
+        err.to_string().starts_with(
+            "the configuration in env VMM_FEATURE_GATES and --feature-gates is refused: "
+        ),
+        "{err}"
+    );
     let err = watcher
         .update("file gates.yaml", GateConfig::default())
         .unwrap_err();

@@ -51,7 +51,7 @@ pub(crate) fn published(_before: &FeatureSet, _after: &FeatureSet) {
 /// configuration does so too; call this after installing a recorder, so
 /// that a program that never reconfigures still exports every gate.
 ///
-/// ```
+/// ```standalone_crate
 /// featuregate::configure(&featuregate::GateConfig::default(), &featuregate::Options::default())?;
 /// // metrics_exporter_prometheus::PrometheusBuilder::new().install_recorder()?;
 /// featuregate::metrics::publish();

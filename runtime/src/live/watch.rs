@@ -380,12 +380,24 @@ impl Shared {
         match configure(&sources.config(), &self.options) {
             Ok(set) => Ok(set.changes(&before)),
             Err(error) => {
-                // The layers whose word on a refused gate counts.
+                // The layers whose word counts on a refused gate, or on a
+                // requirement it misses (the layer that turned it off).
+                let names: Vec<&str> = error
+                    .problems()
+                    .flat_map(|problem| {
+                        let missing: &[crate::Explanation] = match problem {
+                            crate::ConfigProblem::MissingRequirement { missing, .. } => missing,
+                            _ => &[],
+                        };
+                        std::iter::once(problem.name())
+                            .chain(missing.iter().map(|why| why.gate().name()))
+                    })
+                    .collect();
                 let mut layers: Vec<String> = Vec::new();
                 for (label, _) in sources.iter() {
-                    let blamed = error
-                        .problems()
-                        .any(|problem| sources.origin(problem.name()) == Some(label));
+                    let blamed = names
+                        .iter()
+                        .any(|&name| sources.origin(name) == Some(label));
                     if blamed {
                         layers.push(label.to_owned());
                     }
@@ -533,18 +545,21 @@ fn read_stable(
             error,
         });
     }
+    let mut moving = 0;
     for _ in 0..START_TRIES {
         thread::sleep(settle);
         let again = read_all(files);
         if same(&reads, &again) {
             return Ok(again);
         }
+        moving = (0..files.len())
+            .find(|&i| !same(&reads[i..=i], &again[i..=i]))
+            .unwrap_or(0);
         reads = again;
     }
-    let layer = files
-        .first()
-        .map_or_else(String::new, |file| slots[file.slot].label.clone());
-    Err(Refusal::Unstable { layer })
+    Err(Refusal::Unstable {
+        layer: slots[files[moving].slot].label.clone(),
+    })
 }
 
 /// The watcher's thread.
