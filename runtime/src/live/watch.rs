@@ -585,12 +585,12 @@ impl Running {
         let mut interval = POLL;
         let mut poll_at = Instant::now() + interval;
         loop {
-            let confirm_at = pending.as_ref().map(|(at, _)| *at + self.settle);
-            let next = [due, confirm_at, Some(poll_at)]
-                .into_iter()
-                .flatten()
-                .min()
-                .unwrap_or(poll_at);
+            // While a read waits for its confirmation, nothing else is
+            // read; a burst or a poll due meanwhile follows it.
+            let next = match &pending {
+                Some((at, _)) => *at + self.settle,
+                None => due.map_or(poll_at, |at| at.min(poll_at)),
+            };
             match rx.recv_timeout(next.saturating_duration_since(Instant::now())) {
                 Ok(Message::Changed) => {
                     // The first event of a burst sets the deadline; later
@@ -610,16 +610,16 @@ impl Running {
             if let Some((at, reads)) = pending.take() {
                 if now < at + self.settle {
                     pending = Some((at, reads));
-                } else {
-                    let again = read_all(&self.files);
-                    if same(&reads, &again) {
-                        let event = lock(&self.shared).offer(&self.files, again);
-                        if let Some(event) = event {
-                            self.deliver(on_event, event);
-                        }
-                    } else {
-                        pending = Some((now, again));
+                    continue;
+                }
+                let again = read_all(&self.files);
+                if same(&reads, &again) {
+                    let event = lock(&self.shared).offer(&self.files, again);
+                    if let Some(event) = event {
+                        self.deliver(on_event, event);
                     }
+                } else {
+                    pending = Some((now, again));
                 }
             } else if due.is_some_and(|at| now >= at) || now >= poll_at {
                 due = None;
