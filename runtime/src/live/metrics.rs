@@ -11,9 +11,10 @@ use crate::FeatureSet;
 #[cfg(feature = "metrics")]
 use crate::{Gate, State, registry};
 
-/// The gauge's name.
+/// The gauge's name: `feature_enabled` (Kubernetes exports the same as
+/// `kubernetes_feature_enabled`; a program may describe it to its recorder).
 #[cfg(feature = "metrics")]
-pub(crate) const FEATURE_ENABLED: &str = "feature_enabled";
+pub const FEATURE_ENABLED: &str = "feature_enabled";
 
 /// Serialises the writers of the gauges, so that the last to write has
 /// read the slots last: the gauges end as `T::is_enabled()` answers.
