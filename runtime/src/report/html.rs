@@ -12,7 +12,8 @@
 //!   the table names each colour.
 //! - A header row that stays in view while the rows scroll
 //!   (`position: sticky`), compact rows and cells that never wrap, so 85
-//!   gates x 5 architectures read at a glance.
+//!   gates x 5 architectures read at a glance; each row an anchor named by
+//!   its first cell (`matrix.html#ImageVolume`).
 //! - Every text (names, reasons, notes, titles) HTML-escaped, and a
 //!   `Content-Security-Policy` that lets the page load nothing at all.
 //!
@@ -183,7 +184,7 @@ pub(crate) fn escape(text: &str) -> Cow<'_, str> {
 const STYLE: &str = r#"
 :root {
   --supported: #7fd08f; --pending: #ffd75e; --unverified: #97cdf2;
-  --unsupported: #f28b8b; --unspecified: #f3f4f6;
+  --unsupported: #f28b8b; --unspecified: #e5e7eb;
   --head: #1f2937; --head-text: #ffffff; --line: #d1d5db; --zebra: #f9fafb;
   --ink: #111827; --muted: #6b7280;
   --promote: #166534; --regressed: #b91c1c; --unbacked: #92400e; --contradicted: #6b21a8;
@@ -205,7 +206,7 @@ th, td { padding: 2px 8px; white-space: nowrap; text-align: left; font-weight: n
 thead th { position: sticky; top: 0; z-index: 1; background: var(--head); color: var(--head-text);
   font-weight: 600; border-right-color: #4b5563; border-bottom: 0; }
 tbody tr:nth-child(even) { background: var(--zebra); }
-tbody th { font-weight: 600; }
+tbody th { font-weight: 600; scroll-margin-top: 24px; }
 td.st { min-width: 104px; text-align: center; }
 td.n { text-align: right; font-variant-numeric: tabular-nums; color: var(--muted); }
 .s-supported { background: var(--supported); }
@@ -218,7 +219,7 @@ td.n { text-align: right; font-variant-numeric: tabular-nums; color: var(--muted
 .bar.s-pending { background: linear-gradient(90deg, var(--pending) var(--share), transparent 0); }
 .bar.s-unverified { background: linear-gradient(90deg, var(--unverified) var(--share), transparent 0); }
 .bar.s-unsupported { background: linear-gradient(90deg, var(--unsupported) var(--share), transparent 0); }
-.bar.s-unspecified { background: linear-gradient(90deg, #d1d5db var(--share), transparent 0); color: var(--ink); }
+.bar.s-unspecified { background: linear-gradient(90deg, var(--unspecified) var(--share), transparent 0); color: var(--ink); }
 .why { text-decoration: underline dotted; text-underline-offset: 2px; cursor: help; }
 .sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 .mark { display: inline-block; margin-left: 6px; padding: 0 4px; border-radius: 3px;
@@ -349,7 +350,14 @@ fn cell(out: &mut String, header: bool, look: &Look, reason: Option<&str>) {
     out.push('<');
     out.push_str(tag);
     if header {
-        out.push_str(" scope=\"row\"");
+        // The row's anchor (`page.html#ImageVolume`): its words, spaces
+        // made dashes (an id holds no space).
+        let id: String = look
+            .words
+            .chars()
+            .map(|c| if c.is_whitespace() { '-' } else { c })
+            .collect();
+        let _ = write!(out, " scope=\"row\" id=\"{}\"", escape(&id));
     }
     let mut classes: Vec<&str> = Vec::new();
     if look.bar.is_some() {
