@@ -191,38 +191,14 @@ fn chromium_shows_the_coverage_as_bars() {
     let coverage = registry.coverage();
     let html = coverage.to_html();
     let page = browser::render(dir.path(), "coverage", &html, (1000, 400), None);
-    let rows = browser::body_rows(&page.dom);
-    let archs: Vec<&str> = rows.iter().map(|(arch, _)| arch.as_str()).collect();
-    assert_eq!(archs, ["amd64", "arm64", "s390x", "ppc64le", "riscv64"]);
-
+    browser::check_coverage(&coverage, &html, &page);
+    // amd64 Supported is 3 of 4: a bar over three quarters of the cell.
     let table = page.shot.table(
         browser::css_colour(&html, "head"),
         browser::css_colour(&html, "line"),
         Arch::ALL.len(),
     );
-    assert_eq!(
-        table.columns.len(),
-        7,
-        "arch, five statuses, total: {table:?}"
-    );
     let palette = browser::palette(&html);
-    for (r, (arch, counts)) in coverage.iter().enumerate() {
-        for (c, &(status, colour)) in palette.iter().enumerate() {
-            // The bar starts at the cell's left edge: its first pixels.
-            let ((x0, _), ys) = table.cell(r, 1 + c);
-            let seen = page.shot.dominant((x0 - 1, x0 + 1), ys);
-            let filled = counts.count(status) > 0;
-            let painted = browser::close(seen, colour, browser::TOLERANCE);
-            assert_eq!(
-                painted,
-                filled,
-                "{arch} {status}: {} gates, the bar's start is {seen:?} ({})",
-                counts.count(status),
-                page.path.display()
-            );
-        }
-    }
-    // amd64 Supported is 3 of 4: a bar over three quarters of the cell.
     let ((x0, x1), (y0, _)) = table.cell(0, 1);
     let supported = palette[0].1;
     assert_eq!(palette[0].0, Status::Supported);

@@ -435,3 +435,41 @@ pub(crate) fn check_matrix(matrix: &featuregate::Matrix, html: &str, page: &Rend
         );
     }
 }
+
+/// Checks a rendered coverage page: one row per architecture, in order; in
+/// the screenshot each count's cell starts with a bar of its status's
+/// colour when the count is not zero, and has none when it is.
+pub(crate) fn check_coverage(coverage: &featuregate::Coverage, html: &str, page: &Rendered) {
+    let rows = body_rows(&page.dom);
+    let shown: Vec<&str> = rows.iter().map(|(arch, _)| arch.as_str()).collect();
+    let archs: Vec<&str> = coverage.iter().map(|(arch, _)| arch.as_str()).collect();
+    assert_eq!(shown, archs, "one row per architecture");
+
+    let table = page.shot.table(
+        css_colour(html, "head"),
+        css_colour(html, "line"),
+        archs.len(),
+    );
+    // Statuses in `Status::ALL` order, as the columns.
+    let palette = palette(html);
+    assert_eq!(
+        table.columns.len(),
+        2 + palette.len(),
+        "arch, five statuses, total: {table:?}"
+    );
+    for (r, (arch, counts)) in coverage.iter().enumerate() {
+        for (c, &(status, colour)) in palette.iter().enumerate() {
+            // The bar starts at the cell's left edge: its first pixels.
+            let ((x0, _), ys) = table.cell(r, 1 + c);
+            let seen = page.shot.dominant((x0 - 1, x0 + 1), ys);
+            let filled = counts.count(status) > 0;
+            assert_eq!(
+                close(seen, colour, TOLERANCE),
+                filled,
+                "{arch} {status}: {} gates, the bar's start is {seen:?} ({})",
+                counts.count(status),
+                page.path.display()
+            );
+        }
+    }
+}
