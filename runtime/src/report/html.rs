@@ -184,7 +184,7 @@ pub(crate) fn escape(text: &str) -> Cow<'_, str> {
 const STYLE: &str = r#"
 :root {
   --supported: #7fd08f; --pending: #ffd75e; --unverified: #97cdf2;
-  --unsupported: #f28b8b; --unspecified: #e5e7eb;
+  --unsupported: #f28b8b; --unspecified: #eceef1;
   --head: #1f2937; --head-text: #ffffff; --line: #d1d5db; --zebra: #f9fafb;
   --ink: #111827; --muted: #6b7280;
   --promote: #166534; --regressed: #b91c1c; --unbacked: #92400e; --contradicted: #6b21a8;
