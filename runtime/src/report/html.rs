@@ -28,16 +28,22 @@
 //!
 //! ```text
 //! Value::Evidence { declared, passes, runs, finding } => Look {
-//!     words: format!("{} {passes}/{runs}", ...).into(),
-//!     mark: finding.map(|kind| Mark::of(kind.as_str())),   // "Promote", ...
-//!     ..Look::status(declared)                             // background by declared support
+//!     words: format!("{declared} {passes}/{runs}").into(),  // the words, whatever the colour
+//!     unspecified: false,                                   // keep the figures: no lone dash
+//!     mark: finding.map(|kind| Mark::of(kind.as_str())),    // "Promote", "Regressed", ...
+//!     ..Look::status(declared)                              // background by declared support
 //! },
 //! ```
+//!
+//! A new report also gives its page a heading: `impl Sealed for Assessment
+//! { fn heading(&self) -> &'static str { "..." } }` in `report/mod.rs`
+//! (and a `caption` when its title is not the one).
 //!
 //! A [`Mark`] shows as a badge at the end of the cell: the finding's glyph
 //! (a CSS `::before`: `▲` Promote, `▼` Regressed, `?` Unbacked, `✕`
 //! Contradicted) and its word, in the DOM so that a screen reader says it,
-//! class `mark f-promote` (`f-` and the word in lower case). The legend
+//! class `mark f-promote` (`f-` and the word in lower case), in the
+//! finding's colour (`--promote`, ... on `:root`). The legend
 //! lists the findings whenever a cell of the page carries a mark.
 
 use std::borrow::Cow;

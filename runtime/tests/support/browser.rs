@@ -16,6 +16,11 @@
 //! below it each row is a band between two grid lines, read down the left
 //! padding of the first column, where no text is. So the rows and columns
 //! are found whatever the fonts, the legend's height or the window's width.
+//! A finding's mark in a cell is its colour inside the cell's box:
+//! `shot.count_in(css_colour(html, "promote"), table.cell(r, c), TOLERANCE)`.
+
+// Each test crate that includes this uses a part of it.
+#![allow(dead_code)]
 
 use std::fs::File;
 use std::path::{Path, PathBuf};
@@ -141,9 +146,10 @@ pub(crate) fn render(
         std::fs::create_dir_all(&keep).unwrap();
         std::fs::copy(&shot_path, keep.join(format!("{name}.png"))).unwrap();
     }
+    let shot = Shot::read(&shot_path);
     Rendered {
         dom: std::fs::read_to_string(&dom_path).unwrap(),
-        shot: Shot::read(&shot_path),
+        shot,
         path: page,
     }
 }
@@ -179,10 +185,16 @@ impl Shot {
             png::ColorType::Rgba => 4,
             other => panic!("unexpected PNG colour type {other:?} in {}", path.display()),
         };
-        let rgb = buffer[..info.buffer_size()]
-            .chunks_exact(channels)
-            .flat_map(|px| [px[0], px[1], px[2]])
-            .collect();
+        buffer.truncate(info.buffer_size());
+        let rgb = if channels == 3 {
+            buffer
+        } else {
+            let mut rgb = Vec::with_capacity(buffer.len() / 4 * 3);
+            for px in buffer.chunks_exact(4) {
+                rgb.extend_from_slice(&px[..3]);
+            }
+            rgb
+        };
         Shot {
             width: info.width as usize,
             height: info.height as usize,
@@ -199,10 +211,16 @@ impl Shot {
     /// The most frequent colour of the box `x0..x1` x `y0..y1`: a cell's
     /// background, whatever its text covers.
     pub(crate) fn dominant(&self, (x0, x1): (usize, usize), (y0, y1): (usize, usize)) -> Rgb {
-        let mut counts: std::collections::HashMap<Rgb, usize> = std::collections::HashMap::new();
+        // A cell has a handful of colours: its background and its text's
+        // antialiasing.
+        let mut counts: Vec<(Rgb, usize)> = Vec::new();
         for y in y0..y1 {
             for x in x0..x1 {
-                *counts.entry(self.at(x, y)).or_default() += 1;
+                let colour = self.at(x, y);
+                match counts.iter_mut().find(|(c, _)| *c == colour) {
+                    Some((_, n)) => *n += 1,
+                    None => counts.push((colour, 1)),
+                }
             }
         }
         counts
@@ -216,6 +234,20 @@ impl Shot {
     pub(crate) fn count(&self, colour: Rgb, (y0, y1): (usize, usize), tolerance: u8) -> usize {
         (y0..y1)
             .flat_map(|y| (0..self.width).map(move |x| (x, y)))
+            .filter(|&(x, y)| close(self.at(x, y), colour, tolerance))
+            .count()
+    }
+
+    /// How many pixels of the box `cell` (as [`Table::cell`] gives it) are
+    /// within `tolerance` of `colour`.
+    pub(crate) fn count_in(
+        &self,
+        colour: Rgb,
+        ((x0, x1), (y0, y1)): ((usize, usize), (usize, usize)),
+        tolerance: u8,
+    ) -> usize {
+        (y0..y1)
+            .flat_map(|y| (x0..x1).map(move |x| (x, y)))
             .filter(|&(x, y)| close(self.at(x, y), colour, tolerance))
             .count()
     }
