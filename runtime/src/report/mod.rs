@@ -35,6 +35,9 @@
 //!     "name,state,amd64,arm64\nImageVolume,Beta,Supported,Unverified\n"
 //! );
 //! assert_eq!(registry.coverage().get(Arch::Arm64).unverified, 1);
+//! // A page to open in a browser: colour and words in each cell.
+//! let page = registry.matrix().to_html();
+//! assert!(page.contains(r#"<td class="st s-supported">Supported</td>"#));
 //! let parity = registry.parity(Arch::Amd64, Arch::Arm64);
 //! assert_eq!(parity.iter().next().unwrap().gate.name(), "ImageVolume");
 //! ```
