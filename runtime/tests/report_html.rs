@@ -125,6 +125,10 @@ fn tables_are_accessible() {
         !html.contains("aria-label=\"Findings\""),
         "no finding, no findings legend"
     );
+    let none = registry.parity(Arch::Amd64, Arch::Amd64).to_html();
+    assert!(
+        none.contains("<tbody>\n<tr><td class=\"none\" colspan=\"4\">none</td></tr>\n</tbody>")
+    );
     let coverage = registry.coverage().to_html();
     assert!(
         coverage.contains("<caption>4 feature gates; count (share) per support status:</caption>")

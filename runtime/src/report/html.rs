@@ -214,6 +214,7 @@ thead th { position: sticky; top: 0; z-index: 1; background: var(--head); color:
 tbody tr:nth-child(even) { background: var(--zebra); }
 tbody th { font-weight: 600; scroll-margin-top: 24px; }
 td.st { min-width: 104px; text-align: center; }
+td.none { color: var(--muted); font-style: italic; }
 td.n { text-align: right; font-variant-numeric: tabular-nums; color: var(--muted); }
 .s-supported { background: var(--supported); }
 .s-pending { background: var(--pending); }
@@ -284,6 +285,14 @@ pub(crate) fn page<R: Report + ?Sized>(report: &R) -> String {
         let _ = write!(out, "<th scope=\"col\">{}</th>", escape(columns[i].name()));
     }
     out.push_str("</tr></thead>\n<tbody>\n");
+    if rows.is_empty() {
+        // An empty body would read as a broken page.
+        let _ = writeln!(
+            out,
+            "<tr><td class=\"none\" colspan=\"{}\">none</td></tr>",
+            shown.len()
+        );
+    }
     for (row, looks) in rows.iter().zip(&looks) {
         out.push_str("<tr>");
         for (k, (&i, look)) in shown.iter().zip(looks).enumerate() {
