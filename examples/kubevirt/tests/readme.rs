@@ -183,12 +183,12 @@ fn without_cargo(command: &str, binary: &str) -> Result<String, String> {
     let mut rest = command;
     while let Some(at) = rest.find("cargo run") {
         out.push_str(&rest[..at]);
+        // This command ends at the first `|`, `;`, `&` or newline; its cargo
+        // options end at ` -- `.
         let after = &rest[at..];
-        // The options end at ` -- `, or with the command when it has no arguments.
-        let (options, tail) = after.split_once(" -- ").unwrap_or_else(|| {
-            let end = after.find(['|', ';', '&', '\n']).unwrap_or(after.len());
-            (&after[..end], &after[end..])
-        });
+        let (segment, next) =
+            after.split_at(after.find(['|', ';', '&', '\n']).unwrap_or(after.len()));
+        let (options, args) = segment.split_once(" -- ").unwrap_or((segment, ""));
         let words: Vec<&str> = options.split_whitespace().collect();
         if !words
             .windows(2)
@@ -198,8 +198,8 @@ fn without_cargo(command: &str, binary: &str) -> Result<String, String> {
                 "`{options}` runs another program than kubevirt-gates"
             ));
         }
-        write!(out, "'{binary}' ").unwrap();
-        rest = tail;
+        write!(out, "'{binary}' {args}").unwrap();
+        rest = next;
     }
     out.push_str(rest);
     if out
@@ -211,9 +211,9 @@ fn without_cargo(command: &str, binary: &str) -> Result<String, String> {
     Ok(out)
 }
 
-/// A scratch directory whose entries link to the workspace's own.
-fn scratch() -> PathBuf {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("readme");
+/// A scratch directory `name` whose entries link to the workspace's own.
+fn scratch(name: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     for entry in std::fs::read_dir(workspace()).unwrap() {
@@ -260,15 +260,15 @@ fn run(command: &str, dir: &Path) -> (String, i32) {
 }
 
 /// Does `actual` match `expected`, where a line `...` stands for any lines?
-fn matches(expected: &[String], actual: &[&str]) -> bool {
+fn output_matches(expected: &[String], actual: &[&str]) -> bool {
     match expected.split_first() {
         None => actual.is_empty(),
         Some((first, rest)) if first == "..." => {
-            (0..=actual.len()).any(|skip| matches(rest, &actual[skip..]))
+            (0..=actual.len()).any(|skip| output_matches(rest, &actual[skip..]))
         }
         Some((first, rest)) => actual
             .split_first()
-            .is_some_and(|(line, tail)| line == first && matches(rest, tail)),
+            .is_some_and(|(line, tail)| line == first && output_matches(rest, tail)),
     }
 }
 
@@ -313,7 +313,7 @@ fn check_block(name: &str, steps: &[Step], dir: &Path, problems: &mut Vec<String
         }
         if let Some(expected) = &step.expected {
             let actual: Vec<&str> = output.lines().collect();
-            if !matches(trimmed(expected), trimmed(&actual)) {
+            if !output_matches(trimmed(expected), trimmed(&actual)) {
                 problems.push(fail(format!(
                     "the output differs\n--- README\n{}\n--- actual\n{}",
                     trimmed(expected).join("\n"),
@@ -330,7 +330,7 @@ fn every_readme_command_prints_what_the_readme_says() {
     let readme = std::fs::read_to_string(workspace().join("README.md")).unwrap();
     let mut problems = Vec::new();
     let blocks = blocks(&readme, &mut problems);
-    let dir = scratch();
+    let dir = scratch("readme");
     let mut seen: Vec<&str> = Vec::new();
     for (index, block) in blocks.iter().enumerate() {
         let runs_us = block
@@ -376,10 +376,10 @@ fn every_readme_command_prints_what_the_readme_says() {
 #[test]
 fn the_harness_matches_elided_lines_and_refuses_cargo() {
     let lines = |s: &str| s.lines().map(str::to_owned).collect::<Vec<_>>();
-    assert!(matches(&lines("a\n...\nd"), &["a", "b", "c", "d"]));
-    assert!(matches(&lines("a\n..."), &["a"]));
-    assert!(!matches(&lines("a\n...\nd"), &["a", "b"]));
-    assert!(!matches(&lines("a\nb"), &["a", "b", "c"]));
+    assert!(output_matches(&lines("a\n...\nd"), &["a", "b", "c", "d"]));
+    assert!(output_matches(&lines("a\n..."), &["a"]));
+    assert!(!output_matches(&lines("a\n...\nd"), &["a", "b"]));
+    assert!(!output_matches(&lines("a\nb"), &["a", "b", "c"]));
     assert_eq!(
         without_cargo(
             "NO_COLOR=1 cargo run -p kubevirt-gates -- list | head -2",
@@ -388,6 +388,36 @@ fn the_harness_matches_elided_lines_and_refuses_cargo() {
         .unwrap(),
         "NO_COLOR=1 '/b' list | head -2"
     );
+    assert_eq!(
+        without_cargo("cargo run -p kubevirt-gates | grep -- -x", "/b").unwrap(),
+        "'/b' | grep -- -x"
+    );
     assert!(without_cargo("cargo test --workspace", "/b").is_err());
     assert!(without_cargo("cargo run -p featuregate-live -- x", "/b").is_err());
+}
+
+#[test]
+fn the_harness_runs_blocks_in_order_and_reports_by_name() {
+    let readme = "<!-- readme: files -->\n```console\n$ printf 'a\\nb\\n' > made.txt\n\
+                  $ cat made.txt | grep b\nb\n$ false\n$ echo $?\n1\n```\n\n\
+                  <!-- readme: list -->\n```sh\ncat made.txt\n```\n\n```text\na\n...\n```\n\n\
+                  <!-- readme: wrong -->\n```console\n$ cargo run -p kubevirt-gates -- list --state ga\n\
+                  name\n```\n";
+    let mut problems = Vec::new();
+    let blocks = blocks(readme, &mut problems);
+    let dir = scratch("readme-self-test");
+    for (index, block) in blocks.iter().enumerate() {
+        if let Some(name) = &block.name {
+            check_block(name, &steps(&blocks, index).unwrap(), &dir, &mut problems);
+        }
+    }
+    assert_eq!(problems.len(), 1, "{problems:#?}");
+    assert!(
+        problems[0].starts_with(
+            "README block `wrong`, `$ cargo run -p kubevirt-gates -- list --state ga`: \
+             the output differs\n--- README\nname\n--- actual\nname "
+        ),
+        "{}",
+        problems[0]
+    );
 }
