@@ -120,19 +120,22 @@ fn steps(blocks: &[Block], index: usize) -> Result<Vec<Step>, String> {
     match block.info.as_str() {
         "console" => {
             for line in &block.body {
-                // A command continues on the next line after a `\`, or on
-                // the shell's `> ` prompt, until its output starts.
+                // A command continues (after a `\`, in a here-document, or
+                // on the shell's `> ` prompt) until its output starts.
                 let open = commands
                     .last_mut()
                     .filter(|(_, out)| out.is_empty())
                     .map(|(command, _)| command);
                 if let Some(command) = line.strip_prefix("$ ") {
                     commands.push((command.to_owned(), Vec::new()));
-                } else if let Some(command) =
-                    open.filter(|c| c.ends_with('\\') || line.starts_with("> "))
+                } else if let Some(command) = open.filter(|c| continues(c) || line.starts_with('>'))
                 {
                     command.push('\n');
-                    command.push_str(line.strip_prefix("> ").unwrap_or(line));
+                    command.push_str(
+                        line.strip_prefix("> ")
+                            .or(line.strip_prefix('>'))
+                            .unwrap_or(line),
+                    );
                 } else if let Some((_, out)) = commands.last_mut() {
                     out.push(line.clone());
                 } else {
@@ -153,12 +156,13 @@ fn steps(blocks: &[Block], index: usize) -> Result<Vec<Step>, String> {
                 .filter(|next| next.follows_previous && next.info == "text" && next.name.is_none())
                 .ok_or("a `sh` block needs a ```text block right after it with its output")?;
             let mut commands: Vec<String> = Vec::new();
-            for line in block.body.iter().filter(|l| !l.trim().is_empty()) {
+            for line in &block.body {
                 match commands.last_mut() {
-                    Some(command) if command.ends_with('\\') => {
+                    Some(command) if continues(command) => {
                         command.push('\n');
                         command.push_str(line);
                     }
+                    _ if line.trim().is_empty() => {}
                     _ => commands.push(line.clone()),
                 }
             }
@@ -174,6 +178,26 @@ fn steps(blocks: &[Block], index: usize) -> Result<Vec<Step>, String> {
         }
         other => Err(format!("a ```{other} block is no command block")),
     }
+}
+
+/// Does `command` go on to the next line: after a `\`, or in a
+/// here-document (`<<EOF`) whose end line has not come yet?
+fn continues(command: &str) -> bool {
+    if command.ends_with('\\') {
+        return true;
+    }
+    let mut lines = command.lines();
+    let first = lines.next().unwrap_or("");
+    let Some((_, after)) = first.split_once("<<") else {
+        return false;
+    };
+    let word = after
+        .trim_start_matches('-')
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .trim_matches(['\'', '"']);
+    !after.starts_with('<') && !word.is_empty() && !lines.any(|l| l.trim() == word)
 }
 
 /// `command` with `cargo run -p kubevirt-gates [...] --` replaced by `binary`;
@@ -398,11 +422,41 @@ fn the_harness_matches_elided_lines_and_refuses_cargo() {
 
 #[test]
 fn the_harness_runs_blocks_in_order_and_reports_by_name() {
-    let readme = "<!-- readme: files -->\n```console\n$ printf 'a\\nb\\n' > made.txt\n\
-                  $ cat made.txt | grep b\nb\n$ false\n$ echo $?\n1\n```\n\n\
-                  <!-- readme: list -->\n```sh\ncat made.txt\n```\n\n```text\na\n...\n```\n\n\
-                  <!-- readme: wrong -->\n```console\n$ cargo run -p kubevirt-gates -- list --state ga\n\
-                  name\n```\n";
+    let readme = r"
+<!-- readme: files -->
+```console
+$ printf 'a\nb\n' > made.txt
+$ cat made.txt | grep b
+b
+$ cat > gates.yaml <<'EOF'
+> featureGates:
+>   - Snapshot
+>
+> EOF
+$ false
+$ echo $?
+1
+```
+
+<!-- readme: list -->
+```sh
+cat made.txt \
+  gates.yaml
+```
+
+```text
+a
+...
+featureGates:
+  - Snapshot
+```
+
+<!-- readme: wrong -->
+```console
+$ cargo run -p kubevirt-gates -- list --state ga
+name
+```
+";
     let mut problems = Vec::new();
     let blocks = blocks(readme, &mut problems);
     let dir = scratch("readme-self-test");
