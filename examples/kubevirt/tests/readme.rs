@@ -4,9 +4,9 @@
 //! A command block is named by an HTML comment on the line before it,
 //! `<!-- readme: NAME -->`. Two shapes are understood:
 //!
-//! - a ```` ```console ```` block: each `$ ` line is a command (a line ending
-//!   in `\`, or a following `> ` line, continues it), the lines up to the next
-//!   `$ ` its output;
+//! - a ```` ```console ```` block: each `$ ` line is a command (continued
+//!   after a `\`, in a here-document, or on `> ` lines), the lines up to the
+//!   next `$ ` its output;
 //! - a ```` ```sh ```` block of commands, directly followed by a ```` ```text ````
 //!   block holding what all of them print.
 //!
@@ -32,7 +32,8 @@ use std::time::{Duration, Instant};
 const EXEMPT: &[(&str, &str)] = &[
     (
         "setup",
-        "clones the repository and builds with cargo (cargo inside cargo)",
+        "clones the repository; scripts/setup runs cargo build (cargo inside cargo) \
+         and may install a package",
     ),
     ("test-all", "runs cargo test (cargo inside cargo)"),
     (
@@ -41,13 +42,14 @@ const EXEMPT: &[(&str, &str)] = &[
     ),
 ];
 
-/// How long one command may take before it counts as hung.
+/// How long one command may take before it counts as hung (`sh` is then
+/// killed, and the command's output is not compared).
 const TIMEOUT: Duration = Duration::from_secs(60);
 
 /// One command of a block and the output the README gives it.
 struct Step {
     command: String,
-    /// `None`: the output is the next step's, as in a `sh` block.
+    /// `None`: a later step's output includes this one's, as in a `sh` block.
     expected: Option<Vec<String>>,
 }
 
