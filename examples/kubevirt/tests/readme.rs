@@ -42,8 +42,8 @@ const EXEMPT: &[(&str, &str)] = &[
     ),
 ];
 
-/// How long one command may take before it counts as hung (`sh` is then
-/// killed, and the command's output is not compared).
+/// How long one command may take before it counts as hung: `sh` is killed
+/// and the step fails.
 const TIMEOUT: Duration = Duration::from_secs(60);
 
 /// One command of a block and the output the README gives it.
