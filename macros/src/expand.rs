@@ -15,15 +15,16 @@
 
 use darling::Error;
 use proc_macro2::{Delimiter, Literal, Span, TokenStream, TokenTree};
-use syn::{Ident, Item};
+use syn::Ident;
 
 use crate::check::{self, Gate};
 use crate::crate_path::CratePath;
 use crate::doc;
 use crate::fallback::{self, Failure};
-use crate::parse::{self, at};
+use crate::marker::{self, MARKER};
+use crate::parse;
 use crate::requires;
-use crate::scan;
+use crate::spanned_error::at;
 use crate::symbol::{ARCHS, STAGES};
 use crate::trees::Trees;
 
@@ -50,16 +51,7 @@ fn try_expand(args: TokenStream, item: &[TokenTree]) -> Result<Trees, Box<Failur
     let mut errors = Error::accumulator();
     let declaration = parse::declaration(args, &mut errors);
     let krate = declaration.krate.clone();
-    // The common shape is read from the tokens; anything else goes through
-    // syn, whose errors say what is wrong. rustc only hands attributes whole
-    // items, so a parse failure is input from a test or a syntax newer than
-    // syn's: say what is expected.
-    let marker = scan::marker(item).or_else(|| {
-        let item = item.iter().cloned().collect();
-        let parsed = errors
-            .handle(syn::parse2::<Item>(item).map_err(|_| at(Span::call_site(), check::MARKER)));
-        parsed.and_then(|item| errors.handle(check::marker(&item)))
-    });
+    let marker = marker::read(item, &mut errors);
     let ident: Option<Ident> = marker.as_ref().map(|marker| marker.ident.clone());
     let gate = marker.map(|marker| check::gate(declaration, marker, &mut errors));
     match errors.finish_with(gate) {
@@ -67,7 +59,7 @@ fn try_expand(args: TokenStream, item: &[TokenTree]) -> Result<Trees, Box<Failur
         // Without a marker type an error was pushed above; this arm only
         // keeps the types honest.
         Ok(None) => Err(Box::new(Failure::new(
-            at(Span::call_site(), check::MARKER),
+            at(Span::call_site(), MARKER),
             krate,
             ident,
         ))),

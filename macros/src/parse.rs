@@ -26,6 +26,7 @@ use crate::args::{self, Entry, Value};
 use crate::crate_path::CratePath;
 use crate::lifecycle::{self, Stage};
 use crate::requires;
+use crate::spanned_error::at;
 use crate::symbol::{
     self, ARCH_SYNONYMS, ARCHS, KEYS, STAGES, STATE_SYNONYMS, STATES, STRING_MAX, SUPPORTS,
 };
@@ -311,9 +312,4 @@ fn span_of(value: &Value) -> Span {
         Value::Lit(lit) => lit.span(),
         Value::List(group) => group.span(),
     }
-}
-
-/// An error at `span` (darling's `with_span` takes syntax nodes, not spans).
-pub(crate) fn at(span: Span, message: impl std::fmt::Display) -> Error {
-    syn::Error::new(span, message).into()
 }

@@ -7,7 +7,7 @@
 //! twice.
 
 use darling::Error;
-use proc_macro2::{Delimiter, Group, Span, TokenStream, TokenTree};
+use proc_macro2::{Delimiter, Span};
 use quote::ToTokens;
 use syn::parse::Parser as _;
 use syn::punctuated::Punctuated;
@@ -16,7 +16,7 @@ use syn::{Path, Token};
 
 use crate::args::Value;
 use crate::crate_path::CratePath;
-use crate::parse::at;
+use crate::spanned_error::at;
 use crate::trees::Trees;
 
 const EXAMPLE: &str = "`requires = [Iommufd, crate::gates::PciNumaAwareTopology]` or one path";
@@ -77,26 +77,6 @@ pub(crate) fn written(path: &Path) -> String {
 /// identifier alone); another path to it is caught by const evaluation.
 pub(crate) fn is_itself(path: &Path, ident: &syn::Ident) -> bool {
     path.get_ident().is_some_and(|i| i == ident || i == "Self")
-}
-
-/// `tokens` located at `span` (so that an error of the code they make is
-/// reported there), each keeping its own name resolution: a `$crate` in a
-/// framework's `crate = $crate::featuregate` still means the framework's
-/// crate.
-pub(crate) fn relocate(tokens: TokenStream, span: Span) -> TokenStream {
-    tokens
-        .into_iter()
-        .map(|mut token| {
-            if let TokenTree::Group(group) = &token {
-                let mut new = Group::new(group.delimiter(), relocate(group.stream(), span));
-                new.set_span(group.span().located_at(span));
-                token = TokenTree::Group(new);
-            } else {
-                token.set_span(token.span().located_at(span));
-            }
-            token
-        })
-        .collect()
 }
 
 /// Writes the checks of the requirements to `out`: for each, a call of the
