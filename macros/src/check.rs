@@ -33,6 +33,12 @@ pub(crate) struct Gate {
     pub(crate) used_by: Option<Path>,
     /// The required gates' paths, in declared order.
     pub(crate) requires: Vec<Path>,
+    /// How many requirements were left out of `requires`, each for an error
+    /// of its own (named twice, the gate itself). When those are the only
+    /// errors, the gate still expands beside them, so that the compiler
+    /// judges the other requirements too (is each a gate, does it keep the
+    /// rules): every mistake of the list at once.
+    pub(crate) left_out: usize,
 }
 
 /// Applies the cross-key rules, pushing each failure onto `errors`; the
@@ -48,14 +54,16 @@ pub(crate) fn gate(declaration: Declaration, marker: Marker, errors: &mut Accumu
         owner,
         used_by,
         krate: _,
-        requires,
+        mut requires,
+        requires_left_out,
         stages,
         given,
     } = declaration;
-    for path in requires
-        .iter()
-        .filter(|p| requires::is_itself(p, &marker.ident))
-    {
+    let mut left_out = requires_left_out;
+    requires.retain(|path| {
+        if !requires::is_itself(path, &marker.ident) {
+            return true;
+        }
         errors.push(
             Error::custom(format!(
                 "`{}` requires itself: a gate cannot require itself",
@@ -63,7 +71,9 @@ pub(crate) fn gate(declaration: Declaration, marker: Marker, errors: &mut Accumu
             ))
             .with_span(path),
         );
-    }
+        left_out += 1;
+        false
+    });
     // A stage key that did not read is given too: its own error says why.
     let stage_given = STAGES.iter().any(|key| given.contains(key));
     let unread = STAGES
@@ -121,6 +131,7 @@ pub(crate) fn gate(declaration: Declaration, marker: Marker, errors: &mut Accumu
         support: archs,
         used_by,
         requires,
+        left_out,
     }
 }
 

@@ -54,16 +54,25 @@ fn try_expand(args: TokenStream, item: &[TokenTree]) -> Result<Trees, Box<Failur
     let marker = marker::read(item, &mut errors);
     let ident: Option<Ident> = marker.as_ref().map(|marker| marker.ident.clone());
     let gate = marker.map(|marker| check::gate(declaration, marker, &mut errors));
-    match errors.finish_with(gate) {
-        Ok(Some(gate)) => Ok(descriptor(&gate, &krate)),
+    match (errors.finish(), gate) {
+        (Ok(()), Some(gate)) => Ok(descriptor(&gate, &krate)),
         // Without a marker type an error was pushed above; this arm only
         // keeps the types honest.
-        Ok(None) => Err(Box::new(Failure::new(
+        (Ok(()), None) => Err(Box::new(Failure::new(
             at(Span::call_site(), MARKER),
             krate,
             ident,
+            Vec::new(),
         ))),
-        Err(error) => Err(Box::new(Failure::new(error, krate, ident))),
+        // Each requirement left out of the list pushed one error: when they
+        // are all the errors, the rest of the declaration is sound.
+        (Err(error), Some(gate)) if error.len() == gate.left_out => {
+            Err(Box::new(Failure::beside(error, descriptor(&gate, &krate))))
+        }
+        (Err(error), gate) => {
+            let requires = gate.map(|gate| gate.requires).unwrap_or_default();
+            Err(Box::new(Failure::new(error, krate, ident, requires)))
+        }
     }
 }
 

@@ -58,6 +58,9 @@ pub(crate) struct Declaration {
     pub(crate) used_by: Option<Path>,
     pub(crate) krate: CratePath,
     pub(crate) requires: Vec<Path>,
+    /// How many paths of `requires` were left out of the list for an error
+    /// of their own (named twice).
+    pub(crate) requires_left_out: usize,
     /// The stage keys, in [`STAGES`] order.
     pub(crate) stages: [Option<Stage>; STAGES.len()],
     /// Every key given, valid value or not (a bad `state = Bta` is not also
@@ -130,7 +133,14 @@ impl Declaration {
                     "used_by = crate::spec::uses_image_volume",
                 )?);
             }
-            symbol::REQUIRES => self.requires = requires::paths(value)?,
+            symbol::REQUIRES => {
+                let (paths, twice) = requires::paths(value)?;
+                self.requires = paths;
+                self.requires_left_out = twice.len();
+                if !twice.is_empty() {
+                    return Err(Error::multiple(twice));
+                }
+            }
             symbol::CRATE => {
                 self.krate = CratePath::new(path(key, value, "crate = ::my_crate::featuregate")?)?;
             }
