@@ -34,9 +34,9 @@ macro_rules! __feature_gate {
                     ::core::line!(),
                     // The user's function, wrapped to take any value. Its
                     // path comes as plain tokens (not a `path` fragment) so
-                    // that they keep the user's spans: a wrong signature is
-                    // reported there.
-                    &[$(|value: &dyn ::core::any::Any| $crate::__private::used_by($($used_by)+, value))?],
+                    // that they keep the user's spans, and it is a struct
+                    // field, so a wrong signature is reported there alone.
+                    &[$(|value: &dyn ::core::any::Any| $crate::__private::used_by::Predicate { f: $($used_by)+ }.call(value))?],
                     &[$(<$requires as $crate::FeatureGate>::__DECL.gate),*],
                 )
             };
