@@ -4,7 +4,7 @@
 //! whether the two gates' states and support agree, is for the compiler to
 //! settle (see the runtime's `__feature_gate_requirement!`). What the paths
 //! alone show is checked here: the list is not empty and names no path
-//! twice.
+//! twice (a path named again is left out, and the rest are still judged).
 
 use darling::Error;
 use proc_macro2::{Delimiter, Span};

@@ -65,7 +65,9 @@ macro_rules! __feature_gate {
 /// its path) does not keep the rules of this one from being checked. A
 /// type that is no gate is an error wherever it is read (in its checks and
 /// in the descriptor's list), and rustc reports an error it already reported
-/// once.
+/// once. A declaration the attribute rejected gets the first form alone,
+/// against its placeholder (whose rules no check judges): whether each
+/// requirement is a gate at all.
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __feature_gate_requirement {
