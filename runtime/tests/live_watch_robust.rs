@@ -233,3 +233,30 @@ fn errors_logged() -> &'static Mutex<Vec<String>> {
         logged
     })
 }
+
+#[test]
+fn a_relative_path_is_made_absolute_at_start() {
+    let _serial = serial();
+    let dir = tempfile::tempdir_in(env!("CARGO_TARGET_TMPDIR")).unwrap();
+    fs::write(dir.path().join("gates"), "Sidecar=false\n").unwrap();
+    // The same file named from the working directory: up to the root, then
+    // down the absolute path.
+    let cwd = std::env::current_dir().unwrap();
+    let mut relative = std::path::PathBuf::new();
+    for _ in cwd.components().skip(1) {
+        relative.push("..");
+    }
+    relative.push(dir.path().join("gates").strip_prefix("/").unwrap());
+    assert!(relative.is_relative());
+
+    let watcher = watch(&relative, Options::default(), |_| {}).unwrap();
+    assert!(watcher.path().is_absolute(), "{}", watcher.path().display());
+    assert_eq!(
+        fs::canonicalize(watcher.path()).unwrap(),
+        fs::canonicalize(dir.path().join("gates")).unwrap()
+    );
+    fs::write(dir.path().join("gates"), "Sidecar=true\n").unwrap();
+    within(ONE_SECOND, "a change of a file named relatively", || {
+        Sidecar::is_enabled()
+    });
+}
