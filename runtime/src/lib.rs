@@ -212,17 +212,27 @@
 //!   0) for every gate, through the `metrics` facade, set for every gate on
 //!   every change of the active configuration and by [`metrics::publish`].
 
-// The stages, each importing only from those listed after it.
+// The stages, top to bottom: each imports only from those after it
+// (checked by tests/crate_stages.rs).
+// A command line over any registry (feature `cli`).
 #[cfg(feature = "cli")]
 pub mod cli;
-mod config;
-mod evaluate;
-mod gate;
-mod live;
-mod registry;
+// Matrix, coverage, parity, the requirement graph, the docs check.
 pub mod report;
-mod text;
+// The active configuration, pins, live reload, the gauge.
+mod live;
+// Rules, policy, requirements, `FeatureSet`, problems, explanations.
+mod evaluate;
+// `GateConfig`: flags, files, `KubeVirt` CRs, layered sources.
+mod config;
+// Every gate of the program, its lookups, its graph, the lint.
+mod registry;
+// One gate's descriptor and what the macro's expansion calls.
+mod gate;
+// Architectures, states, support values, versions, names.
 mod vocab;
+// Escaping, capping, "did you mean", error chains.
+mod text;
 
 #[cfg(feature = "metrics")]
 pub use live::metrics;
