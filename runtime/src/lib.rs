@@ -224,6 +224,8 @@ mod config_serde;
 mod declare;
 mod escape;
 mod evaluate;
+#[cfg(feature = "evidence")]
+pub mod evidence;
 mod explain;
 mod feature_set;
 #[cfg(feature = "serde")]

@@ -93,11 +93,14 @@ mod sealed {
     impl Sealed for super::Matrix {}
     impl Sealed for super::Coverage {}
     impl Sealed for super::Parity {}
+    #[cfg(feature = "evidence")]
+    impl Sealed for crate::evidence::Assessment {}
 }
 
 /// One shape for every report: an optional title, a header and rows, from
 /// which the four forms are rendered once for all reports. Sealed: the
-/// reports are [`Matrix`], [`Coverage`] and [`Parity`]; it is object safe,
+/// reports are [`Matrix`], [`Coverage`] and [`Parity`] (and, with the
+/// `evidence` feature, `evidence::Assessment`); it is object safe,
 /// so a program can pick one at run time (`&dyn Report`), as the CLI does.
 pub trait Report: sealed::Sealed {
     /// A line that introduces the table in text and Markdown (the summary of
@@ -193,3 +196,5 @@ macro_rules! forms {
 }
 
 forms!(Matrix, Coverage, Parity);
+#[cfg(feature = "evidence")]
+forms!(crate::evidence::Assessment);
