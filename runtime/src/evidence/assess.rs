@@ -143,9 +143,8 @@ impl Registry {
             .map(|name| {
                 let found = self.position(name);
                 if found.is_none() {
-                    warnings.push(|| {
-                        unknown(self, name, "a test's tag names unknown feature gate")
-                    });
+                    warnings
+                        .push(|| unknown(self, name, "a test's tag names unknown feature gate"));
                 }
                 found
             })
@@ -196,7 +195,14 @@ impl Registry {
                 let seen = &observed[row * archs.len() + column];
                 let declared = gate.support(arch);
                 if let Some(kind) = kind(declared, seen, policy) {
-                    findings.push(Finding::new(gate, arch, kind, declared, seen.clone(), *policy));
+                    findings.push(Finding::new(
+                        gate,
+                        arch,
+                        kind,
+                        declared,
+                        seen.clone(),
+                        *policy,
+                    ));
                 }
             }
         }
@@ -217,7 +223,11 @@ fn judged(gate: &Gate) -> bool {
 }
 
 /// The first finding that applies: Regressed, Contradicted, Unbacked, Promote.
-fn kind(declared: Option<Support>, seen: &Observed, policy: &EvidencePolicy) -> Option<FindingKind> {
+fn kind(
+    declared: Option<Support>,
+    seen: &Observed,
+    policy: &EvidencePolicy,
+) -> Option<FindingKind> {
     let meets = seen.meeting >= policy.min_tests;
     match declared {
         Some(Support::Supported) if seen.below > 0 => Some(FindingKind::Regressed),

@@ -161,7 +161,12 @@ impl Evidence {
         self.add_labelled(arch, &label, file)
     }
 
-    fn add_labelled(&mut self, arch: Arch, label: &str, input: impl Read) -> Result<(), EvidenceError> {
+    fn add_labelled(
+        &mut self,
+        arch: Arch,
+        label: &str,
+        input: impl Read,
+    ) -> Result<(), EvidenceError> {
         let mut staged: HashMap<String, Staged> = HashMap::new();
         let mut sequence = self.failures;
         let (digest, undated) = junit::read(label, input, &self.hasher, self.since, |case| {
@@ -221,10 +226,7 @@ impl Evidence {
     /// only ones an assessment judges.
     #[must_use]
     pub fn archs(&self) -> Vec<Arch> {
-        Arch::ALL
-            .into_iter()
-            .filter(|a| self.covers(*a))
-            .collect()
+        Arch::ALL.into_iter().filter(|a| self.covers(*a)).collect()
     }
 
     /// Whether at least one file was read for `arch`.

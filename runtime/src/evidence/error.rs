@@ -106,10 +106,9 @@ impl fmt::Display for EvidenceError {
                 "{input} uses the entity &{name}; at byte {at}; only XML's five and character \
                  references are read"
             ),
-            Problem::TooDeep { at, limit } => write!(
-                f,
-                "{input} nests elements deeper than {limit} at byte {at}"
-            ),
+            Problem::TooDeep { at, limit } => {
+                write!(f, "{input} nests elements deeper than {limit} at byte {at}")
+            }
             Problem::NameTooLong { at, len, limit } => write!(
                 f,
                 "{input} has a test name of {len} bytes at byte {at}, over the {limit}-byte limit"
@@ -124,10 +123,9 @@ impl fmt::Display for EvidenceError {
             }
             Problem::NoXml => write!(f, "{input} is a directory without *.xml files"),
             Problem::NotAFile => write!(f, "{input} is not a regular file"),
-            Problem::Date { text } => write!(
-                f,
-                "{text} is no date; write it as YYYY-MM-DD (2026-01-31)"
-            ),
+            Problem::Date { text } => {
+                write!(f, "{text} is no date; write it as YYYY-MM-DD (2026-01-31)")
+            }
         }
     }
 }

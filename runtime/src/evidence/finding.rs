@@ -114,7 +114,13 @@ impl fmt::Display for Finding {
             o.passes,
             o.runs
         );
-        write!(f, "{} on {}: {}: declared {declared}, ", self.gate.name(), self.arch, self.kind)?;
+        write!(
+            f,
+            "{} on {}: {}: declared {declared}, ",
+            self.gate.name(),
+            self.arch,
+            self.kind
+        )?;
         match self.kind {
             FindingKind::Promote => write!(f, "and {figures}; declare it Supported")?,
             FindingKind::Contradicted => {

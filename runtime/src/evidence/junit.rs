@@ -60,7 +60,10 @@ pub(super) fn day(text: &str) -> Option<Day> {
         })
     };
     let (y, m, d) = (num(0..4)?, num(5..7)?, num(8..10)?);
-    if !(1..=12).contains(&m) || !(1..=31).contains(&d) || (b.len() > 10 && b[10] != b'T' && b[10] != b' ') {
+    if !(1..=12).contains(&m)
+        || !(1..=31).contains(&d)
+        || (b.len() > 10 && b[10] != b'T' && b[10] != b' ')
+    {
         return None;
     }
     Some(y * 10_000 + m * 100 + d)
@@ -148,11 +151,18 @@ pub(super) fn read(
     let xml_error = |reader: &Reader<BufReader<Counted<_, _>>>, e: quick_xml::Error| {
         let counted = reader.get_ref().get_ref();
         if counted.over {
-            return EvidenceError::new(label, Problem::TooLarge { limit: MAX_EVIDENCE_BYTES });
+            return EvidenceError::new(
+                label,
+                Problem::TooLarge {
+                    limit: MAX_EVIDENCE_BYTES,
+                },
+            );
         }
         let at = reader.error_position();
         match e {
-            quick_xml::Error::Io(io) => EvidenceError::io(label, io::Error::new(io.kind(), io.to_string())),
+            quick_xml::Error::Io(io) => {
+                EvidenceError::io(label, io::Error::new(io.kind(), io.to_string()))
+            }
             quick_xml::Error::Encoding(_) => EvidenceError::new(label, Problem::NotUtf8 { at }),
             other => EvidenceError::new(
                 label,
@@ -176,7 +186,13 @@ pub(super) fn read(
                 if !empty {
                     depth += 1;
                     if depth > MAX_DEPTH {
-                        return Err(EvidenceError::new(label, Problem::TooDeep { at, limit: MAX_DEPTH }));
+                        return Err(EvidenceError::new(
+                            label,
+                            Problem::TooDeep {
+                                at,
+                                limit: MAX_DEPTH,
+                            },
+                        ));
                     }
                 }
                 let name = e.name();
@@ -204,7 +220,8 @@ pub(super) fn read(
                         }
                     }
                     "testcase" if case.is_none() => {
-                        let open = open_case(label, e, at, suites.last().and_then(|f| f.day), depth)?;
+                        let open =
+                            open_case(label, e, at, suites.last().and_then(|f| f.day), depth)?;
                         if empty {
                             finish(open, since, &mut undated, &mut each);
                         } else {
@@ -260,8 +277,8 @@ pub(super) fn read(
                 return Err(EvidenceError::new(label, Problem::Dtd { at }));
             }
             Event::GeneralRef(ref r) => {
-                let known = r.is_char_ref()
-                    || matches!(&**r, "lt" | "gt" | "amp" | "apos" | "quot");
+                let known =
+                    r.is_char_ref() || matches!(&**r, "lt" | "gt" | "amp" | "apos" | "quot");
                 if !known {
                     return Err(EvidenceError::new(
                         label,
@@ -304,7 +321,12 @@ pub(super) fn read(
 
 /// The value of attribute `key`, entities resolved (only XML's five and
 /// character references: any other is an error, and none is expanded).
-fn attr(label: &str, e: &BytesStart<'_>, key: &str, at: u64) -> Result<Option<String>, EvidenceError> {
+fn attr(
+    label: &str,
+    e: &BytesStart<'_>,
+    key: &str,
+    at: u64,
+) -> Result<Option<String>, EvidenceError> {
     for a in e.attributes() {
         let a = a.map_err(|err| {
             EvidenceError::new(
@@ -316,25 +338,29 @@ fn attr(label: &str, e: &BytesStart<'_>, key: &str, at: u64) -> Result<Option<St
             )
         })?;
         if a.key.as_ref() == key {
-            let value = a.normalized_value(XmlVersion::Implicit1_0).map_err(|err| match err {
-                quick_xml::Error::Escape(quick_xml::escape::EscapeError::UnrecognizedEntity(_, name)) => {
-                    EvidenceError::new(
+            let value = a
+                .normalized_value(XmlVersion::Implicit1_0)
+                .map_err(|err| match err {
+                    quick_xml::Error::Escape(
+                        quick_xml::escape::EscapeError::UnrecognizedEntity(_, name),
+                    ) => EvidenceError::new(
                         label,
                         Problem::Entity {
                             at,
                             name: error::name(&name),
                         },
-                    )
-                }
-                quick_xml::Error::Encoding(_) => EvidenceError::new(label, Problem::NotUtf8 { at }),
-                other => EvidenceError::new(
-                    label,
-                    Problem::Xml {
-                        at,
-                        detail: error::detail(&other.to_string()),
-                    },
-                ),
-            })?;
+                    ),
+                    quick_xml::Error::Encoding(_) => {
+                        EvidenceError::new(label, Problem::NotUtf8 { at })
+                    }
+                    other => EvidenceError::new(
+                        label,
+                        Problem::Xml {
+                            at,
+                            detail: error::detail(&other.to_string()),
+                        },
+                    ),
+                })?;
             return Ok(Some(value.into_owned()));
         }
     }
@@ -381,7 +407,14 @@ fn open_case(
         tags: found,
         status_failed: matches!(
             status.as_str(),
-            "failed" | "failure" | "error" | "errored" | "panicked" | "interrupted" | "aborted" | "timedout"
+            "failed"
+                | "failure"
+                | "error"
+                | "errored"
+                | "panicked"
+                | "interrupted"
+                | "aborted"
+                | "timedout"
         ),
         status_skipped: matches!(status.as_str(), "skipped" | "pending" | "disabled"),
         day: day.or(own_day),

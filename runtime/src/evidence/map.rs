@@ -92,7 +92,15 @@ impl EvidenceMap {
             if line.is_empty() || line.starts_with('#') {
                 continue;
             }
-            let bad = |detail| EvidenceError::new(label, Problem::MapLine { line: i + 1, detail });
+            let bad = |detail| {
+                EvidenceError::new(
+                    label,
+                    Problem::MapLine {
+                        line: i + 1,
+                        detail,
+                    },
+                )
+            };
             let Some((pattern, gate)) = line.split_once("=>") else {
                 return Err(bad("expected `PATTERN => GateName`"));
             };

@@ -126,11 +126,18 @@ fn edit(lines: &[&str], line: usize, archs: &[Arch]) -> Option<Hunk> {
         args = set_supported(&args, arch);
     }
     let new_block = format!("{}{args}{}", &block[..open], &block[close..]);
-    Some(Hunk {
-        start: first,
-        end: last + 1,
-        new: new_block.split_inclusive('\n').map(str::to_owned).collect(),
-    })
+    let mut new: Vec<String> = new_block.split_inclusive('\n').map(str::to_owned).collect();
+    // Only the lines that change: the unchanged ones around them are context.
+    let (mut start, mut end) = (first, last + 1);
+    while start < end && !new.is_empty() && new[0] == lines[start] {
+        new.remove(0);
+        start += 1;
+    }
+    while start < end && new.last().is_some_and(|l| l == lines[end - 1]) {
+        new.pop();
+        end -= 1;
+    }
+    Some(Hunk { start, end, new })
 }
 
 /// The offset of the `)` that closes an argument list whose `(` is just
@@ -209,10 +216,7 @@ fn set_supported(args: &str, arch: Arch) -> String {
     let value = format!("{key} = Supported");
     for &(from, to) in &entries {
         let entry = &args[from..to];
-        if entry
-            .split_once('=')
-            .is_some_and(|(k, _)| k.trim() == key)
-        {
+        if entry.split_once('=').is_some_and(|(k, _)| k.trim() == key) {
             return format!("{}{value}{}", &args[..from], &args[to..]);
         }
     }
@@ -305,7 +309,10 @@ mod tests {
     #[test]
     fn keys_are_replaced_or_added() {
         assert_eq!(
-            set_supported(r#"state = Beta, arm64 = Pending("needs, CDI")"#, Arch::Arm64),
+            set_supported(
+                r#"state = Beta, arm64 = Pending("needs, CDI")"#,
+                Arch::Arm64
+            ),
             "state = Beta, arm64 = Supported"
         );
         assert_eq!(
@@ -313,7 +320,10 @@ mod tests {
             "state = Beta, others = Unverified, s390x = Supported"
         );
         assert_eq!(
-            set_supported("\n    alpha = \"v1.1.0\",\n    ga = \"v1.4.0\",\n", Arch::Arm64),
+            set_supported(
+                "\n    alpha = \"v1.1.0\",\n    ga = \"v1.4.0\",\n",
+                Arch::Arm64
+            ),
             "\n    alpha = \"v1.1.0\",\n    ga = \"v1.4.0\",\n    arm64 = Supported,\n"
         );
         assert_eq!(
@@ -327,10 +337,10 @@ mod tests {
         let text = "/// Doc.\n#[feature_gate(\n    state = Alpha,\n)]\npub struct A;\n";
         let lines: Vec<&str> = text.split_inclusive('\n').collect();
         let hunk = edit(&lines, 5, &[Arch::Arm64, Arch::S390x]).unwrap();
-        assert_eq!((hunk.start, hunk.end), (1, 5));
+        assert_eq!((hunk.start, hunk.end), (3, 3));
         assert_eq!(
             hunk.new.concat(),
-            "#[feature_gate(\n    state = Alpha,\n    arm64 = Supported,\n    s390x = Supported,\n)]\npub struct A;\n"
+            "    arm64 = Supported,\n    s390x = Supported,\n"
         );
         assert!(edit(&["pub struct A;\n"], 1, &[Arch::Arm64]).is_none());
     }

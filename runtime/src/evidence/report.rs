@@ -14,7 +14,11 @@ impl Report for Assessment {
         let policy = self.policy();
         let mut title = format!(
             "Evidence on {} (at least {} tests, each {}+ runs at {}% or better):",
-            if archs.is_empty() { "no architecture".to_owned() } else { archs.join(", ") },
+            if archs.is_empty() {
+                "no architecture".to_owned()
+            } else {
+                archs.join(", ")
+            },
             policy.min_tests,
             policy.min_runs,
             policy.min_pass_rate * 100.0

@@ -74,11 +74,20 @@ mod tests {
     fn ginkgo_labels_come_off_the_name() {
         assert_eq!(
             split_labels("[It] boots [FeatureGate:A] [wg-arm64, FeatureGate:B]"),
-            ("[It] boots [FeatureGate:A]", Some("wg-arm64, FeatureGate:B"))
+            (
+                "[It] boots [FeatureGate:A]",
+                Some("wg-arm64, FeatureGate:B")
+            )
         );
-        assert_eq!(split_labels("test_one [Serial]"), ("test_one [Serial]", None));
+        assert_eq!(
+            split_labels("test_one [Serial]"),
+            ("test_one [Serial]", None)
+        );
         assert_eq!(split_labels("[BeforeSuite]"), ("[BeforeSuite]", None));
-        assert_eq!(names("[It] boots [FeatureGate:A] [wg-arm64, FeatureGate:B]"), ["A", "B"]);
+        assert_eq!(
+            names("[It] boots [FeatureGate:A] [wg-arm64, FeatureGate:B]"),
+            ["A", "B"]
+        );
         assert_eq!(names("[sig-node] x [OCPFeatureGate:C] [Beta]"), ["C"]);
         assert!(names("[It] nothing [plain]").is_empty());
     }

@@ -203,7 +203,10 @@ impl Cell {
     #[must_use]
     pub fn shows(&self) -> Option<Status> {
         match self.0 {
-            Value::Status(status) | Value::Evidence { declared: status, .. } => Some(status),
+            Value::Status(status)
+            | Value::Evidence {
+                declared: status, ..
+            } => Some(status),
             Value::Count { n, status, .. } if n > 0 => Some(status),
             _ => None,
         }
@@ -445,6 +448,9 @@ mod tests {
         assert_eq!(evidence.display(), "Unverified 70/70 Promote");
         assert_eq!(evidence.csv(), "Unverified 70/70 Promote");
         assert_eq!(evidence.shows(), Some(Status::Unverified));
-        assert_eq!(Cell::evidence(Status::Unspecified, 0, 0, None).display(), "- 0/0");
+        assert_eq!(
+            Cell::evidence(Status::Unspecified, 0, 0, None).display(),
+            "- 0/0"
+        );
     }
 }
