@@ -116,8 +116,9 @@ struct Open {
     status_skipped: bool,
     message: Option<String>,
     /// Inside a `failure`/`error`/flaky element without a `message`: its
-    /// text is the message.
+    /// text (gathered in `text`, at most [`TEXT_BYTES`]) is the message.
     text_wanted: bool,
+    text: String,
     /// The suite's day, for `--since`.
     day: Option<Day>,
     /// Depth of the `testcase` element.
@@ -183,6 +184,9 @@ pub(super) fn read(
         match event {
             Event::Start(ref e) | Event::Empty(ref e) => {
                 let empty = matches!(event, Event::Empty(_));
+                if let Some(open) = case.as_mut() {
+                    open.end_text();
+                }
                 if !empty {
                     depth += 1;
                     if depth > MAX_DEPTH {
@@ -248,7 +252,7 @@ pub(super) fn read(
             }
             Event::End(_) => {
                 if let Some(open) = case.as_mut() {
-                    open.text_wanted = false;
+                    open.end_text();
                     if depth == open.depth {
                         let open = case.take().expect("a case is open");
                         finish(open, since, &mut undated, &mut each);
@@ -260,19 +264,15 @@ pub(super) fn read(
             }
             Event::Text(ref t) => {
                 if let Some(open) = case.as_mut().filter(|o| o.text_wanted) {
-                    let text = t.xml_content(XmlVersion::Implicit1_0);
-                    let text = text.trim();
-                    if !text.is_empty() {
-                        let mut end = text.len().min(TEXT_BYTES);
-                        while !text.is_char_boundary(end) {
-                            end -= 1;
-                        }
-                        open.message = Some(error::detail(&text[..end]));
-                        open.text_wanted = false;
-                    }
+                    open.push_text(&t.xml_content(XmlVersion::Implicit1_0));
                 }
             }
-            Event::CData(_) | Event::Comment(_) | Event::Decl(_) | Event::PI(_) => {}
+            Event::CData(ref t) => {
+                if let Some(open) = case.as_mut().filter(|o| o.text_wanted) {
+                    open.push_text(t);
+                }
+            }
+            Event::Comment(_) | Event::Decl(_) | Event::PI(_) => {}
             Event::DocType(_) => {
                 return Err(EvidenceError::new(label, Problem::Dtd { at }));
             }
@@ -288,14 +288,27 @@ pub(super) fn read(
                         },
                     ));
                 }
-                if r.is_char_ref() && r.resolve_char_ref().is_err() {
-                    return Err(EvidenceError::new(
-                        label,
-                        Problem::Xml {
-                            at,
-                            detail: "an invalid character reference".to_owned(),
-                        },
-                    ));
+                let resolved = match &**r {
+                    "lt" => '<',
+                    "gt" => '>',
+                    "amp" => '&',
+                    "apos" => '\'',
+                    "quot" => '"',
+                    _ => match r.resolve_char_ref() {
+                        Ok(Some(c)) => c,
+                        _ => {
+                            return Err(EvidenceError::new(
+                                label,
+                                Problem::Xml {
+                                    at,
+                                    detail: "an invalid character reference".to_owned(),
+                                },
+                            ));
+                        }
+                    },
+                };
+                if let Some(open) = case.as_mut() {
+                    open.push_text(resolved.encode_utf8(&mut [0; 4]));
                 }
             }
             Event::Eof => break,
@@ -317,6 +330,30 @@ pub(super) fn read(
         },
         undated,
     ))
+}
+
+impl Open {
+    /// The text gathered so far becomes the message (if any).
+    fn end_text(&mut self) {
+        if self.text_wanted {
+            self.text_wanted = false;
+            let text = self.text.trim();
+            if !text.is_empty() {
+                self.message = Some(error::detail(text));
+            }
+            self.text = String::new();
+        }
+    }
+
+    fn push_text(&mut self, text: &str) {
+        if self.text_wanted && self.text.len() < TEXT_BYTES {
+            let mut end = text.len().min(TEXT_BYTES - self.text.len());
+            while !text.is_char_boundary(end) {
+                end -= 1;
+            }
+            self.text.push_str(&text[..end]);
+        }
+    }
 }
 
 /// The value of attribute `key`, entities resolved (only XML's five and
