@@ -5,6 +5,7 @@
 
 mod support;
 
+use std::fmt::Write as _;
 use std::path::Path;
 use std::process::Command;
 
@@ -59,11 +60,12 @@ fn junit(gates: &[&str], runs: usize, failing: usize) -> String {
             for run in 0..runs {
                 let name = format!("[It] {gate} {test} [FeatureGate:{gate}]");
                 if test == 0 && run < failing {
-                    xml += &format!(
-                        "<testcase name=\"{name}\"><failure message=\"boom\"/></testcase>\n"
+                    let _ = writeln!(
+                        xml,
+                        "<testcase name=\"{name}\"><failure message=\"boom\"/></testcase>"
                     );
                 } else {
-                    xml += &format!("<testcase name=\"{name}\"/>\n");
+                    let _ = writeln!(xml, "<testcase name=\"{name}\"/>");
                 }
             }
         }

@@ -7,6 +7,7 @@
 use featuregate::__private::leaked_gate_with;
 use featuregate::evidence::{Evidence, EvidenceMap, EvidencePolicy, FindingKind};
 use featuregate::{Arch, Gate, Registry, Report, State, Support};
+use std::fmt::Write as _;
 
 /// A Ginkgo-style report: for each `(test, runs, passes)`, `runs` cases of
 /// the test, the first `passes` passing; the suite dated `date`.
@@ -15,12 +16,15 @@ fn junit(date: &str, tests: &[(&str, usize, usize)]) -> String {
     for &(name, runs, passes) in tests {
         for run in 0..runs {
             if run < passes {
-                xml +=
-                    &format!("<testcase classname=\"e2e\" name=\"{name}\" status=\"passed\"/>\n");
+                let _ = writeln!(
+                    xml,
+                    "<testcase classname=\"e2e\" name=\"{name}\" status=\"passed\"/>"
+                );
             } else {
-                xml += &format!(
+                let _ = writeln!(
+                    xml,
                     "<testcase classname=\"e2e\" name=\"{name}\" status=\"failed\">\
-                     <failure message=\"run {run} failed\"/></testcase>\n"
+                     <failure message=\"run {run} failed\"/></testcase>"
                 );
             }
         }

@@ -3,6 +3,7 @@
 //! hostile files refused or bounded, never a panic, no message over 1 KiB.
 #![cfg(feature = "evidence")]
 
+use std::fmt::Write as _;
 use std::io::{self, Read};
 
 use featuregate::__private::leaked_gate_with;
@@ -148,7 +149,11 @@ fn billion_laughs_is_refused() {
         } else {
             format!("lol{}", i - 1)
         };
-        xml += &format!("<!ENTITY lol{i} \"{}\">\n", format!("&{prev};").repeat(10));
+        let _ = writeln!(
+            xml,
+            "<!ENTITY lol{i} \"{}\">",
+            format!("&{prev};").repeat(10)
+        );
     }
     xml += "]>\n<testsuite><testcase name=\"&lol9;\"/></testsuite>\n";
     let text = refused(xml.as_bytes());
@@ -222,6 +227,9 @@ struct Endless {
     started: bool,
 }
 
+/// The size of each comment [`Endless`] gives.
+const CHUNK: usize = 4096;
+
 impl Read for Endless {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
         if !self.started {
@@ -231,7 +239,6 @@ impl Read for Endless {
             return Ok(head.len());
         }
         // Comments of 4 KiB: few events, each small, so the parse is quick.
-        const CHUNK: usize = 4096;
         let mut n = 0;
         while self.left > 0 && n + CHUNK <= buf.len() {
             let chunk = &mut buf[n..n + CHUNK];

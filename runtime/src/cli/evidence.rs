@@ -9,7 +9,7 @@ use clap::Args;
 
 use super::commands::Chain;
 use super::{Exit, FormatArg};
-use crate::evidence::{Evidence, EvidenceMap, EvidencePolicy};
+use crate::evidence::{Assessment, Evidence, EvidenceMap, EvidencePolicy};
 use crate::report::Color;
 use crate::{Arch, Registry};
 
@@ -156,31 +156,7 @@ fn assess(registry: &Registry, args: &EvidenceArgs, color: Color) -> Result<Outc
         }
         diff
     } else {
-        let mut out = args.format.format.render(&assessment, color);
-        if args.format.format == super::Format::Text {
-            if !assessment.findings().is_empty() {
-                out.push('\n');
-            }
-            for finding in assessment.findings() {
-                let _ = writeln!(out, "{finding}");
-            }
-            for &arch in assessment.archs() {
-                let plan = assessment.untested(arch);
-                if !plan.is_empty() {
-                    let names: Vec<String> = plan
-                        .iter()
-                        .map(|g| format!("{} ({})", g.name(), g.state()))
-                        .collect();
-                    let _ = writeln!(
-                        out,
-                        "\nuntested on {arch} ({} gates, most mature first): {}",
-                        plan.len(),
-                        names.join(", ")
-                    );
-                }
-            }
-        }
-        out
+        render(&assessment, args, color)
     };
     let failing = assessment
         .findings()
@@ -205,4 +181,34 @@ fn assess(registry: &Registry, args: &EvidenceArgs, color: Color) -> Result<Outc
         stderr,
         exit,
     })
+}
+
+/// The report in the format asked; in text, each finding and the test plan
+/// of each architecture follow the table.
+fn render(assessment: &Assessment, args: &EvidenceArgs, color: Color) -> String {
+    let mut out = args.format.format.render(assessment, color);
+    if args.format.format == super::Format::Text {
+        if !assessment.findings().is_empty() {
+            out.push('\n');
+        }
+        for finding in assessment.findings() {
+            let _ = writeln!(out, "{finding}");
+        }
+        for &arch in assessment.archs() {
+            let plan = assessment.untested(arch);
+            if !plan.is_empty() {
+                let names: Vec<String> = plan
+                    .iter()
+                    .map(|g| format!("{} ({})", g.name(), g.state()))
+                    .collect();
+                let _ = writeln!(
+                    out,
+                    "\nuntested on {arch} ({} gates, most mature first): {}",
+                    plan.len(),
+                    names.join(", ")
+                );
+            }
+        }
+    }
+    out
 }

@@ -102,10 +102,10 @@ impl Observed {
                 self.below += 1;
             }
         }
-        if let Some((seq, message)) = &test.last_failure {
-            if self.last_failure.as_ref().is_none_or(|(s, _, _)| s < seq) {
-                self.last_failure = Some((*seq, quoted(key).to_string(), message.to_string()));
-            }
+        if let Some((seq, message)) = &test.last_failure
+            && self.last_failure.as_ref().is_none_or(|(s, _, _)| s < seq)
+        {
+            self.last_failure = Some((*seq, quoted(key).to_string(), message.to_string()));
         }
     }
 }
@@ -173,10 +173,10 @@ impl Registry {
                 of_test.clear();
                 of_test.extend(test.tags.iter().filter_map(|&id| tag_gates[id as usize]));
                 for (rule, gate) in rules.iter().zip(&rule_gates) {
-                    if let Some(gate) = gate {
-                        if super::map::glob(rule.pattern.as_bytes(), key.as_bytes()) {
-                            of_test.push(*gate);
-                        }
+                    if let Some(gate) = gate
+                        && super::map::glob(rule.pattern.as_bytes(), key.as_bytes())
+                    {
+                        of_test.push(*gate);
                     }
                 }
                 of_test.sort_unstable();

@@ -105,6 +105,9 @@ struct Frame {
 }
 
 /// The case being read.
+// What the elements and the `status` attribute said, each on its own: the
+// outcome is decided from all of them at the case's end.
+#[allow(clippy::struct_excessive_bools)]
 #[derive(Default)]
 struct Open {
     key: String,
@@ -129,6 +132,9 @@ struct Open {
 /// (skipped ones included) of a suite dated on or after `since` (every
 /// suite when `since` is `None`; a suite without a timestamp is then left
 /// out and counted in the returned `undated`).
+// One loop over the events, its state in locals: split, the state would
+// travel between functions for no gain in reading.
+#[allow(clippy::too_many_lines)]
 pub(super) fn read(
     label: &str,
     input: impl Read,
@@ -207,7 +213,7 @@ pub(super) fn read(
                         return Err(EvidenceError::new(
                             label,
                             Problem::NotJunit {
-                                root: error::name(&name),
+                                root: error::name(name),
                             },
                         ));
                     }
@@ -227,7 +233,7 @@ pub(super) fn read(
                         let open =
                             open_case(label, e, at, suites.last().and_then(|f| f.day), depth)?;
                         if empty {
-                            finish(open, since, &mut undated, &mut each);
+                            finish(&open, since, &mut undated, &mut each);
                         } else {
                             case = Some(open);
                         }
@@ -255,7 +261,7 @@ pub(super) fn read(
                     open.end_text();
                     if depth == open.depth {
                         let open = case.take().expect("a case is open");
-                        finish(open, since, &mut undated, &mut each);
+                        finish(&open, since, &mut undated, &mut each);
                     }
                 } else if suites.last().is_some_and(|f| f.depth == depth) {
                     suites.pop();
@@ -461,7 +467,7 @@ fn open_case(
 }
 
 /// Hands a finished case to `each`, unless `since` leaves its suite out.
-fn finish(open: Open, since: Option<Day>, undated: &mut usize, each: &mut impl FnMut(Case<'_>)) {
+fn finish(open: &Open, since: Option<Day>, undated: &mut usize, each: &mut impl FnMut(Case<'_>)) {
     if let Some(since) = since {
         match open.day {
             Some(day) if day >= since => {}

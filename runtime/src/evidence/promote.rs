@@ -248,8 +248,8 @@ fn write_diff(out: &mut String, file: &str, lines: &[&str], hunks: &[Hunk]) {
     const CONTEXT: usize = 3;
     let _ = writeln!(out, "--- a/{file}\n+++ b/{file}");
     let mut i = 0;
-    // The shift of new line numbers from old ones, from earlier hunks.
-    let mut shift: isize = 0;
+    // Lines the earlier hunks added and removed: where new line numbers stand.
+    let (mut added, mut removed) = (0usize, 0usize);
     while i < hunks.len() {
         let mut j = i;
         while j + 1 < hunks.len() && hunks[j + 1].start <= hunks[j].end + 2 * CONTEXT {
@@ -281,7 +281,7 @@ fn write_diff(out: &mut String, file: &str, lines: &[&str], hunks: &[Hunk]) {
             old_len += 1;
             new_len += 1;
         }
-        let new_from = from as isize + shift;
+        let new_from = from + added - removed;
         let _ = writeln!(
             out,
             "@@ -{},{old_len} +{},{new_len} @@",
@@ -289,7 +289,8 @@ fn write_diff(out: &mut String, file: &str, lines: &[&str], hunks: &[Hunk]) {
             new_from + 1
         );
         out.push_str(&body);
-        shift += new_len as isize - old_len as isize;
+        added += new_len;
+        removed += old_len;
         i = j + 1;
     }
 }
