@@ -157,7 +157,7 @@ fn check_fails_on_regressed_and_contradicted_only() {
     let (code, out, err) = check(&[&format!("amd64={amd64}")], false);
     assert_eq!(code, 1, "{out}{err}");
     assert!(
-        out.contains("SEV on amd64: Regressed: declared Supported, but 1 of its tests"),
+        out.contains("SEV on amd64: Regressed: declared Supported, but 1 test(s) of it with 14+ runs passed below 95%"),
         "{out}"
     );
     assert!(

@@ -173,7 +173,7 @@ fn findings_name_the_figures() {
     );
     let text = f.to_string();
     assert!(
-        text.starts_with("Subject on arm64: Regressed: declared Supported, but 5 of its tests"),
+        text.starts_with("Subject on arm64: Regressed: declared Supported, but 5 test(s) of it with 14+ runs passed below 95%"),
         "{text}"
     );
     assert!(text.contains("60/70 runs passed"), "{text}");

@@ -128,7 +128,7 @@ impl fmt::Display for Finding {
             }
             FindingKind::Regressed => write!(
                 f,
-                "but {} of its tests with {}+ runs pass below {}% ({figures})",
+                "but {} test(s) of it with {}+ runs passed below {}% ({figures})",
                 o.below,
                 p.min_runs,
                 p.min_pass_rate * 100.0
