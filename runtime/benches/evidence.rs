@@ -89,11 +89,16 @@ fn files(dir: &Path, cases: usize) -> Vec<(Arch, PathBuf)> {
         .collect()
 }
 
-fn assess(registry: &Registry, map: &EvidenceMap, files: &[(Arch, PathBuf)]) -> usize {
+fn read(map: &EvidenceMap, files: &[(Arch, PathBuf)]) -> Evidence {
     let mut evidence = Evidence::new().with_map(map.clone());
     for (arch, path) in files {
         evidence.add_path(*arch, path).expect("readable evidence");
     }
+    evidence
+}
+
+fn assess(registry: &Registry, map: &EvidenceMap, files: &[(Arch, PathBuf)]) -> usize {
+    let evidence = read(map, files);
     let assessment = registry.assess(&evidence, &EvidencePolicy::default());
     assessment.findings().len() + assessment.warnings().len()
 }
@@ -105,6 +110,18 @@ fn status_kb(field: &str) -> Option<u64> {
     line.split_whitespace().nth(1)?.parse().ok()
 }
 
+/// This process's CPU time (user and system) in clock ticks of 10 ms, from
+/// `/proc/self/stat`: on a shared machine, what the work cost whatever the load.
+fn cpu_ticks() -> Option<u64> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    // Fields after the command's closing parenthesis; utime and stime are the 12th and 13th.
+    let rest = &stat[stat.rfind(')')? + 2..];
+    let mut fields = rest.split_whitespace().skip(11);
+    let user: u64 = fields.next()?.parse().ok()?;
+    let system: u64 = fields.next()?.parse().ok()?;
+    Some(user + system)
+}
+
 /// Runs one iteration outside criterion: its time and its peak RSS above
 /// the RSS before it.
 fn measure_once(label: &str, registry: &Registry, map: &EvidenceMap, files: &[(Arch, PathBuf)]) {
@@ -114,18 +131,28 @@ fn measure_once(label: &str, registry: &Registry, map: &EvidenceMap, files: &[(A
         .iter()
         .map(|(_, p)| std::fs::metadata(p).map_or(0, |m| m.len()))
         .sum();
+    let cpu_before = cpu_ticks();
     let start = Instant::now();
-    black_box(assess(registry, map, files));
+    let evidence = read(map, files);
+    let read_time = start.elapsed();
+    let assessment = registry.assess(&evidence, &EvidencePolicy::default());
+    black_box(assessment.findings().len());
     let elapsed = start.elapsed();
+    let cpu_ms = cpu_ticks()
+        .zip(cpu_before)
+        .map_or(0, |(after, before)| (after - before) * 10);
+    drop((assessment, evidence));
     let peak = status_kb("VmHWM:");
     match (reset, before, peak) {
         (true, Some(before), Some(peak)) => eprintln!(
-            "{label}: {} kB of XML, one iteration {elapsed:?}, peak RSS {} kB above the {} kB before",
+            "{label}: {} kB of XML, one iteration {elapsed:?} (reading {read_time:?}; {cpu_ms} ms of CPU), peak RSS {} kB above the {} kB before",
             bytes / 1000,
             peak.saturating_sub(before),
             before
         ),
-        _ => eprintln!("{label}: one iteration {elapsed:?} (no /proc: memory not measured)"),
+        _ => eprintln!(
+            "{label}: one iteration {elapsed:?} (reading {read_time:?}; no /proc: memory not measured)"
+        ),
     }
 }
 

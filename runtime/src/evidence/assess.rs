@@ -174,7 +174,7 @@ impl Registry {
                 of_test.extend(test.tags.iter().filter_map(|&id| tag_gates[id as usize]));
                 for (rule, gate) in rules.iter().zip(&rule_gates) {
                     if let Some(gate) = gate
-                        && super::map::glob(rule.pattern.as_bytes(), key.as_bytes())
+                        && rule.matches(key)
                     {
                         of_test.push(*gate);
                     }

@@ -370,6 +370,19 @@ fn attr(
     key: &str,
     at: u64,
 ) -> Result<Option<String>, EvidenceError> {
+    let [value] = attrs(label, e, [key], at)?;
+    Ok(value)
+}
+
+/// The values of the attributes `keys`, in one pass over the element's
+/// attributes.
+fn attrs<const N: usize>(
+    label: &str,
+    e: &BytesStart<'_>,
+    keys: [&str; N],
+    at: u64,
+) -> Result<[Option<String>; N], EvidenceError> {
+    let mut values = [const { None }; N];
     for a in e.attributes() {
         let a = a.map_err(|err| {
             EvidenceError::new(
@@ -380,34 +393,34 @@ fn attr(
                 },
             )
         })?;
-        if a.key.as_ref() == key {
-            let value = a
-                .normalized_value(XmlVersion::Implicit1_0)
-                .map_err(|err| match err {
-                    quick_xml::Error::Escape(
-                        quick_xml::escape::EscapeError::UnrecognizedEntity(_, name),
-                    ) => EvidenceError::new(
-                        label,
-                        Problem::Entity {
-                            at,
-                            name: error::name(&name),
-                        },
-                    ),
-                    quick_xml::Error::Encoding(_) => {
-                        EvidenceError::new(label, Problem::NotUtf8 { at })
-                    }
-                    other => EvidenceError::new(
-                        label,
-                        Problem::Xml {
-                            at,
-                            detail: error::detail(&other.to_string()),
-                        },
-                    ),
-                })?;
-            return Ok(Some(value.into_owned()));
-        }
+        let Some(slot) = keys.iter().position(|k| a.key.as_ref() == *k) else {
+            continue;
+        };
+        let value = a
+            .normalized_value(XmlVersion::Implicit1_0)
+            .map_err(|err| match err {
+                quick_xml::Error::Escape(quick_xml::escape::EscapeError::UnrecognizedEntity(
+                    _,
+                    name,
+                )) => EvidenceError::new(
+                    label,
+                    Problem::Entity {
+                        at,
+                        name: error::name(&name),
+                    },
+                ),
+                quick_xml::Error::Encoding(_) => EvidenceError::new(label, Problem::NotUtf8 { at }),
+                other => EvidenceError::new(
+                    label,
+                    Problem::Xml {
+                        at,
+                        detail: error::detail(&other.to_string()),
+                    },
+                ),
+            })?;
+        values[slot] = Some(value.into_owned());
     }
-    Ok(None)
+    Ok(values)
 }
 
 /// A `testcase` element's name, tags and status.
@@ -418,8 +431,9 @@ fn open_case(
     day: Option<Day>,
     depth: usize,
 ) -> Result<Open, EvidenceError> {
-    let name = attr(label, e, "name", at)?.unwrap_or_default();
-    let classname = attr(label, e, "classname", at)?.unwrap_or_default();
+    let [name, classname, status, timestamp] =
+        attrs(label, e, ["name", "classname", "status", "timestamp"], at)?;
+    let (name, classname) = (name.unwrap_or_default(), classname.unwrap_or_default());
     if name.len() + classname.len() > MAX_NAME_BYTES {
         return Err(EvidenceError::new(
             label,
@@ -430,8 +444,8 @@ fn open_case(
             },
         ));
     }
-    let status = attr(label, e, "status", at)?.unwrap_or_default();
-    let own_day = attr(label, e, "timestamp", at)?.and_then(|t| self::day(&t));
+    let status = status.unwrap_or_default();
+    let own_day = timestamp.and_then(|t| self::day(&t));
     let (text, labels) = tags::split_labels(&name);
     let mut found: Vec<String> = Vec::new();
     tags::gate_names(text, labels, |n| {

@@ -38,6 +38,9 @@ pub struct EvidenceMap {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) struct Rule {
     pub(super) pattern: String,
+    /// The pattern's longest run without a wildcard: a text that lacks it
+    /// cannot match, which `str::contains` tells faster than the glob.
+    needle: String,
     pub(super) gate: String,
     /// 1-based line of the map.
     pub(super) line: usize,
@@ -114,7 +117,13 @@ impl EvidenceMap {
             if gate.contains(char::is_whitespace) || gate.contains("=>") {
                 return Err(bad("one gate name per rule, without spaces"));
             }
+            let needle = pattern
+                .split(['*', '?'])
+                .max_by_key(|s| s.len())
+                .unwrap_or_default()
+                .to_owned();
             rules.push(Rule {
+                needle,
                 pattern: pattern.to_owned(),
                 gate: gate.to_owned(),
                 line: i + 1,
@@ -139,7 +148,7 @@ impl EvidenceMap {
     pub fn gates_of<'a>(&'a self, test: &'a str) -> impl Iterator<Item = &'a str> + 'a {
         self.rules
             .iter()
-            .filter(move |rule| glob(rule.pattern.as_bytes(), test.as_bytes()))
+            .filter(move |rule| rule.matches(test))
             .map(|rule| rule.gate.as_str())
     }
 
@@ -148,10 +157,17 @@ impl EvidenceMap {
     }
 }
 
+impl Rule {
+    /// Whether the test `classname::name` matches the rule's pattern.
+    pub(super) fn matches(&self, test: &str) -> bool {
+        test.contains(self.needle.as_str()) && glob(self.pattern.as_bytes(), test.as_bytes())
+    }
+}
+
 /// Whether `text` matches `pattern` (`*` any run, `?` one UTF-8
 /// character). Greedy with one backtrack point, the last `*`: at most
 /// pattern x text steps, never exponential.
-pub(super) fn glob(pattern: &[u8], text: &[u8]) -> bool {
+fn glob(pattern: &[u8], text: &[u8]) -> bool {
     let (mut p, mut t) = (0, 0);
     let mut star: Option<(usize, usize)> = None;
     while t < text.len() {
