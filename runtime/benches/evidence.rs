@@ -39,8 +39,8 @@ fn registry() -> Registry {
 }
 
 /// One Ginkgo-style file of `cases` test cases: tests of 20 runs each,
-/// tagged with one of the 85 gates (every seventh test with a typo, for
-/// the warnings; every fifth untagged, for the map), one run in 50 failing.
+/// tagged with one of the 85 gates (one test in 35 with a typo, for
+/// the warnings; six in 35 untagged, for the map), one run in 50 failing.
 fn junit(cases: usize) -> String {
     let mut xml = String::with_capacity(cases * 150);
     xml.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites>\n");
