@@ -163,8 +163,8 @@
 //! # Report
 //!
 //! [`Registry::matrix`], [`Registry::coverage`] and [`Registry::parity`]
-//! answer the maintainers' questions; each has text, Markdown, CSV and (with
-//! `serde`) JSON forms. [`report::assert_docs`] keeps a committed support
+//! answer the maintainers' questions; each has text, Markdown, CSV, HTML (a
+//! self-contained page to open in a browser) and (with `serde`) JSON forms. [`report::assert_docs`] keeps a committed support
 //! document in step with the code, and the `cli` feature mounts all of it as
 //! a command line ([`cli::main`](crate#features)).
 //!
