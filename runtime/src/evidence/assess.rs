@@ -120,6 +120,8 @@ pub struct Assessment {
     /// `gates.len() x archs.len()`, row by row.
     observed: Vec<Observed>,
     findings: Vec<Finding>,
+    /// Per cell (as `observed`), the index of its finding.
+    finding_at: Vec<Option<usize>>,
     warnings: Vec<String>,
     policy: EvidencePolicy,
 }
@@ -187,6 +189,7 @@ impl Registry {
             }
         }
         let mut findings = Vec::new();
+        let mut finding_at = vec![None; observed.len()];
         for (row, &gate) in gates.iter().enumerate() {
             if !judged(gate) {
                 continue;
@@ -195,6 +198,7 @@ impl Registry {
                 let seen = &observed[row * archs.len() + column];
                 let declared = gate.support(arch);
                 if let Some(kind) = kind(declared, seen, policy) {
+                    finding_at[row * archs.len() + column] = Some(findings.len());
                     findings.push(Finding::new(
                         gate,
                         arch,
@@ -211,6 +215,7 @@ impl Registry {
             gates,
             observed,
             findings,
+            finding_at,
             warnings: warnings.finish(),
             policy: *policy,
         }
@@ -278,9 +283,15 @@ impl Assessment {
     /// name the registry does not know or an architecture without files.
     #[must_use]
     pub fn get(&self, name: &str, arch: Arch) -> Option<&Observed> {
+        self.observed.get(self.cell(name, arch)?)
+    }
+
+    /// The index of the cell of gate `name` on `arch` (the gates are in
+    /// name order, as the registry keeps them).
+    fn cell(&self, name: &str, arch: Arch) -> Option<usize> {
         let column = self.archs.iter().position(|&a| a == arch)?;
-        let row = self.gates.iter().position(|g| g.name() == name)?;
-        self.observed.get(row * self.archs.len() + column)
+        let row = self.gates.binary_search_by(|g| g.name().cmp(name)).ok()?;
+        Some(row * self.archs.len() + column)
     }
 
     /// The findings, by gate name, then architecture.
@@ -292,9 +303,8 @@ impl Assessment {
     /// The finding for `gate` on `arch`, if any.
     #[must_use]
     pub fn finding(&self, name: &str, arch: Arch) -> Option<&Finding> {
-        self.findings
-            .iter()
-            .find(|f| f.arch == arch && f.gate.name() == name)
+        let index = self.finding_at[self.cell(name, arch)?]?;
+        self.findings.get(index)
     }
 
     /// Tags and map rules that name no gate of the registry, each with the
