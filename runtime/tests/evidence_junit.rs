@@ -293,4 +293,9 @@ fn map_lines_are_checked() {
     );
     assert!(EvidenceMap::parse("a => B C").is_err());
     assert!(EvidenceMap::parse(" => B").is_err());
+    let long = format!("{} => B", "*a".repeat(600));
+    assert_eq!(
+        EvidenceMap::parse(&long).unwrap_err().to_string(),
+        "map line 1: the pattern is over 1,024 bytes"
+    );
 }

@@ -20,7 +20,11 @@ use crate::Arch;
 /// none). A case that passed, failed or errored is a run; a skipped one is
 /// none; one that passed only on a retry the file records
 /// (`flakyFailure`, `flakyError`, `rerunFailure`, `rerunError`) is a
-/// failure. The same content given twice for one architecture counts once.
+/// failure. A test is its `classname` and name joined by `::` (the name
+/// alone without a `classname`), Ginkgo's trailing label list removed; its
+/// runs add up over every file of the architecture. The same content given
+/// twice for one architecture counts once (a keyed 64-bit hash of the bytes
+/// and their length).
 ///
 /// ```
 /// use featuregate::Arch;

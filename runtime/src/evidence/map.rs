@@ -8,6 +8,10 @@ use super::error::{EvidenceError, Problem};
 /// The largest map file [`EvidenceMap::from_path`] reads.
 const MAX_MAP_BYTES: u64 = 1 << 20;
 
+/// The longest pattern of a rule: a glob costs up to pattern x name steps,
+/// and test names are at most 4 KiB, so each match stays bounded.
+const MAX_PATTERN_BYTES: usize = 1024;
+
 /// Rules mapping tests to gates, for suites whose tests carry no
 /// `[FeatureGate:X]` tag (KubeVirt's, Rust's).
 ///
@@ -110,6 +114,9 @@ impl EvidenceMap {
             let (pattern, gate) = (pattern.trim(), gate.trim());
             if pattern.is_empty() {
                 return Err(bad("the pattern before `=>` is empty"));
+            }
+            if pattern.len() > MAX_PATTERN_BYTES {
+                return Err(bad("the pattern is over 1,024 bytes"));
             }
             if gate.is_empty() {
                 return Err(bad("the gate name after `=>` is empty"));
