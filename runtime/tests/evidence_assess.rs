@@ -330,6 +330,13 @@ fn since_keeps_recent_suites_only() {
     assert_eq!(recent.findings()[0].kind, FindingKind::Regressed);
     assert_eq!(evidence.undated(), 1);
     assert!(Evidence::new().since("yesterday").is_err());
+    // Too late once a file was read: it could not be filtered any more.
+    let mut read = Evidence::new();
+    read.add_junit(Arch::Amd64, undated.as_bytes()).unwrap();
+    assert_eq!(
+        read.since("2026-02-01").unwrap_err().to_string(),
+        "since must be set before any file is added: the files read already keep every suite"
+    );
     assert!(Evidence::new().since("2026-13-01").is_err());
 }
 

@@ -47,6 +47,8 @@ pub(super) enum Problem {
     MapLine { line: usize, detail: &'static str },
     /// `--since` that is no date.
     Date { text: String },
+    /// `since` after files were read: they could not be filtered any more.
+    SinceLate,
     /// A directory without `*.xml` files.
     NoXml,
     /// Neither a regular file nor a directory (a FIFO, a device).
@@ -121,6 +123,10 @@ impl fmt::Display for EvidenceError {
             Problem::MapLine { line, detail } => {
                 write!(f, "{input} line {line}: {detail}")
             }
+            Problem::SinceLate => write!(
+                f,
+                "{input} must be set before any file is added: the files read already keep every suite"
+            ),
             Problem::NoXml => write!(f, "{input} is a directory without *.xml files"),
             Problem::NotAFile => write!(f, "{input} is not a regular file"),
             Problem::Date { text } => {
