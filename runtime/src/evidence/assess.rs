@@ -353,8 +353,8 @@ impl Assessment {
         &self.policy
     }
 
-    /// Counts of each finding kind, in the order of [`FindingKind::ALL`].
-    pub(super) fn counts(&self) -> HashMap<FindingKind, usize> {
+    /// Counts of each finding kind.
+    pub(crate) fn counts(&self) -> HashMap<FindingKind, usize> {
         let mut counts = HashMap::new();
         for finding in &self.findings {
             *counts.entry(finding.kind).or_insert(0) += 1;

@@ -44,7 +44,6 @@ mod junit;
 mod map;
 #[cfg(feature = "cli")]
 pub(crate) mod promote;
-mod report;
 mod tags;
 
 pub use self::assess::{Assessment, EvidencePolicy, Observed};

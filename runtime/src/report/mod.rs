@@ -46,6 +46,8 @@ mod coverage;
 mod diff;
 mod doc_file;
 mod docs_check;
+#[cfg(feature = "evidence")]
+mod evidence;
 mod graph;
 mod html;
 #[cfg(feature = "serde")]

@@ -1,12 +1,13 @@
-//! The assessment as a report: a row per gate, a column per judged
+//! The evidence assessment as a report: a row per gate, a column per judged
 //! architecture, each cell the declared support, the observed
-//! `passes/runs` and the finding.
+//! `passes/runs` and the finding. (It lives here, above `evidence/`, so
+//! that imports run one way: reports know the assessment, not the reverse.)
 
 use std::fmt::Write as _;
 
-use super::assess::Assessment;
-use super::finding::FindingKind;
-use crate::report::{Cell, Column, Report};
+use super::Report;
+use super::table::{Cell, Column};
+use crate::evidence::{Assessment, FindingKind};
 
 impl Report for Assessment {
     fn title(&self) -> Option<String> {
