@@ -210,128 +210,50 @@
 //!   0) for every gate, through the `metrics` facade, kept current on every
 //!   change of the active configuration.
 
-mod active;
-mod arch;
-mod capped;
-mod changes;
+// The stages, top to bottom: each imports only from those after it
+// (checked by tests/crate_stages.rs).
+// A command line over any registry (feature `cli`).
 #[cfg(feature = "cli")]
 pub mod cli;
-mod config;
-mod config_error;
-mod config_file;
-#[cfg(feature = "serde")]
-mod config_serde;
-mod declare;
-mod escape;
-mod evaluate;
+// Matrix, coverage, parity, the requirement graph, the docs check.
+pub mod report;
+// JUnit test results in, findings on declared support out (feature `evidence`).
 #[cfg(feature = "evidence")]
 pub mod evidence;
-mod explain;
-mod feature_set;
-#[cfg(feature = "serde")]
-mod feature_set_serde;
-mod file_kind;
-mod gate;
-#[cfg(feature = "serde")]
-mod kubevirt_cr;
-mod layout;
-mod lifecycle;
-mod lines;
-mod location;
-mod metrics;
-mod name;
-mod parse_error;
-mod policy;
+// The active configuration, pins, live reload, the gauge.
+mod live;
+// Rules, policy, requirements, `FeatureSet`, problems, explanations.
+mod evaluate;
+// `GateConfig`: flags, files, `KubeVirt` CRs, layered sources.
+mod config;
+// Every gate of the program, its lookups, its graph, the lint.
 mod registry;
-pub mod report;
-mod requirements;
-mod rule;
-mod source_error;
-mod sources;
-mod spelling;
-mod state;
-mod suggest;
-mod support;
-mod version;
-mod warning;
+// One gate's descriptor and what the macro's expansion calls.
+mod gate;
+// Architectures, states, support values, versions, names.
+mod vocab;
+// Escaping, capping, "did you mean", error chains.
+mod text;
+
 #[cfg(feature = "watch")]
-pub mod watch;
+pub use live::watch;
 
-pub use active::{OverrideGuard, activate, active, configure, override_gate};
-pub use arch::Arch;
-pub use changes::Change;
-pub use config::GateConfig;
-pub use config_error::{ConfigError, ConfigProblem};
-pub use explain::Explanation;
-pub use feature_set::FeatureSet;
 pub use featuregate_macros::feature_gate;
-pub use gate::{FeatureGate, Gate};
-pub use lifecycle::{Finding, LifecyclePolicy, Remedy};
-pub use location::Location;
-pub use parse_error::ParseError;
-pub use policy::{Action, ArchPolicy, ArchStatuses, Options};
-pub use registry::{Registry, RegistryError, RegistryProblem, registry, try_registry};
-pub use report::{ArchCoverage, Coverage, Matrix, Parity, ParityGap, Report};
-pub use rule::Rule;
-pub use source_error::{MAX_FILE_BYTES, SourceError};
-pub use sources::Sources;
-pub use spelling::ParseValueError;
-pub use state::State;
-pub use support::{Status, Support};
-pub use version::{ParseVersionError, Version};
-pub use warning::Warning;
 
-/// What the macro's expansion names. Not public API: it changes without notice.
+pub use config::{GateConfig, MAX_FILE_BYTES, ParseError, SourceError, Sources};
+pub use evaluate::{
+    Action, ArchPolicy, ArchStatuses, Change, ConfigError, ConfigProblem, Explanation, FeatureSet,
+    Options, Problem, Rule, Severity, Warning,
+};
+pub use gate::{FeatureGate, Gate, Location};
+pub use live::{OverrideGuard, activate, active, configure, override_gate};
+pub use registry::{
+    Finding, LifecyclePolicy, Registry, RegistryError, RegistryProblem, Remedy, registry,
+    try_registry,
+};
+pub use report::{ArchCoverage, Coverage, Graph, Matrix, Parity, ParityGap, Report};
+pub use text::ErrorChain;
+pub use vocab::{Arch, ParseValueError, ParseVersionError, State, Status, Support, Version};
+
 #[doc(hidden)]
-pub mod __private {
-    pub use crate::__feature_gate as gate;
-    pub use crate::__feature_gate_requirement as requirement;
-    pub use crate::Gate;
-    pub use crate::gate::{__used_by as used_by, Registered, UsedBy};
-    use crate::layout::FIELDS;
-    pub use crate::requirements::checks::{Decl, check, distinct, require, require_distinct};
-    pub use inventory;
-
-    /// The descriptor of a declaration the macro rejected: the marker type
-    /// still implements `FeatureGate` so its uses do not add errors of their
-    /// own, but nothing is registered.
-    pub static FALLBACK: Gate = Gate::__new("\0\0", [0; FIELDS], 0, 0, None);
-
-    /// A descriptor built at run time and leaked, named `name`, in `state`,
-    /// with no architecture named: for benchmarks and tests that need more
-    /// gates than they can declare (a registry of 10,000). Its tail holds an
-    /// empty description, the module `generated` and the file `generated`.
-    ///
-    /// # Panics
-    /// When `name` is longer than `u16::MAX` bytes.
-    #[must_use]
-    pub fn leaked_gate(name: &str, state: crate::State) -> &'static Gate {
-        leaked_gate_with(name, state, &[], &[])
-    }
-
-    /// [`leaked_gate`] with support on some architectures and requirements,
-    /// for tests of evaluation over random registries.
-    ///
-    /// # Panics
-    /// When `name` is longer than `u16::MAX` bytes.
-    #[must_use]
-    pub fn leaked_gate_with(
-        name: &str,
-        state: crate::State,
-        support: &[(crate::Arch, crate::Support)],
-        requires: &'static [&'static Gate],
-    ) -> &'static Gate {
-        let text: &'static str =
-            Box::leak(format!("{name}\0generated\0generated").into_boxed_str());
-        let mut lens = [0; FIELDS];
-        lens[crate::layout::NAME] =
-            u16::try_from(name.len()).expect("a name of at most 65,535 bytes");
-        let mut codes = state as u32;
-        for &(arch, support) in support {
-            codes = crate::layout::with_support(codes, arch.index(), support);
-        }
-        Box::leak(Box::new(
-            Gate::__new(text, lens, codes, 0, None).__requiring(requires),
-        ))
-    }
-}
+pub use gate::private as __private;

@@ -7,7 +7,6 @@ use std::path::PathBuf;
 
 use clap::Args;
 
-use super::commands::Chain;
 use super::{Exit, FormatArg};
 use crate::evidence::{Assessment, Evidence, EvidenceMap, EvidencePolicy};
 use crate::report::Color;
@@ -100,7 +99,8 @@ fn assess(registry: &Registry, args: &EvidenceArgs, color: Color) -> Result<Outc
         evidence = evidence.since(since).map_err(|e| e.to_string())?;
     }
     if let Some(map) = &args.map {
-        let map = EvidenceMap::from_path(map).map_err(|e| Chain(e).to_string())?;
+        let map =
+            EvidenceMap::from_path(map).map_err(|e| crate::ErrorChain::new(&e).to_string())?;
         evidence = evidence.with_map(map);
     }
     for (arch, path) in &args.junit {
@@ -109,7 +109,7 @@ fn assess(registry: &Registry, args: &EvidenceArgs, color: Color) -> Result<Outc
         }
         evidence
             .add_path(*arch, path)
-            .map_err(|e| Chain(e).to_string())?;
+            .map_err(|e| crate::ErrorChain::new(&e).to_string())?;
     }
     let missing: Vec<&str> = args
         .archs

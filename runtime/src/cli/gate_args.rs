@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use clap::Args;
 
-use crate::source_error::{Escaped, Kind, SourceError};
+use crate::config::source_error::{Escaped, Kind, SourceError};
 use crate::{
     Action, Arch, ArchPolicy, GateConfig, Options, Registry, Sources, State, Status, Version,
 };

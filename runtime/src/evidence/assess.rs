@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 
 use super::collected::{Evidence, Test};
 use super::finding::{Finding, FindingKind};
-use crate::escape::quoted;
+use crate::text::escape::quoted;
 use crate::{Arch, Gate, Registry, State, Support};
 
 /// How much evidence backs a support claim, applied as OpenShift's

@@ -5,7 +5,7 @@ use std::error::Error;
 use std::fmt;
 use std::io;
 
-use crate::escape::quoted_cut;
+use crate::text::escape::{NAME_BYTES, quoted_cut};
 
 /// How many bytes of a quoted input's label (a path) a message shows.
 pub(super) const LABEL_BYTES: usize = 256;
@@ -149,5 +149,5 @@ pub(super) fn detail(text: &str) -> String {
 
 /// A name as an error quotes it.
 pub(super) fn name(text: &str) -> String {
-    quoted_cut(text, crate::escape::NAME_BYTES).to_string()
+    quoted_cut(text, NAME_BYTES).to_string()
 }

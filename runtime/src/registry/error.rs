@@ -28,7 +28,7 @@ impl RegistryError {
 
 impl fmt::Display for RegistryError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        crate::lines::write_lines(f, &self.problems)
+        crate::text::one_per_line::write_lines(f, &self.problems)
     }
 }
 

@@ -76,9 +76,9 @@ macro_rules! gate {
     };
 }
 
-const fn name_len(name: &str) -> [u16; crate::layout::FIELDS] {
-    let mut lens = [0; crate::layout::FIELDS];
-    lens[crate::layout::NAME] = name.len() as u16;
+const fn name_len(name: &str) -> [u16; crate::gate::encoding::FIELDS] {
+    let mut lens = [0; crate::gate::encoding::FIELDS];
+    lens[crate::gate::encoding::NAME] = name.len() as u16;
     lens
 }
 

@@ -25,7 +25,7 @@ pub(super) fn read_regular(path: &Path) -> Result<Option<(String, fs::Permission
         if !metadata.file_type().is_file() {
             return Err(DocsError::NotAFile {
                 path: path.to_owned(),
-                kind: crate::file_kind::kind_of(metadata.file_type()),
+                kind: crate::config::file_kind::kind_of(metadata.file_type()),
             });
         }
         if metadata.len() > MAX_DOC_BYTES {

@@ -1,0 +1,300 @@
+//! The architecture policy: how a configuration is evaluated ([`Options`]),
+//! what to do about an enabled gate that is not Supported on a target
+//! architecture ([`ArchPolicy`], [`Action`]), and the verdict, decided here
+//! and only here.
+
+use std::fmt;
+
+use crate::vocab::vocabulary::vocabulary;
+use crate::{Arch, Gate, Status, Version};
+
+/// How a configuration is evaluated: for which architectures, under which
+/// policy, and whether unknown names are errors.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Options {
+    /// The architectures the program runs on; several for a cluster whose
+    /// nodes differ. Default: [`Arch::current()`] (none if it is not one of ours).
+    pub archs: Vec<Arch>,
+    /// What to do when an enabled gate is not Supported on one of `archs`.
+    pub policy: ArchPolicy,
+    /// Whether an unknown name is an error rather than a warning.
+    pub strict: bool,
+    /// Evaluate as the program behaved in this release: each gate has its
+    /// state at that version ([`Gate::state_at`]), and a gate not yet
+    /// introduced is off (a name the configuration gives for it is an
+    /// unknown name, whose warning says when it arrives). `None`: today's
+    /// states.
+    pub emulated_version: Option<Version>,
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options {
+            archs: Arch::current().into_iter().collect(),
+            policy: ArchPolicy::default(),
+            strict: false,
+            emulated_version: None,
+        }
+    }
+}
+
+impl Options {
+    /// These options with `archs` as the target architectures.
+    #[must_use]
+    pub fn with_archs(mut self, archs: impl IntoIterator<Item = Arch>) -> Options {
+        self.archs = archs.into_iter().collect();
+        self
+    }
+
+    /// These options with `policy`.
+    #[must_use]
+    pub fn with_policy(mut self, policy: ArchPolicy) -> Options {
+        self.policy = policy;
+        self
+    }
+
+    /// These options, strict or not about unknown names.
+    #[must_use]
+    pub fn with_strict(mut self, strict: bool) -> Options {
+        self.strict = strict;
+        self
+    }
+
+    /// These options emulating release `version` (see
+    /// [`Options::emulated_version`]).
+    #[must_use]
+    pub fn with_emulated_version(mut self, version: Version) -> Options {
+        self.emulated_version = Some(version);
+        self
+    }
+
+    /// The policy ready to judge gates on the target architectures.
+    pub(crate) fn judge(&self) -> Judge {
+        let mut present = [false; Arch::ALL.len()];
+        for &arch in &self.archs {
+            present[arch.index()] = true;
+        }
+        let mut judge = Judge {
+            archs: [Arch::Amd64; Arch::ALL.len()],
+            len: 0,
+            actions: Status::ALL.map(|status| self.policy.action(status)),
+        };
+        for arch in Arch::ALL.into_iter().filter(|a| present[a.index()]) {
+            judge.archs[judge.len] = arch;
+            judge.len += 1;
+        }
+        judge
+    }
+}
+
+/// An [`ArchPolicy`] with its target architectures (each once, in [`Arch`]
+/// order) and its action for each [`Status`] looked up once: evaluation asks
+/// it about every enabled gate.
+pub(crate) struct Judge {
+    archs: [Arch; Arch::ALL.len()],
+    len: usize,
+    /// By `Status as usize`.
+    actions: [Action; Status::ALL.len()],
+}
+
+vocabulary! {
+    /// What evaluation does about an enabled gate with a given status on a
+    /// target architecture.
+    Action, "action" {
+        /// Nothing.
+        Allow = "Allow",
+        /// A [`Warning::ArchSupport`](crate::Warning::ArchSupport); the gate stays on.
+        Warn = "Warn",
+        /// Turns the gate off, with a [`Warning::ArchDisabled`](crate::Warning::ArchDisabled).
+        Disable = "Disable",
+        /// Refuses a configuration that names the gate to enable it (a
+        /// [`ConfigProblem::ArchDenied`](crate::ConfigProblem::ArchDenied)); a
+        /// gate on only by default or by `AllAlpha`/`AllBeta` is turned off
+        /// with a warning instead, so an empty configuration is never refused.
+        Deny = "Deny",
+    }
+}
+
+impl Action {
+    /// How severe the action is: when a gate's statuses on several target
+    /// architectures call for different actions, the most severe is taken.
+    const fn severity(self) -> u8 {
+        match self {
+            Action::Allow => 0,
+            Action::Warn => 1,
+            Action::Disable => 2,
+            Action::Deny => 3,
+        }
+    }
+}
+
+/// The [`Action`] for each status an enabled gate can have on a target
+/// architecture other than Supported (which is always allowed).
+///
+/// The default, Warn, Warn, Warn, Allow, informs without refusing anything
+/// (`KubeVirt`'s per-architecture design asks for warnings). The policy judges
+/// the gates a configuration can switch: enabled Alpha, Beta and Deprecated
+/// gates, not GA ones, which are always on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct ArchPolicy {
+    /// For [`Status::Unsupported`].
+    pub unsupported: Action,
+    /// For [`Status::Pending`].
+    pub pending: Action,
+    /// For [`Status::Unverified`].
+    pub unverified: Action,
+    /// For [`Status::Unspecified`]: an architecture the declaration does not name.
+    pub unspecified: Action,
+}
+
+impl Default for ArchPolicy {
+    fn default() -> ArchPolicy {
+        ArchPolicy {
+            unsupported: Action::Warn,
+            pending: Action::Warn,
+            unverified: Action::Warn,
+            unspecified: Action::Allow,
+        }
+    }
+}
+
+/// The policy's word on one enabled gate: the most severe action its
+/// statuses on the target architectures call for, and those architectures.
+#[derive(Clone, Copy)]
+pub(crate) struct Verdict {
+    pub(crate) action: Action,
+    pub(crate) archs: ArchStatuses,
+}
+
+impl ArchPolicy {
+    /// The same action for every status.
+    #[must_use]
+    pub const fn uniform(action: Action) -> ArchPolicy {
+        ArchPolicy {
+            unsupported: action,
+            pending: action,
+            unverified: action,
+            unspecified: action,
+        }
+    }
+
+    /// The action for a status.
+    #[must_use]
+    pub const fn action(self, status: Status) -> Action {
+        match status {
+            Status::Supported => Action::Allow,
+            Status::Pending => self.pending,
+            Status::Unsupported => self.unsupported,
+            Status::Unverified => self.unverified,
+            Status::Unspecified => self.unspecified,
+        }
+    }
+}
+
+impl Judge {
+    /// The policy's verdict on an enabled gate over the target
+    /// architectures, decided here and nowhere else: the most severe action
+    /// its statuses call for, naming every architecture that calls for it
+    /// (and no other: an allowed unspecified one is not dragged into a
+    /// warning).
+    pub(crate) fn verdict(&self, gate: &Gate) -> Verdict {
+        let archs = &self.archs[..self.len];
+        let action = |arch: Arch| self.actions[gate.status(arch) as usize];
+        let worst = archs
+            .iter()
+            .map(|&arch| action(arch))
+            .max_by_key(|a| a.severity())
+            .unwrap_or(Action::Allow);
+        let mut verdict = Verdict {
+            action: worst,
+            archs: ArchStatuses::default(),
+        };
+        if worst != Action::Allow {
+            for &arch in archs.iter().filter(|&&arch| action(arch) == worst) {
+                verdict.archs.insert(arch, gate.status(arch));
+            }
+        }
+        verdict
+    }
+}
+
+/// Some architectures, each with a gate's [`Status`] there, in [`Arch`]
+/// order. Small and `Copy`: evaluation builds one per judged gate without
+/// allocating.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct ArchStatuses {
+    /// Three bits per architecture, by [`Arch::index`]: 0 when absent, else
+    /// the index of its status in [`Status::ALL`] plus one. One integer, so
+    /// evaluation builds it in a register (a struct of bytes written one by
+    /// one and read back whole stalled the loop over gates).
+    codes: u16,
+}
+
+impl ArchStatuses {
+    fn insert(&mut self, arch: Arch, status: Status) {
+        let shift = 3 * arch.index();
+        let code = Status::ALL
+            .iter()
+            .position(|&s| s == status)
+            .map_or(0, |i| i as u16 + 1);
+        self.codes = (self.codes & !(0b111 << shift)) | (code << shift);
+    }
+
+    /// The status on `arch`, or `None` when `arch` is not among these.
+    #[must_use]
+    pub fn get(&self, arch: Arch) -> Option<Status> {
+        let code = (self.codes >> (3 * arch.index())) & 0b111;
+        usize::from(code)
+            .checked_sub(1)
+            .and_then(|i| Status::ALL.get(i).copied())
+    }
+
+    /// Whether `arch` is among these.
+    #[must_use]
+    pub fn contains(&self, arch: Arch) -> bool {
+        self.get(arch).is_some()
+    }
+
+    /// How many architectures there are.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.archs().count()
+    }
+
+    /// Whether there are none.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.codes == 0
+    }
+
+    /// The architectures with their statuses, in [`Arch`] order.
+    pub fn iter(&self) -> impl Iterator<Item = (Arch, Status)> + '_ {
+        Arch::ALL
+            .into_iter()
+            .filter_map(|a| self.get(a).map(|s| (a, s)))
+    }
+
+    /// The architectures, in [`Arch`] order.
+    pub fn archs(&self) -> impl Iterator<Item = Arch> + '_ {
+        self.iter().map(|(a, _)| a)
+    }
+}
+
+impl fmt::Debug for ArchStatuses {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_map().entries(self.iter()).finish()
+    }
+}
+
+/// `arm64 (Unverified), s390x (unspecified)`.
+impl fmt::Display for ArchStatuses {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, (arch, status)) in self.iter().enumerate() {
+            if i > 0 {
+                f.write_str(", ")?;
+            }
+            write!(f, "{arch} ({status})")?;
+        }
+        Ok(())
+    }
+}
