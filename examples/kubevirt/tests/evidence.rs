@@ -1,7 +1,11 @@
 //! The catalogue's made-up evidence set runs out of the box: its report,
 //! `--check` failing on the SEV regression, and the `--suggest` diff,
 //! applied with `patch` to a copy of the gate declarations, promoting
-//! exactly the gates and architectures the evidence backs.
+//! exactly the gates and architectures the evidence backs: the catalogue
+//! rebuilt from the patched declarations (each gate with the support its
+//! patched attribute reads as) assesses with no Promote left and every
+//! other finding unchanged. (Building the patched copy with cargo would run
+//! cargo inside cargo, which waits on the build lock.)
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -119,6 +123,54 @@ fn copy_declarations(root: &Path) -> Vec<PathBuf> {
     files
 }
 
+/// The catalogue rebuilt from the declarations under `root`: each gate
+/// with the support its attribute there declares (found by its marker
+/// type's line in `originals`, the files before any patch).
+fn rebuilt(root: &Path, files: &[PathBuf], originals: &[String]) -> featuregate::Registry {
+    let gates: Vec<&'static featuregate::Gate> = registry()
+        .iter()
+        .map(|gate| {
+            let location = gate.location();
+            let index = files
+                .iter()
+                .position(|f| f == Path::new(location.file))
+                .unwrap();
+            let marker = originals[index]
+                .lines()
+                .nth(location.line as usize - 1)
+                .unwrap();
+            let text = std::fs::read_to_string(root.join(location.file)).unwrap();
+            let support = declared(attribute_of(&text, marker));
+            featuregate::__private::leaked_gate_with(gate.name(), gate.state(), &support, &[])
+        })
+        .collect();
+    featuregate::Registry::new(gates).unwrap()
+}
+
+/// The support an attribute's text declares per architecture: its keys,
+/// `others` for the architectures it does not name.
+fn declared(attribute: &str) -> Vec<(featuregate::Arch, featuregate::Support)> {
+    let value = |key: &str| -> Option<featuregate::Support> {
+        let mut from = 0;
+        while let Some(at) = attribute[from..].find(&format!("{key} = ")) {
+            let at = from + at;
+            let before = attribute[..at].chars().next_back();
+            if before.is_none_or(|c| !c.is_alphanumeric() && c != '_') {
+                let rest = &attribute[at + key.len() + 3..];
+                let word: String = rest.chars().take_while(char::is_ascii_alphabetic).collect();
+                return word.parse().ok();
+            }
+            from = at + 1;
+        }
+        None
+    };
+    let others = value("others");
+    featuregate::Arch::ALL
+        .into_iter()
+        .filter_map(|arch| Some((arch, value(arch.as_str()).or(others)?)))
+        .collect()
+}
+
 /// The attribute text above `pub struct NAME;` (or `NAME {}`) in `text`.
 fn attribute_of<'t>(text: &'t str, marker_line: &str) -> &'t str {
     let end = text
@@ -126,6 +178,36 @@ fn attribute_of<'t>(text: &'t str, marker_line: &str) -> &'t str {
         .expect("the marker type is still declared");
     let start = text[..end].rfind("#[feature_gate(").unwrap();
     &text[start..end]
+}
+
+/// Applies `diff` with `patch -p1` in `dir`.
+fn apply(diff: &str, dir: &Path) {
+    let status = Command::new("patch")
+        .args(["-p1", "--quiet", "--directory"])
+        .arg(dir)
+        .stdin(Stdio::piped())
+        .spawn()
+        .and_then(|mut child| {
+            use std::io::Write as _;
+            child.stdin.take().unwrap().write_all(diff.as_bytes())?;
+            child.wait()
+        })
+        .expect("`patch` runs (install the distribution's patch package)");
+    assert!(status.success(), "{diff}");
+}
+
+/// The catalogue's evidence set, read through the library.
+fn catalogue_evidence() -> Evidence {
+    let map = EvidenceMap::from_path(format!("{}/evidence/map.txt", env!("CARGO_MANIFEST_DIR")));
+    let mut evidence = Evidence::new().with_map(map.unwrap());
+    for (arch, name) in [
+        (featuregate::Arch::Amd64, "amd64"),
+        (featuregate::Arch::Arm64, "arm64"),
+        (featuregate::Arch::S390x, "s390x"),
+    ] {
+        evidence.add_path(arch, dir(name)).unwrap();
+    }
+    evidence
 }
 
 #[test]
@@ -146,30 +228,10 @@ fn suggest_promotes_what_the_evidence_backs_and_nothing_else() {
     assert_eq!(code, 0, "{err}");
     assert!(!err.contains("not promoted"), "{err}");
 
-    let status = Command::new("patch")
-        .args(["-p1", "--quiet", "--directory"])
-        .arg(copy.path())
-        .stdin(Stdio::piped())
-        .spawn()
-        .and_then(|mut child| {
-            use std::io::Write as _;
-            child.stdin.take().unwrap().write_all(diff.as_bytes())?;
-            child.wait()
-        })
-        .expect("`patch` runs (install the distribution's patch package)");
-    assert!(status.success(), "{diff}");
+    apply(&diff, copy.path());
 
     // The promotions the assessment asks for, read from the catalogue itself.
-    let mut evidence = Evidence::new().with_map(
-        EvidenceMap::from_path(format!("{}/evidence/map.txt", env!("CARGO_MANIFEST_DIR"))).unwrap(),
-    );
-    for (arch, name) in [
-        (featuregate::Arch::Amd64, "amd64"),
-        (featuregate::Arch::Arm64, "arm64"),
-        (featuregate::Arch::S390x, "s390x"),
-    ] {
-        evidence.add_path(arch, dir(name)).unwrap();
-    }
+    let evidence = catalogue_evidence();
     let assessment = registry().assess(&evidence, &EvidencePolicy::default());
     let promote: Vec<_> = assessment
         .findings()
@@ -201,6 +263,41 @@ fn suggest_promotes_what_the_evidence_backs_and_nothing_else() {
     }
     // Three keys were added (LiveMigration twice, Snapshot), one replaced (ImageVolume on arm64).
     assert_eq!(added, 3);
+
+    // Assessed again against the patched declarations (each gate rebuilt with
+    // the support its patched attribute declares): no Promote is left, and
+    // every other finding is as it was.
+    let patched = rebuilt(copy.path(), &files, &originals);
+    let again = patched.assess(&evidence, &EvidencePolicy::default());
+    let kinds =
+        |a: &featuregate::evidence::Assessment| -> Vec<(String, featuregate::Arch, FindingKind)> {
+            a.findings()
+                .iter()
+                .filter(|f| f.kind != FindingKind::Promote)
+                .map(|f| (f.gate.name().to_owned(), f.arch, f.kind))
+                .collect()
+        };
+    assert!(
+        again
+            .findings()
+            .iter()
+            .all(|f| f.kind != FindingKind::Promote)
+    );
+    assert_eq!(kinds(&again), kinds(&assessment));
+    // The declarations the patch left alone read back as the registry has them.
+    for gate in registry().iter() {
+        if promote.iter().all(|f| f.gate.name() != gate.name()) {
+            let rebuilt = patched.get(gate.name()).unwrap();
+            for arch in featuregate::Arch::ALL {
+                assert_eq!(
+                    rebuilt.support(arch),
+                    gate.support(arch),
+                    "{} on {arch}",
+                    gate.name()
+                );
+            }
+        }
+    }
     // Nothing else changed: every line is the same but the edited ones.
     for (file, original) in files.iter().zip(&originals) {
         let after = std::fs::read_to_string(copy.path().join(file)).unwrap();
