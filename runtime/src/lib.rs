@@ -209,6 +209,10 @@
 //! - `metrics`: the gauge `feature_enabled` (labels `name` and `stage`, 1 or
 //!   0) for every gate, through the `metrics` facade, kept current on every
 //!   change of the active configuration.
+//! - `evidence`: [`evidence`] reads JUnit XML test results per architecture
+//!   and [`Registry::assess`] checks each declared support value against
+//!   them (Promote, Regressed, Unbacked, Contradicted); with `cli`, the
+//!   `evidence` command (`--check` for CI, `--suggest` for a diff).
 
 // The stages, top to bottom: each imports only from those after it
 // (checked by tests/crate_stages.rs).
