@@ -298,4 +298,12 @@ fn map_lines_are_checked() {
         EvidenceMap::parse(&long).unwrap_err().to_string(),
         "map line 1: the pattern is over 1,024 bytes"
     );
+    let mut many = String::new();
+    for i in 0..1001 {
+        let _ = writeln!(many, "t{i} => B");
+    }
+    assert_eq!(
+        EvidenceMap::parse(&many).unwrap_err().to_string(),
+        "map line 1001: more than 1,000 rules; each test is matched against every rule"
+    );
 }

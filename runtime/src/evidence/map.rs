@@ -8,6 +8,10 @@ use super::error::{EvidenceError, Problem};
 /// The largest map file [`EvidenceMap::from_path`] reads.
 const MAX_MAP_BYTES: u64 = 1 << 20;
 
+/// The most rules a map holds: each test is matched against every rule,
+/// so the work per test stays bounded (a project maps a few dozen suites).
+const MAX_RULES: usize = 1000;
+
 /// The longest pattern of a rule: a glob costs up to pattern x name steps,
 /// and test names are at most 4 KiB, so each match stays bounded.
 const MAX_PATTERN_BYTES: usize = 1024;
@@ -129,6 +133,11 @@ impl EvidenceMap {
                 .max_by_key(|s| s.len())
                 .unwrap_or_default()
                 .to_owned();
+            if rules.len() == MAX_RULES {
+                return Err(bad(
+                    "more than 1,000 rules; each test is matched against every rule",
+                ));
+            }
             rules.push(Rule {
                 needle,
                 pattern: pattern.to_owned(),
