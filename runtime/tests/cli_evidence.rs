@@ -222,6 +222,13 @@ fn bad_arguments_and_files() {
             "1.5",
         ],
         vec!["evidence", "--junit", &format!("arm64={arm64}"), "--strict"],
+        vec![
+            "evidence",
+            "--junit",
+            &format!("arm64={arm64}"),
+            "--min-tests",
+            "0",
+        ],
         vec!["evidence"],
     ] {
         let (code, _, err) = run_over(&registry, &args);

@@ -22,8 +22,8 @@ pub struct EvidenceArgs {
     #[arg(long, value_name = "FILE")]
     pub(super) map: Option<PathBuf>,
     /// Tests of a gate that must each meet --min-runs and --min-pass-rate [default: 5].
-    #[arg(long, value_name = "N")]
-    pub(super) min_tests: Option<usize>,
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    pub(super) min_tests: Option<u32>,
     /// Runs a test needs on an architecture to count [default: 14].
     #[arg(long, value_name = "N")]
     pub(super) min_runs: Option<usize>,
@@ -126,7 +126,7 @@ fn assess(registry: &Registry, args: &EvidenceArgs, color: Color) -> Result<Outc
     }
     let defaults = EvidencePolicy::default();
     let policy = EvidencePolicy {
-        min_tests: args.min_tests.unwrap_or(defaults.min_tests),
+        min_tests: args.min_tests.map_or(defaults.min_tests, |n| n as usize),
         min_runs: args.min_runs.unwrap_or(defaults.min_runs),
         min_pass_rate: args.min_pass_rate.unwrap_or(defaults.min_pass_rate),
     };

@@ -17,7 +17,8 @@ use crate::{Arch, Gate, Registry, State, Support};
 /// `min_pass_rate` of its runs (a rate at the threshold meets it).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct EvidencePolicy {
-    /// Tests that must each meet `min_runs` and `min_pass_rate` (5).
+    /// Tests that must each meet `min_runs` and `min_pass_rate` (5; 0
+    /// counts as 1: no test is no evidence).
     pub min_tests: usize,
     /// Runs a test needs on the architecture to count (14).
     pub min_runs: usize,
@@ -233,7 +234,8 @@ fn kind(
     seen: &Observed,
     policy: &EvidencePolicy,
 ) -> Option<FindingKind> {
-    let meets = seen.meeting >= policy.min_tests;
+    // However low the policy sets it, evidence is at least one test.
+    let meets = seen.meeting >= policy.min_tests.max(1);
     match declared {
         Some(Support::Supported) if seen.below > 0 => Some(FindingKind::Regressed),
         Some(Support::Unsupported) if meets => Some(FindingKind::Contradicted),
