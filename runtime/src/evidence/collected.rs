@@ -125,7 +125,9 @@ impl Evidence {
     /// Reads the JUnit file at `path` for `arch`, or every `*.xml` file
     /// of the directory at `path` (in name order, not recursing). A file
     /// over [`MAX_EVIDENCE_BYTES`] is refused before it is read, so is
-    /// anything but a regular file (a FIFO, a device).
+    /// anything but a regular file (a FIFO, a device). A file that fails
+    /// leaves the evidence as it was; in a directory, the files before it
+    /// (in name order) stay read.
     pub fn add_path(&mut self, arch: Arch, path: impl AsRef<Path>) -> Result<(), EvidenceError> {
         let path = path.as_ref();
         let label = path.to_string_lossy();
