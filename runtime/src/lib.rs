@@ -211,6 +211,10 @@
 //! - `metrics`: the gauge `feature_enabled` (labels `name` and `stage`, 1 or
 //!   0) for every gate, through the `metrics` facade, set for every gate on
 //!   every change of the active configuration and by [`metrics::publish`].
+//! - `evidence`: [`evidence`] reads JUnit XML test results per architecture
+//!   and [`Registry::assess`] checks each declared support value against
+//!   them (Promote, Regressed, Unbacked, Contradicted); with `cli`, the
+//!   `evidence` command (`--check` for CI, `--suggest` for a diff).
 
 // The stages, top to bottom: each imports only from those after it
 // (checked by tests/crate_stages.rs).
@@ -219,6 +223,9 @@
 pub mod cli;
 // Matrix, coverage, parity, the requirement graph, the docs check.
 pub mod report;
+// JUnit test results in, findings on declared support out (feature `evidence`).
+#[cfg(feature = "evidence")]
+pub mod evidence;
 // The active configuration, pins, live reload, the gauge.
 mod live;
 // Rules, policy, requirements, `FeatureSet`, problems, explanations.
