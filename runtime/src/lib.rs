@@ -239,7 +239,9 @@ pub use registry::{
     try_registry,
 };
 pub use report::{ArchCoverage, Coverage, Graph, Matrix, Parity, ParityGap, Report};
-pub use vocab::{Arch, ParseValueError, ParseVersionError, State, Status, Support, Version};
+pub use vocab::{
+    Arch, ArchSet, ParseValueError, ParseVersionError, State, Status, Support, Version,
+};
 
 #[doc(hidden)]
 pub use gate::private as __private;

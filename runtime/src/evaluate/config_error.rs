@@ -248,12 +248,35 @@ impl fmt::Display for ConfigProblem {
                     for other in fixed {
                         write!(f, "; {}: {}", other.gate(), other.rule())?;
                     }
-                    write!(f, "); leave {gate} off")
-                } else {
-                    f.write_str("; enable ")?;
-                    crate::evaluate::explanation::names(f, missing)?;
-                    write!(f, " too, or leave {gate} off")
+                    return write!(f, "); leave {gate} off");
                 }
+                // A requirement off for a requirement of its own (refused
+                // itself, or turned off): enabling it is not the fix,
+                // enabling what it requires is.
+                let mut to_enable: Vec<&Gate> = Vec::with_capacity(missing.len());
+                let mut chained = false;
+                for m in missing {
+                    if let Rule::MissingRequirement { requirement } = m.rule() {
+                        write!(
+                            f,
+                            "{}{}: it requires {requirement}, which is off",
+                            if chained { "; " } else { " (" },
+                            m.gate()
+                        )?;
+                        chained = true;
+                        if !to_enable.iter().any(|g| std::ptr::eq(*g, requirement)) {
+                            to_enable.push(requirement);
+                        }
+                    } else {
+                        to_enable.push(m.gate());
+                    }
+                }
+                if chained {
+                    f.write_str(")")?;
+                }
+                f.write_str("; enable ")?;
+                crate::evaluate::explanation::gate_names(f, &to_enable)?;
+                write!(f, " too, or leave {gate} off")
             }
             ConfigProblem::SpecUsesDisabled { gate, rule } => {
                 write!(f, "the spec uses feature gate {gate}, which is off: {rule}")?;

@@ -4,7 +4,7 @@ use std::fmt;
 
 use crate::text::capped::Kind;
 use crate::text::escape::{quoted, quoted_message};
-use crate::{ArchStatuses, Explanation, Gate, State, Version};
+use crate::{ArchSet, ArchStatuses, Explanation, Gate, State, Version};
 
 /// Something surprising in a configuration that does not refuse it.
 ///
@@ -80,6 +80,16 @@ pub enum Warning {
         /// Its requirements that are off, in declared order, each with why.
         missing: Vec<Explanation>,
     },
+    /// A gate on on some architectures of a cluster and turned off on others
+    /// ([`Warning::RequirementOffOn::archs`]), where a gate it requires is off.
+    RequirementOffOn {
+        /// The gate.
+        gate: &'static Gate,
+        /// Where it was turned off.
+        archs: ArchSet,
+        /// Its requirements that are off there, in declared order, each with why.
+        missing: Vec<Explanation>,
+    },
     /// A spec uses a Deprecated gate (from [`FeatureSet::check_spec`](crate::FeatureSet::check_spec)).
     SpecUsesDeprecated {
         /// The gate.
@@ -106,6 +116,7 @@ impl Warning {
             | Warning::ArchSupport { gate, .. }
             | Warning::ArchDisabled { gate, .. }
             | Warning::RequirementOff { gate, .. }
+            | Warning::RequirementOffOn { gate, .. }
             | Warning::NotYetIntroduced { gate, .. }
             | Warning::SpecUsesDeprecated { gate } => Some(gate),
             Warning::UnknownGate { .. } | Warning::More { .. } => None,
@@ -134,6 +145,10 @@ impl Warning {
             Warning::SpecUsesDeprecated { .. } => (7, "Deprecated gates the spec uses"),
             Warning::RequirementOff { .. } => (8, "gates turned off for a requirement"),
             Warning::NotYetIntroduced { .. } => (9, "gates not yet introduced"),
+            Warning::RequirementOffOn { .. } => (
+                10,
+                "gates turned off for a requirement on some architectures",
+            ),
             Warning::More { .. } => (11, "more warnings"),
         }
     }
@@ -206,6 +221,22 @@ impl fmt::Display for Warning {
                     ", which is off"
                 } else {
                     ", which are off"
+                })
+            }
+            Warning::RequirementOffOn {
+                gate,
+                archs,
+                missing,
+            } => {
+                write!(
+                    f,
+                    "feature gate {gate} is turned off on {archs}: it requires "
+                )?;
+                crate::evaluate::explanation::names(f, missing)?;
+                f.write_str(if missing.len() == 1 {
+                    ", which is off there"
+                } else {
+                    ", which are off there"
                 })
             }
             Warning::SpecUsesDeprecated { gate } => write!(
