@@ -229,8 +229,8 @@ pub use featuregate_macros::feature_gate;
 
 pub use config::{GateConfig, MAX_FILE_BYTES, ParseError, SourceError, Sources};
 pub use evaluate::{
-    Action, ArchPolicy, ArchStatuses, Change, ConfigError, ConfigProblem, Explanation, FeatureSet,
-    Options, Rule, Warning,
+    ARCH_LABEL, Action, ArchPolicy, ArchStatuses, Change, ConfigError, ConfigProblem, Explanation,
+    FeatureSet, NodeSelectorRequirement, NodeSelectorTerm, Options, Placement, Rule, Warning,
 };
 pub use gate::{FeatureGate, Gate, Location};
 pub use live::{OverrideGuard, activate, active, configure, override_gate};

@@ -42,7 +42,10 @@ fn several_archs_show_where_each_gate_is_on() {
             "WorkloadEncryptionSEV  amd64",
         ]
     );
-    assert!(lines[3..].iter().all(|l| l.starts_with("warning: ")), "{out}");
+    assert!(
+        lines[3..].iter().all(|l| l.starts_with("warning: ")),
+        "{out}"
+    );
     assert!(
         out.contains(
             "warning: feature gate WorkloadEncryptionSEV is turned off: the architecture policy \
@@ -75,7 +78,10 @@ fn several_archs_in_json() {
 #[test]
 fn one_arch_prints_as_before() {
     let (code, out, _) = check(&["--arch", "amd64"]);
-    assert_eq!((code, out.as_str()), (0, "ImageVolume\nWorkloadEncryptionSEV\n"));
+    assert_eq!(
+        (code, out.as_str()),
+        (0, "ImageVolume\nWorkloadEncryptionSEV\n")
+    );
     let (_, out, _) = check(&["--arch", "amd64", "--format", "json"]);
     let json: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert!(json.get("archs").is_none(), "{json}");

@@ -42,9 +42,16 @@ fn every_other_support_unspecified_and_unknown_targets_pass() {
     assert_eq!(message(decl, Some(Arch::Amd64)), None, "Supported");
     assert_eq!(message(decl, Some(Arch::Ppc64le)), None, "Pending");
     assert_eq!(message(decl, Some(Arch::Riscv64)), None, "unspecified");
-    assert_eq!(message(decl, None), None, "a target Arch::current() does not know");
+    assert_eq!(
+        message(decl, None),
+        None,
+        "a target Arch::current() does not know"
+    );
     for arch in Arch::ALL {
-        assert_eq!(message(&<Unspecified as FeatureGate>::__DECL, Some(arch)), None);
+        assert_eq!(
+            message(&<Unspecified as FeatureGate>::__DECL, Some(arch)),
+            None
+        );
     }
     assert_eq!(message(&Decl::UNKNOWN, Some(Arch::S390x)), None);
 }

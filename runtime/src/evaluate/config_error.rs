@@ -5,7 +5,7 @@ use std::fmt;
 
 use crate::text::capped::{Capped, Kind};
 use crate::text::escape::{quoted, quoted_message};
-use crate::{ArchStatuses, Explanation, Gate, Rule, State, Version};
+use crate::{Arch, ArchSet, ArchStatuses, Explanation, Gate, Rule, State, Version};
 
 /// Why [`Registry::evaluate`](crate::Registry::evaluate),
 /// [`configure`](crate::configure) or
@@ -135,6 +135,45 @@ pub enum ConfigProblem {
         /// The value's type, as [`std::any::type_name`] gives it.
         type_name: &'static str,
     },
+    /// A spec for an architecture outside the evaluated ones
+    /// ([`FeatureSet::admit`](crate::FeatureSet::admit)), or, `arch` being
+    /// `None`, a spec to place when no architecture was evaluated.
+    ArchNotEvaluated {
+        /// The spec's architecture.
+        arch: Option<Arch>,
+        /// The evaluated architectures.
+        evaluated: ArchSet,
+    },
+    /// A spec for `arch` uses a gate that does not qualify there: off there,
+    /// or `Unsupported` there (whatever the policy: an Unsupported feature
+    /// cannot work there).
+    SpecArchUnqualified {
+        /// The gate.
+        gate: &'static Gate,
+        /// The spec's architecture.
+        arch: Arch,
+        /// Why it is off there, when it is (`None`: on but Unsupported).
+        off: Option<Rule>,
+    },
+    /// A spec to place uses gates that qualify on no common architecture:
+    /// one problem per gate it uses, naming where that gate qualifies.
+    NoPlacement {
+        /// The gate.
+        gate: &'static Gate,
+        /// Where it qualifies (on and not Unsupported).
+        qualifies: ArchSet,
+    },
+    /// In a cluster, [`FeatureSet::check_spec`](crate::FeatureSet::check_spec)
+    /// refuses a spec using a gate that does not qualify on every evaluated
+    /// architecture: [`FeatureSet::admit`](crate::FeatureSet::admit) places it.
+    SpecNotEverywhere {
+        /// The gate.
+        gate: &'static Gate,
+        /// Where it qualifies.
+        qualifies: ArchSet,
+        /// The evaluated architectures.
+        evaluated: ArchSet,
+    },
     /// More problems of one kind than are listed (100 are).
     More {
         /// What they are about, as in `unknown feature gates`.
@@ -152,7 +191,10 @@ impl ConfigProblem {
             ConfigProblem::ArchDenied { gate, .. }
             | ConfigProblem::MissingRequirement { gate, .. }
             | ConfigProblem::NotYetIntroduced { gate, .. }
-            | ConfigProblem::SpecUsesDisabled { gate, .. } => Some(gate),
+            | ConfigProblem::SpecUsesDisabled { gate, .. }
+            | ConfigProblem::SpecArchUnqualified { gate, .. }
+            | ConfigProblem::NoPlacement { gate, .. }
+            | ConfigProblem::SpecNotEverywhere { gate, .. } => Some(gate),
             _ => None,
         }
     }
@@ -181,6 +223,13 @@ impl ConfigProblem {
             ConfigProblem::UncheckedType { .. } => (6, "unchecked types"),
             ConfigProblem::MissingRequirement { .. } => (7, "gates whose requirements are off"),
             ConfigProblem::NotYetIntroduced { .. } => (8, "gates not yet introduced"),
+            ConfigProblem::ArchNotEvaluated { .. } => (9, "architectures not evaluated"),
+            ConfigProblem::SpecArchUnqualified { .. } | ConfigProblem::SpecNotEverywhere { .. } => {
+                (10, "gates that do not qualify on an architecture")
+            }
+            ConfigProblem::NoPlacement { .. } => {
+                (10, "gates that do not qualify on an architecture")
+            }
             ConfigProblem::More { .. } => (11, "more problems"),
         }
     }
@@ -293,6 +342,74 @@ impl fmt::Display for ConfigProblem {
                  (pass the type the functions take, not a wrapper of it)",
                 quoted_message(type_name)
             ),
+            ConfigProblem::ArchNotEvaluated {
+                arch: Some(arch),
+                evaluated,
+            } => {
+                write!(
+                    f,
+                    "the spec is for {arch}, which is not an evaluated architecture"
+                )?;
+                if evaluated.is_empty() {
+                    f.write_str(" (none was evaluated)")
+                } else {
+                    write!(f, " ({evaluated})")
+                }
+            }
+            ConfigProblem::ArchNotEvaluated { arch: None, .. } => f.write_str(
+                "no architecture was evaluated, so the spec cannot be placed \
+                 (evaluate with the cluster's architectures in `Options::archs`)",
+            ),
+            ConfigProblem::SpecArchUnqualified { gate, arch, off } => {
+                let status = gate.status(*arch);
+                let reason = gate.reason(*arch);
+                write!(f, "the spec uses feature gate {gate}, which ")?;
+                match off {
+                    // The policy's rule names the status itself.
+                    Some(rule @ Rule::ArchPolicy { .. }) => write!(f, "is off on {arch}: {rule}"),
+                    Some(rule) => {
+                        write!(f, "is off on {arch}: {rule} (it is {status} there")?;
+                        match reason {
+                            Some(reason) => write!(f, ": {})", quoted_message(reason)),
+                            None => f.write_str(")"),
+                        }
+                    }
+                    None => {
+                        write!(f, "cannot run on {arch}: it is {status} there (")?;
+                        match reason {
+                            Some(reason) => write!(f, "{})", quoted_message(reason)),
+                            None => f.write_str("no reason given)"),
+                        }
+                    }
+                }
+            }
+            ConfigProblem::NoPlacement { gate, qualifies } => {
+                write!(
+                    f,
+                    "no evaluated architecture can run the spec: feature gate {gate} "
+                )?;
+                if qualifies.is_empty() {
+                    f.write_str("qualifies on none of them")
+                } else {
+                    write!(f, "qualifies on {qualifies} only")
+                }
+            }
+            ConfigProblem::SpecNotEverywhere {
+                gate,
+                qualifies,
+                evaluated,
+            } => {
+                write!(f, "the spec uses feature gate {gate}, which qualifies on ")?;
+                if qualifies.is_empty() {
+                    f.write_str("none")?;
+                } else {
+                    write!(f, "{qualifies} only")?;
+                }
+                write!(
+                    f,
+                    " of the evaluated {evaluated}; place it with `FeatureSet::admit`"
+                )
+            }
             ConfigProblem::More { about, count } => {
                 write!(f, "{count} more problems about {about} left out")
             }

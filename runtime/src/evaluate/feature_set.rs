@@ -1,14 +1,10 @@
 //! [`FeatureSet`]: which gates of a registry are on, by which rule, and the
 //! warnings; and the admission of a spec against it.
 
-use std::any::Any;
 use std::fmt;
 
 use crate::evaluate::per_arch::PerArch;
-use crate::text::capped::Capped;
-use crate::{
-    ArchSet, ConfigError, ConfigProblem, FeatureGate, Gate, Registry, Rule, State, Version, Warning,
-};
+use crate::{ArchSet, FeatureGate, Gate, Registry, Rule, Version, Warning};
 
 /// The outcome of evaluating a configuration over a registry: which of its
 /// gates are on, which rule decided each, and the warnings.
@@ -238,45 +234,6 @@ impl FeatureSet {
     #[must_use]
     pub fn registry(&self) -> &Registry {
         &self.registry
-    }
-
-    /// `KubeVirt`'s admission of a spec against the gates, failing closed.
-    ///
-    /// An error when `spec` uses gates that are off (a Discontinued one
-    /// always is), naming every such gate and the rule that turned it off
-    /// (a requirement that is off among them);
-    /// an error too when no gate's `used_by` takes values of `S` (an
-    /// `Arc<Spec>` where the functions take a `Spec`), since nothing could be
-    /// checked. Otherwise a warning for each Deprecated gate it uses.
-    pub fn check_spec<S: Any>(&self, spec: &S) -> Result<Vec<Warning>, ConfigError> {
-        let mut warnings = Capped::new();
-        let mut problems = Capped::new();
-        let mut checked = false;
-        for ((gate, &on), &rule) in self.registry.iter().zip(&self.on).zip(&self.rules) {
-            let Some(used) = gate.is_used_by(spec) else {
-                continue;
-            };
-            checked = true;
-            if !used {
-                continue;
-            }
-            if !on {
-                problems.push(ConfigProblem::SpecUsesDisabled { gate, rule });
-            } else if self
-                .emulated_version
-                .map_or(Some(gate.state()), |v| gate.state_at(v))
-                == Some(State::Deprecated)
-            {
-                warnings.push(Warning::SpecUsesDeprecated { gate });
-            }
-        }
-        if !checked {
-            return Err(ConfigError::new(vec![ConfigProblem::UncheckedType {
-                type_name: std::any::type_name::<S>(),
-            }]));
-        }
-        problems.into_result()?;
-        Ok(warnings.finish())
     }
 }
 

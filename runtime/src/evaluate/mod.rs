@@ -2,6 +2,7 @@
 //! applied to every gate, the architecture policy's verdict acted on, the
 //! requirements kept.
 
+mod admission;
 pub(crate) mod changes;
 mod config_error;
 pub(crate) mod explanation;
@@ -9,6 +10,7 @@ mod feature_set;
 #[cfg(feature = "serde")]
 mod feature_set_serde;
 mod per_arch;
+mod placement;
 pub(crate) mod policy;
 mod requirements;
 pub(crate) mod rule;
@@ -19,6 +21,7 @@ pub use changes::Change;
 pub use config_error::{ConfigError, ConfigProblem};
 pub use explanation::Explanation;
 pub use feature_set::FeatureSet;
+pub use placement::{ARCH_LABEL, NodeSelectorRequirement, NodeSelectorTerm, Placement};
 pub use policy::{Action, ArchPolicy, ArchStatuses, Options};
 pub use rule::Rule;
 pub use warning::Warning;
