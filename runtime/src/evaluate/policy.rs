@@ -256,19 +256,30 @@ impl ArchStatuses {
         self.codes = (self.codes & !(0b111 << shift)) | (code << shift);
     }
 
-    /// These, restricted to the architectures of `archs`.
+    /// These, restricted to the architectures of `archs`: a mask over the
+    /// codes, as evaluation asks this of every warned gate.
     pub(crate) fn only(self, archs: ArchSet) -> ArchStatuses {
-        let mut kept = ArchStatuses::default();
-        for (arch, status) in self.iter().filter(|&(a, _)| archs.contains(a)) {
-            kept.insert(arch, status);
+        let mut keep = 0u16;
+        for i in 0..Arch::ALL.len() {
+            if archs.bits() & (1 << i) != 0 {
+                keep |= 0b111 << (3 * i);
+            }
         }
-        kept
+        ArchStatuses {
+            codes: self.codes & keep,
+        }
     }
 
     /// The architectures, as a set.
     #[must_use]
     pub fn arch_set(&self) -> ArchSet {
-        self.archs().collect()
+        let mut bits = 0u8;
+        for i in 0..Arch::ALL.len() {
+            if (self.codes >> (3 * i)) & 0b111 != 0 {
+                bits |= 1 << i;
+            }
+        }
+        ArchSet::from_bits(bits)
     }
 
     /// The status on `arch`, or `None` when `arch` is not among these.
