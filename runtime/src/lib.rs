@@ -163,8 +163,8 @@
 //! # Report
 //!
 //! [`Registry::matrix`], [`Registry::coverage`] and [`Registry::parity`]
-//! answer the maintainers' questions; each has text, Markdown, CSV and (with
-//! `serde`) JSON forms. [`report::assert_docs`] keeps a committed support
+//! answer the maintainers' questions; each has text, Markdown, CSV, HTML (a
+//! self-contained page to open in a browser) and (with `serde`) JSON forms. [`report::assert_docs`] keeps a committed support
 //! document in step with the code, and the `cli` feature mounts all of it as
 //! a command line ([`cli::main`](crate#features)).
 //!
@@ -230,7 +230,8 @@ pub use featuregate_macros::feature_gate;
 pub use config::{GateConfig, MAX_FILE_BYTES, ParseError, SourceError, Sources};
 pub use evaluate::{
     ARCH_LABEL, Action, ArchPolicy, ArchStatuses, Change, ConfigError, ConfigProblem, Explanation,
-    FeatureSet, NodeSelectorRequirement, NodeSelectorTerm, Options, Placement, Rule, Warning,
+    FeatureSet, NodeSelectorRequirement, NodeSelectorTerm, Options, Placement, Problem, Rule,
+    Severity, Warning,
 };
 pub use gate::{FeatureGate, Gate, Location};
 pub use live::{OverrideGuard, activate, active, configure, override_gate};
@@ -239,6 +240,7 @@ pub use registry::{
     try_registry,
 };
 pub use report::{ArchCoverage, Coverage, Graph, Matrix, Parity, ParityGap, Report};
+pub use text::ErrorChain;
 pub use vocab::{
     Arch, ArchSet, ParseValueError, ParseVersionError, State, Status, Support, Version,
 };

@@ -15,7 +15,10 @@ fn a_sev_vm_is_placed_on_amd64_and_refused_on_s390x() {
         });
     let config = GateConfig::parse("WorkloadEncryptionSEV=true").unwrap();
     let set = registry().evaluate(&config, &cluster).unwrap();
-    assert_eq!(set.archs("WorkloadEncryptionSEV"), ArchSet::only(Arch::Amd64));
+    assert_eq!(
+        set.archs("WorkloadEncryptionSEV"),
+        ArchSet::only(Arch::Amd64)
+    );
 
     let vm = VmSpec {
         launch_security: Some(LaunchSecurity::Sev),

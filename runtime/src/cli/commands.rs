@@ -2,7 +2,6 @@
 //! rendered whole and written with one `write_all`, so a closed pipe surfaces
 //! as one `BrokenPipe` error that the caller turns into a quiet exit.
 
-use std::error::Error;
 use std::fmt::{self, Write as _};
 use std::io::{self, Write};
 
@@ -11,7 +10,7 @@ use super::{
     explain, lint, show,
 };
 use crate::report::Color;
-use crate::{Arch, ConfigProblem, Matrix, Registry, Status};
+use crate::{Arch, ConfigProblem, Matrix, Registry, Severity, Status};
 
 pub(super) fn execute(
     command: &Command,
@@ -90,6 +89,7 @@ fn unknown(registry: &Registry, name: &str, err: &mut dyn Write) -> Exit {
     let unknown = ConfigProblem::UnknownGate {
         name: name.to_owned(),
         suggestion: registry.suggest(name),
+        severity: Severity::Refusal,
     };
     // The lookup's answer is the message itself, as written.
     fail(err, "", &unknown)
@@ -143,7 +143,10 @@ fn list(registry: &Registry, args: &ListArgs) -> Matrix {
 /// warning, one per line (or as JSON), or the reason the configuration is
 /// refused.
 fn check(registry: &Registry, args: &CheckArgs) -> Result<String, Box<dyn fmt::Display>> {
-    let sources = args.gates.sources().map_err(|e| Box::new(Chain(e)) as _)?;
+    let sources = args
+        .gates
+        .sources()
+        .map_err(|e| Box::new(crate::ErrorChain::new(&e).to_string()) as _)?;
     let set = registry
         .evaluate(&sources.config(), &args.gates.options())
         .map_err(|e| Box::new(e) as _)?;
@@ -193,21 +196,4 @@ fn check(registry: &Registry, args: &CheckArgs) -> Result<String, Box<dyn fmt::D
             super::pretty_json(&json)
         }
     })
-}
-
-/// An error followed by each of its sources, `: ` between them, on one
-/// line: what a terminal user needs, since no one walks the chain for them.
-pub(super) struct Chain<E>(pub(super) E);
-
-impl<E: Error> fmt::Display for Chain<E> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.0)?;
-        let mut source = self.0.source();
-        while let Some(cause) = source {
-            let text = cause.to_string();
-            write!(f, ": {}", text.replace(['\n', '\r'], " "))?;
-            source = cause.source();
-        }
-        Ok(())
-    }
 }

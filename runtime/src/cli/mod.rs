@@ -37,7 +37,8 @@
 //! the environment variable the program names ([`App::with_env`]; none by
 //! default), then `--feature-gates`, later ones winning per gate.
 //!
-//! FORMAT is `text` (default), `markdown`, `csv` or `json`; every value is
+//! FORMAT is `text` (default), `markdown`, `csv`, `json` or `html` (one
+//! self-contained page: open it in a browser); every value is
 //! case-insensitive; a repeatable option also takes a comma-separated list.
 //! `--at VERSION` (on `check` and `explain`, `--emulated-version`) evaluates
 //! and reports as of that release: each gate in its state then
@@ -138,6 +139,8 @@ pub enum Format {
     Csv,
     /// Pretty-printed JSON.
     Json,
+    /// One self-contained HTML page: a colour and the words per support value, with a legend.
+    Html,
 }
 
 impl Format {
@@ -149,6 +152,7 @@ impl Format {
             Format::Markdown => report.to_markdown(),
             Format::Csv => report.to_csv(),
             Format::Json => report.to_json(),
+            Format::Html => report.to_html(),
         }
     }
 }

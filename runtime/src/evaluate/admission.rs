@@ -4,8 +4,10 @@
 //! builds on.
 
 use std::any::Any;
+use std::fmt;
 
 use crate::text::capped::Capped;
+use crate::text::escape::quoted_message;
 use crate::{
     Arch, ArchSet, ConfigError, ConfigProblem, FeatureSet, Gate, Placement, State, Status, Warning,
 };
@@ -205,5 +207,60 @@ impl FeatureSet {
         self.per_arch()
             .partial_rule(position)
             .unwrap_or_else(|| self.rule_at(position))
+    }
+}
+
+/// A spec for an architecture outside the evaluated ones, or (`None`) one to
+/// place when none was evaluated: the refusal's words.
+pub(crate) fn arch_not_evaluated(
+    f: &mut fmt::Formatter<'_>,
+    arch: Option<Arch>,
+    evaluated: ArchSet,
+) -> fmt::Result {
+    let Some(arch) = arch else {
+        return f.write_str(
+            "no architecture was evaluated, so the spec cannot be placed \
+             (evaluate with the cluster's architectures in `Options::archs`)",
+        );
+    };
+    write!(
+        f,
+        "the spec is for {arch}, which is not an evaluated architecture"
+    )?;
+    if evaluated.is_empty() {
+        f.write_str(" (none was evaluated)")
+    } else {
+        write!(f, " ({evaluated})")
+    }
+}
+
+/// A spec for `arch` using a gate that does not qualify there: naming the
+/// gate, the architecture, its support there and the declared reason.
+pub(crate) fn spec_arch_unqualified(
+    f: &mut fmt::Formatter<'_>,
+    gate: &Gate,
+    arch: Arch,
+    off: Option<crate::Rule>,
+) -> fmt::Result {
+    let status = gate.status(arch);
+    let reason = gate.reason(arch);
+    write!(f, "the spec uses feature gate {gate}, which ")?;
+    match off {
+        // The policy's rule names the status itself.
+        Some(rule @ crate::Rule::ArchPolicy { .. }) => write!(f, "is off on {arch}: {rule}"),
+        Some(rule) => {
+            write!(f, "is off on {arch}: {rule} (it is {status} there")?;
+            match reason {
+                Some(reason) => write!(f, ": {})", quoted_message(reason)),
+                None => f.write_str(")"),
+            }
+        }
+        None => {
+            write!(f, "cannot run on {arch}: it is {status} there (")?;
+            match reason {
+                Some(reason) => write!(f, "{})", quoted_message(reason)),
+                None => f.write_str("no reason given)"),
+            }
+        }
     }
 }

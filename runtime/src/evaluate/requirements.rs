@@ -4,7 +4,7 @@
 use crate::evaluate::per_arch::PerArch;
 use crate::evaluate::rule::ENABLED;
 use crate::text::capped::Capped;
-use crate::{ArchSet, ConfigProblem, Explanation, Registry, Rule, Warning};
+use crate::{ArchSet, ConfigProblem, Explanation, Problem, Registry, Rule, Severity, Warning};
 
 /// The gates [`Registry::settle_requirements`] found on with a requirement
 /// off, each with the positions of its requirements and the architectures
@@ -139,37 +139,34 @@ impl Registry {
                 })
                 .collect()
         };
-        for &(position, requires, mask) in &settled.refused {
-            let gate = self.at(position);
-            let probe = ConfigProblem::MissingRequirement {
-                gate,
-                missing: Vec::new(),
-            };
-            problems.push_with(&probe, || ConfigProblem::MissingRequirement {
-                gate,
-                missing: missing(requires, mask),
-            });
-        }
-        for &(position, requires, mask) in &settled.turned_off {
-            let gate = self.at(position);
-            let probe = Warning::RequirementOff {
-                gate,
-                missing: Vec::new(),
-            };
-            warnings.push_with(&probe, || Warning::RequirementOff {
-                gate,
-                missing: missing(requires, mask),
-            });
+        let lists = [
+            (&settled.refused, Severity::Refusal, &mut *problems),
+            (&settled.turned_off, Severity::Warning, &mut *warnings),
+        ];
+        for (gates, severity, list) in lists {
+            for &(position, requires, mask) in gates {
+                let gate = self.at(position);
+                let probe = Problem::MissingRequirement {
+                    gate,
+                    missing: Vec::new(),
+                    severity,
+                };
+                list.push_with(&probe, || Problem::MissingRequirement {
+                    gate,
+                    missing: missing(requires, mask),
+                    severity,
+                });
+            }
         }
         for &(position, requires, mask) in &settled.partly {
             let gate = self.at(position);
             let archs = ArchSet::from_bits(mask & !per_arch.masks[position]);
-            let probe = Warning::RequirementOffOn {
+            let probe = Problem::RequirementOffOn {
                 gate,
                 archs,
                 missing: Vec::new(),
             };
-            warnings.push_with(&probe, || Warning::RequirementOffOn {
+            warnings.push_with(&probe, || Problem::RequirementOffOn {
                 gate,
                 archs,
                 missing: missing(requires, mask),

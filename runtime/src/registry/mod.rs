@@ -1,5 +1,16 @@
 //! Every gate of the program, collected through `inventory`, and private
 //! registries built from any gates.
+//!
+//! [`Registry`] is the hub every stage hangs its questions on, so its
+//! methods live with the stage that answers them:
+//!
+//! - here: building (`new`, [`registry()`]), lookup (`get`, `iter`,
+//!   `suggest`), requirements (`required_by`, in `requirements.rs`) and the
+//!   lifecycle lint (`lint`, in `lifecycle.rs`);
+//! - `evaluate/`: `evaluate` (`mod.rs`, `requirements.rs`) and `used_by`
+//!   (`spec_checks.rs`);
+//! - `report/`: `matrix`, `coverage`, `parity`, `graph`;
+//! - `evidence/`: `assess` (feature `evidence`).
 
 mod error;
 mod lifecycle;
