@@ -13,6 +13,7 @@ use featuregate::{
 };
 
 #[derive(Default)]
+#[allow(clippy::struct_excessive_bools)] // one flag per gate a VM can use, as a spec has
 struct Vm {
     sev: bool,
     secure_execution: bool,

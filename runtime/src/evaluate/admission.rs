@@ -45,11 +45,11 @@ impl FeatureSet {
         };
         let mut checked = false;
         for (position, (gate, on)) in self.iter().enumerate() {
-            let Some(used) = gate.is_used_by(spec) else {
+            let Some(is_used) = gate.is_used_by(spec) else {
                 continue;
             };
             checked = true;
-            if !used {
+            if !is_used {
                 continue;
             }
             if !on {

@@ -176,35 +176,28 @@ impl Registry {
             let (mut enabled, mut rule) = table[state as usize * 4 + usize::from(listed)];
             let mut mask = if enabled { all } else { 0 };
             if enabled && state != State::Ga {
-                // A waiting warning is small and `Copy`; it is built once
-                // the requirements are settled.
                 let verdict = judge.verdict(gate);
                 if listed == ENABLED && !verdict.deny.is_empty() {
                     problems.push(ConfigProblem::ArchDenied {
                         gate,
                         archs: verdict.deny,
                     });
-                } else if !verdict.off.is_empty() {
+                } else if let Some(off) = verdict.off_rule() {
                     // Off only where the policy says so: on the rest of a
                     // cluster the gate stays on.
                     mask &= !verdict.off.arch_set().bits();
-                    let off = Rule::ArchPolicy {
-                        action: verdict.off_action,
-                        archs: verdict.off,
-                    };
                     if mask == 0 {
-                        enabled = false;
-                        rule = off;
+                        (enabled, rule) = (false, off);
                     } else {
                         partial.push((position, off));
                     }
                 }
-                if requirements {
-                    if !verdict.off.is_empty() || !verdict.warn.is_empty() {
-                        waiting.push((position, verdict));
-                    }
-                } else {
-                    policy_warnings(gate, &verdict, listed, mask, &mut warnings);
+                // A waiting verdict is small and `Copy`; its warnings are
+                // built once the requirements are settled.
+                if !requirements {
+                    policy_warnings(gate, verdict, listed, mask, &mut warnings);
+                } else if !verdict.off.is_empty() || !verdict.warn.is_empty() {
+                    waiting.push((position, verdict));
                 }
             }
             on.push(enabled);
@@ -221,7 +214,7 @@ impl Registry {
             for (position, verdict) in waiting {
                 let gate = self.at(position);
                 let mask = per_arch.masks[position];
-                policy_warnings(gate, &verdict, listed[position], mask, &mut warnings);
+                policy_warnings(gate, verdict, listed[position], mask, &mut warnings);
             }
             self.report_requirements(
                 &settled,
@@ -367,7 +360,7 @@ impl Registry {
 /// enabled where it is off).
 fn policy_warnings(
     gate: &'static crate::Gate,
-    verdict: &Verdict,
+    verdict: Verdict,
     listed: u8,
     mask: u8,
     warnings: &mut Capped<Warning>,

@@ -13,8 +13,8 @@ pub const ARCH_LABEL: &str = "kubernetes.io/arch";
 ///
 /// [`Placement::node_selector_term`] is what a pod with no node affinity
 /// gets; a pod with terms gets [`Placement::node_selector_requirement`]
-/// added to each of them (terms are ORed, so a new term would widen the
-/// placement). Both always pin to the placement's architectures, never to
+/// added to each of them (terms are alternatives, so a new term would widen
+/// the placement). Both always pin to the placement's architectures, never to
 /// "anywhere", even when that is every evaluated architecture.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Placement {

@@ -161,7 +161,7 @@ impl Default for ArchPolicy {
 /// The policy's word on one enabled gate, per target architecture: where
 /// it denies, where it turns the gate off (`Disable` or `Deny`), and where
 /// it warns.
-#[derive(Clone, Copy, Default)]
+#[derive(Clone, Copy)]
 pub(crate) struct Verdict {
     /// Where the action is `Deny`: a configuration naming the gate is refused.
     pub(crate) deny: ArchStatuses,
@@ -174,9 +174,13 @@ pub(crate) struct Verdict {
     pub(crate) warn: ArchStatuses,
 }
 
-impl Default for Action {
-    fn default() -> Action {
-        Action::Allow
+impl Verdict {
+    /// The rule of a gate the policy turns off where it does.
+    pub(crate) fn off_rule(self) -> Option<crate::Rule> {
+        (!self.off.is_empty()).then_some(crate::Rule::ArchPolicy {
+            action: self.off_action,
+            archs: self.off,
+        })
     }
 }
 
@@ -210,7 +214,12 @@ impl Judge {
     /// architecture, decided here and nowhere else: each architecture
     /// falls where its status's action puts it (an allowed one nowhere).
     pub(crate) fn verdict(&self, gate: &Gate) -> Verdict {
-        let mut verdict = Verdict::default();
+        let mut verdict = Verdict {
+            deny: ArchStatuses::default(),
+            off: ArchStatuses::default(),
+            off_action: Action::Allow,
+            warn: ArchStatuses::default(),
+        };
         for &arch in &self.archs[..self.len] {
             let status = gate.status(arch);
             match self.actions[status as usize] {
