@@ -213,6 +213,29 @@ fn a_cluster_set_serializes_each_gates_archs() {
     );
 }
 
+#[test]
+fn the_defaults_and_pins_answer_for_the_build_target() {
+    // Nothing configured in this binary: the active set is the defaults,
+    // evaluated as `Options::default()` would, for this build's target.
+    let current: ArchSet = Arch::current().into_iter().collect();
+    let active = featuregate::active();
+    assert_eq!(active.evaluated_archs(), current);
+    assert_eq!(active.archs("Everywhere"), current);
+    assert!(
+        active.archs("WorkloadEncryptionSEV").is_empty(),
+        "Alpha: off"
+    );
+    // A pin sets its gate on everywhere evaluated.
+    let _pin = featuregate::override_gate::<Sev>(true);
+    assert_eq!(
+        featuregate::active().archs("WorkloadEncryptionSEV"),
+        current
+    );
+    if let Some(arch) = Arch::current() {
+        assert!(featuregate::active().is_on::<Sev>(arch));
+    }
+}
+
 /// A random gate: its state, its support on each of the five
 /// architectures (0: unspecified), and the earlier gates it may require.
 type Spec = (State, [u8; 5], u16);

@@ -67,7 +67,10 @@ impl FeatureSet {
             .iter()
             .map(|g| crate::evaluate::rule::decide(g.state(), 0, 0, 0))
             .unzip::<_, _, Vec<_>, Vec<_>>();
-        let per_arch = PerArch::whole(ArchSet::EMPTY, &on);
+        // As `Options::default()` evaluates: for the architecture this
+        // program is built for (the default policy turns nothing off).
+        let current: ArchSet = crate::Arch::current().into_iter().collect();
+        let per_arch = PerArch::whole(current, &on);
         let mut set = FeatureSet::new(
             registry.clone(),
             None,
