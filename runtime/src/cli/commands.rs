@@ -72,6 +72,17 @@ pub(super) fn execute(
             Ok(rendered) => rendered,
             Err(error) => return Ok(fail(err, "error: ", &*error)),
         },
+        #[cfg(feature = "evidence")]
+        Command::Evidence(args) => {
+            let outcome = super::evidence::run(registry, args, color);
+            if !outcome.stderr.is_empty() {
+                let _ = err
+                    .write_all(outcome.stderr.as_bytes())
+                    .and_then(|()| err.flush());
+            }
+            exit = outcome.exit;
+            outcome.stdout
+        }
         Command::Lint(args) => {
             let (rendered, findings) = lint::render(registry, args);
             if findings > 0 {

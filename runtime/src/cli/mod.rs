@@ -23,6 +23,9 @@
 //! PROGRAM graph [--all] [--format text|json|mermaid|markdown|dot]
 //! PROGRAM lint --version VERSION [--alpha-releases N] [--beta-releases N]
 //!              [--deprecated-releases N] [--format text|json]
+//! PROGRAM evidence --junit ARCH=PATH... [--map FILE] [--min-tests N] [--min-runs N]
+//!                  [--min-pass-rate F] [--arch ARCH]... [--since DATE] [--check [--strict]]
+//!                  [--suggest [--source-root DIR]] [--format FORMAT]
 //! PROGRAM check [--config FILE]... [--feature-gates A=true,B=false]... [--arch ARCH]...
 //!               [--strict] [--deny STATUS]... [--disable STATUS]... [--at VERSION]
 //!               [--format text|json]
@@ -54,6 +57,8 @@
 mod app;
 mod args;
 mod commands;
+#[cfg(feature = "evidence")]
+mod evidence;
 mod exit;
 mod explain;
 mod gate_args;
@@ -65,6 +70,8 @@ pub use args::{
     CheckArgs, ExplainArgs, FormatArg, GraphArgs, GraphFormat, LintArgs, ListArgs, ParityArgs,
     ReportArgs, ShowArgs,
 };
+#[cfg(feature = "evidence")]
+pub use evidence::EvidenceArgs;
 pub use exit::Exit;
 pub use gate_args::GateArgs;
 
@@ -124,6 +131,10 @@ pub enum Command {
     /// The gates that stayed in their stage longer than the lifecycle policy allows (exit 1
     /// when there are any).
     Lint(LintArgs),
+    /// Declared support checked against JUnit test results per architecture (feature
+    /// `evidence`); --check fails CI on Regressed or Contradicted findings.
+    #[cfg(feature = "evidence")]
+    Evidence(EvidenceArgs),
 }
 
 /// How a report is written.

@@ -75,7 +75,7 @@ pub(crate) struct Mark {
 
 impl Mark {
     /// The mark of the finding spelled `word` (`Promote`, ...).
-    #[allow(dead_code)] // the evidence report's cells use it
+    #[cfg_attr(not(feature = "evidence"), allow(dead_code))] // the evidence cells use it
     pub(crate) const fn of(word: &'static str) -> Mark {
         Mark { word }
     }
@@ -159,6 +159,22 @@ fn look(cell: &Cell) -> Look {
         Value::Count { .. } | Value::Number(_) => Look {
             numeric: true,
             ..Look::plain(cell.display())
+        },
+        Value::Evidence {
+            declared,
+            passes,
+            runs,
+            ..
+        } => Look {
+            // The words whatever the colour; the figures keep an unspecified
+            // cell from being a lone dash.
+            words: Cow::Owned(format!(
+                "{} {passes}/{runs}",
+                declared.support().map_or("unspecified", |s| s.as_str())
+            )),
+            unspecified: false,
+            mark: cell.finding().map(Mark::of),
+            ..Look::status(*declared)
         },
         _ => Look::plain(cell.display()),
     }

@@ -46,6 +46,8 @@ mod coverage;
 mod diff;
 mod doc_file;
 mod docs_check;
+#[cfg(feature = "evidence")]
+mod evidence;
 mod graph;
 mod html;
 #[cfg(feature = "serde")]
@@ -137,11 +139,27 @@ mod sealed {
             "Feature gate parity between architectures"
         }
     }
+
+    #[cfg(feature = "evidence")]
+    impl Sealed for crate::evidence::Assessment {
+        fn heading(&self) -> &'static str {
+            "Feature gate support against test evidence"
+        }
+
+        fn caption(&self) -> Option<String> {
+            Some(format!(
+                "{} feature gates on {} architectures with test results: declared support, passed/run tests, finding",
+                self.gates().len(),
+                self.archs().len()
+            ))
+        }
+    }
 }
 
 /// One shape for every report: an optional title, a header and rows, from
 /// which the forms are rendered once for all reports. Sealed: the
-/// reports are [`Matrix`], [`Coverage`] and [`Parity`]; it is object safe,
+/// reports are [`Matrix`], [`Coverage`] and [`Parity`] (and, with the
+/// `evidence` feature, `evidence::Assessment`); it is object safe,
 /// so a program can pick one at run time (`&dyn Report`), as the CLI does.
 pub trait Report: sealed::Sealed {
     /// A line that introduces the table in text and Markdown (the summary of
@@ -250,3 +268,5 @@ macro_rules! forms {
 }
 
 forms!(Matrix, Coverage, Parity);
+#[cfg(feature = "evidence")]
+forms!(crate::evidence::Assessment);

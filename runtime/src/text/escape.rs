@@ -26,6 +26,12 @@ pub(crate) fn quoted(text: &str) -> Quoted<'_> {
     }
 }
 
+/// `text` as a message quotes it, cut to `limit` bytes of escaped text.
+#[cfg_attr(not(feature = "evidence"), allow(dead_code))]
+pub(crate) fn quoted_cut(text: &str, limit: usize) -> Quoted<'_> {
+    Quoted { text, limit }
+}
+
 /// A gate's declared message as other messages quote it.
 pub(crate) fn quoted_message(text: &str) -> Quoted<'_> {
     Quoted {
