@@ -213,6 +213,7 @@ impl Judge {
     /// The policy's verdict on an enabled gate on each target
     /// architecture, decided here and nowhere else: each architecture
     /// falls where its status's action puts it (an allowed one nowhere).
+    #[inline]
     pub(crate) fn verdict(&self, gate: &Gate) -> Verdict {
         let mut verdict = Verdict {
             deny: ArchStatuses::default(),
