@@ -10,6 +10,9 @@
 //! with requirements (a third of them require one or two others, as the
 //! maturity rule allows): the price of keeping them.
 //!
+//! A second group evaluates the same configuration for one architecture
+//! and for three (SPEC section 14: each gate decided per architecture).
+//!
 //! Beside them, the hostile cases: 1,000,000 unknown names
 //! against a registry of 85 gates, the size of `KubeVirt`'s catalogue
 //! (target: at most 0.5 s), and 1,000 unknown names against 10,000 gates
@@ -205,6 +208,28 @@ fn evaluate(c: &mut Criterion) {
             });
         },
     );
+    group.finish();
+
+    // Per-architecture decisions (SPEC section 14): the same evaluation for
+    // one architecture and for a three-architecture cluster, where the
+    // policy judges every enabled gate on each.
+    let mut group = c.benchmark_group("evaluate (1,000 gates, per architecture)");
+    for (label, archs) in [
+        ("1 arch", &[Arch::Amd64][..]),
+        ("3 archs", &[Arch::Amd64, Arch::Arm64, Arch::S390x][..]),
+    ] {
+        let options = Options::default().with_archs(archs.iter().copied());
+        group.bench_function(
+            format!("featuregate Registry::evaluate, 100 entries, {label}"),
+            |b| {
+                b.iter(|| {
+                    registry
+                        .evaluate(black_box(&config), black_box(&options))
+                        .map(|set| set.warnings().len())
+                });
+            },
+        );
+    }
     group.finish();
 }
 

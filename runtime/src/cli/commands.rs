@@ -148,8 +148,11 @@ fn list(registry: &Registry, args: &ListArgs) -> Matrix {
     matrix
 }
 
-/// Evaluates the configuration: the enabled gates, then each warning, one
-/// per line (or as JSON), or the reason the configuration is refused.
+/// Evaluates the configuration: the enabled gates (for several
+/// architectures, each with where it is on: an `archs` column, or the JSON
+/// key `archs` mapping each enabled gate to its architectures), then each
+/// warning, one per line (or as JSON), or the reason the configuration is
+/// refused.
 fn check(registry: &Registry, args: &CheckArgs) -> Result<String, Box<dyn fmt::Display>> {
     let sources = args
         .gates
@@ -163,12 +166,27 @@ fn check(registry: &Registry, args: &CheckArgs) -> Result<String, Box<dyn fmt::D
         .warnings()
         .iter()
         .map(|w| w.to_string().replace(['\n', '\r'], " "));
+    // A cluster (several `--arch`): where each enabled gate is on.
+    let cluster = set.evaluated_archs().len() > 1;
     Ok(match args.format {
         TextOrJson::Text => {
             let mut text = String::new();
-            for gate in set.enabled() {
-                text.push_str(gate.name());
-                text.push('\n');
+            if cluster {
+                let width = set
+                    .enabled()
+                    .map(|g| g.name().len())
+                    .max()
+                    .unwrap_or(0)
+                    .max("name".len());
+                let _ = writeln!(text, "{:width$}  archs", "name");
+                for gate in set.enabled() {
+                    let _ = writeln!(text, "{:width$}  {}", gate.name(), set.archs(gate.name()));
+                }
+            } else {
+                for gate in set.enabled() {
+                    text.push_str(gate.name());
+                    text.push('\n');
+                }
             }
             for warning in warnings {
                 let _ = writeln!(text, "warning: {warning}");
@@ -178,7 +196,15 @@ fn check(registry: &Registry, args: &CheckArgs) -> Result<String, Box<dyn fmt::D
         TextOrJson::Json => {
             let names: Vec<&str> = set.enabled().map(crate::Gate::name).collect();
             let warnings: Vec<String> = warnings.collect();
-            super::pretty_json(&serde_json::json!({ "enabled": names, "warnings": warnings }))
+            let mut json = serde_json::json!({ "enabled": names, "warnings": warnings });
+            if cluster {
+                let archs: serde_json::Map<String, serde_json::Value> = set
+                    .enabled()
+                    .map(|g| (g.name().to_owned(), serde_json::json!(set.archs(g.name()))))
+                    .collect();
+                json["archs"] = serde_json::Value::Object(archs);
+            }
+            super::pretty_json(&json)
         }
     })
 }

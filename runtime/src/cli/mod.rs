@@ -31,6 +31,10 @@
 //!               [--format text|json]
 //! ```
 //!
+//! `check` with several `--arch` evaluates a cluster (SPEC section 14): each
+//! enabled gate with where it is on, an `archs` column (JSON: `archs`, each
+//! enabled gate's architectures).
+//!
 //! `check` and `explain` take [`GateArgs`], which a program also flattens into its own
 //! command line: `--config` (or `--feature-gates-file`) files in order, then
 //! the environment variable the program names ([`App::with_env`]; none by

@@ -5,7 +5,7 @@ use std::fmt;
 
 use crate::text::capped::Kind;
 use crate::text::escape::{quoted, quoted_message};
-use crate::{Action, ArchStatuses, Explanation, Gate, Rule, State, Version};
+use crate::{Action, Arch, ArchSet, ArchStatuses, Explanation, Gate, Rule, State, Version};
 
 /// Whether a [`Problem`] leaves the configuration (or the spec) in force.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -155,6 +155,58 @@ pub enum Problem {
         /// The value's type, as [`std::any::type_name`] gives it.
         type_name: &'static str,
     },
+    /// A gate on on some architectures of a cluster and turned off on
+    /// others (`archs`), where a gate it requires is off (SPEC section 14).
+    /// A warning.
+    RequirementOffOn {
+        /// The gate.
+        gate: &'static Gate,
+        /// Where it was turned off.
+        archs: ArchSet,
+        /// Its requirements that are off there, in declared order, each with why.
+        missing: Vec<Explanation>,
+    },
+    /// A spec for an architecture outside the evaluated ones
+    /// ([`FeatureSet::admit`](crate::FeatureSet::admit)), or, `arch` being
+    /// `None`, a spec to place when no architecture was evaluated. A refusal.
+    ArchNotEvaluated {
+        /// The spec's architecture.
+        arch: Option<Arch>,
+        /// The evaluated architectures.
+        evaluated: ArchSet,
+    },
+    /// A spec for `arch` uses a gate that does not qualify there: off there,
+    /// or `Unsupported` there (whatever the policy: an Unsupported feature
+    /// cannot work there). A refusal.
+    SpecArchUnqualified {
+        /// The gate.
+        gate: &'static Gate,
+        /// The spec's architecture.
+        arch: Arch,
+        /// Why it is off there, when it is (`None`: on but Unsupported).
+        off: Option<Rule>,
+    },
+    /// A spec to place uses gates that qualify on no common architecture:
+    /// one problem per gate it uses, naming where that gate qualifies. A
+    /// refusal.
+    NoPlacement {
+        /// The gate.
+        gate: &'static Gate,
+        /// Where it qualifies (on and not Unsupported).
+        qualifies: ArchSet,
+    },
+    /// In a cluster, [`FeatureSet::check_spec`](crate::FeatureSet::check_spec)
+    /// refuses a spec using a gate that does not qualify on every evaluated
+    /// architecture: [`FeatureSet::admit`](crate::FeatureSet::admit) places
+    /// it. A refusal.
+    SpecNotEverywhere {
+        /// The gate.
+        gate: &'static Gate,
+        /// Where it qualifies.
+        qualifies: ArchSet,
+        /// The evaluated architectures.
+        evaluated: ArchSet,
+    },
     /// More problems of one kind than are listed (100 are).
     More {
         /// What they are about, as in `unknown feature gates`.
@@ -185,13 +237,18 @@ impl Problem {
             | Problem::DeprecatedEnabled { .. }
             | Problem::ArchSupport { .. }
             | Problem::ArchDisabled { .. }
-            | Problem::SpecUsesDeprecated { .. } => Severity::Warning,
+            | Problem::SpecUsesDeprecated { .. }
+            | Problem::RequirementOffOn { .. } => Severity::Warning,
             Problem::InvalidName { .. }
             | Problem::DuplicateName { .. }
             | Problem::InBothLists { .. }
             | Problem::ArchDenied { .. }
             | Problem::SpecUsesDisabled { .. }
-            | Problem::UncheckedType { .. } => Severity::Refusal,
+            | Problem::UncheckedType { .. }
+            | Problem::ArchNotEvaluated { .. }
+            | Problem::SpecArchUnqualified { .. }
+            | Problem::NoPlacement { .. }
+            | Problem::SpecNotEverywhere { .. } => Severity::Refusal,
             Problem::UnknownGate { severity, .. }
             | Problem::NotYetIntroduced { severity, .. }
             | Problem::MissingRequirement { severity, .. }
@@ -213,12 +270,17 @@ impl Problem {
             | Problem::ArchDenied { gate, .. }
             | Problem::MissingRequirement { gate, .. }
             | Problem::SpecUsesDeprecated { gate }
-            | Problem::SpecUsesDisabled { gate, .. } => Some(gate),
+            | Problem::SpecUsesDisabled { gate, .. }
+            | Problem::RequirementOffOn { gate, .. }
+            | Problem::SpecArchUnqualified { gate, .. }
+            | Problem::NoPlacement { gate, .. }
+            | Problem::SpecNotEverywhere { gate, .. } => Some(gate),
             Problem::InvalidName { .. }
             | Problem::DuplicateName { .. }
             | Problem::InBothLists { .. }
             | Problem::UnknownGate { .. }
             | Problem::UncheckedType { .. }
+            | Problem::ArchNotEvaluated { .. }
             | Problem::More { .. } => None,
         }
     }
@@ -258,6 +320,16 @@ impl Problem {
             Problem::SpecUsesDeprecated { .. } => (13, "Deprecated gates the spec uses"),
             Problem::SpecUsesDisabled { .. } => (14, "gates the spec uses that are off"),
             Problem::UncheckedType { .. } => (15, "unchecked types"),
+            Problem::RequirementOffOn { .. } => (
+                17,
+                "gates turned off for a requirement on some architectures",
+            ),
+            Problem::ArchNotEvaluated { .. } => (18, "architectures not evaluated"),
+            Problem::SpecArchUnqualified { .. }
+            | Problem::NoPlacement { .. }
+            | Problem::SpecNotEverywhere { .. } => {
+                (19, "gates that do not qualify on an architecture")
+            }
             Problem::More { .. } if refused => (16, "more problems"),
             Problem::More { .. } => (16, "more warnings"),
         }
@@ -279,6 +351,9 @@ impl Kind for Problem {
 }
 
 impl fmt::Display for Problem {
+    // One arm per variant, each a line or a helper call: splitting the match
+    // further would only scatter the messages.
+    #[allow(clippy::too_many_lines)]
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let refused = self.severity() == Severity::Refusal;
         match self {
@@ -372,6 +447,11 @@ impl fmt::Display for Problem {
                  (pass the type the functions take, not a wrapper of it)",
                 quoted_message(type_name)
             ),
+            Problem::RequirementOffOn { .. }
+            | Problem::ArchNotEvaluated { .. }
+            | Problem::SpecArchUnqualified { .. }
+            | Problem::NoPlacement { .. }
+            | Problem::SpecNotEverywhere { .. } => per_arch(f, self),
             Problem::More { about, count, .. } => {
                 let what = if refused { "problems" } else { "warnings" };
                 write!(f, "{count} more {what} about {about} left out")
@@ -428,10 +508,89 @@ fn refused_for_requirements(
         for other in fixed {
             write!(f, "; {}: {}", other.gate(), other.rule())?;
         }
-        write!(f, "); leave {gate} off")
-    } else {
-        f.write_str("; enable ")?;
-        crate::evaluate::explanation::names(f, missing)?;
-        write!(f, " too, or leave {gate} off")
+        return write!(f, "); leave {gate} off");
+    }
+    // A requirement off for a requirement of its own (refused itself, or
+    // turned off): enabling it is not the fix, enabling what it requires is.
+    let mut to_enable: Vec<&Gate> = Vec::with_capacity(missing.len());
+    let mut chained = false;
+    for m in missing {
+        if let Rule::MissingRequirement { requirement } = m.rule() {
+            write!(
+                f,
+                "{}{}: it requires {requirement}, which is off",
+                if chained { "; " } else { " (" },
+                m.gate()
+            )?;
+            chained = true;
+            if !to_enable.iter().any(|g| std::ptr::eq(*g, requirement)) {
+                to_enable.push(requirement);
+            }
+        } else {
+            to_enable.push(m.gate());
+        }
+    }
+    if chained {
+        f.write_str(")")?;
+    }
+    f.write_str("; enable ")?;
+    crate::evaluate::explanation::gate_names(f, &to_enable)?;
+    write!(f, " too, or leave {gate} off")
+}
+
+/// The problems of per-architecture answers (SPEC section 14): a gate off
+/// on some architectures for a requirement, and admission's refusals.
+fn per_arch(f: &mut fmt::Formatter<'_>, problem: &Problem) -> fmt::Result {
+    match problem {
+        Problem::RequirementOffOn {
+            gate,
+            archs,
+            missing,
+        } => {
+            write!(
+                f,
+                "feature gate {gate} is turned off on {archs}: it requires "
+            )?;
+            crate::evaluate::explanation::names(f, missing)?;
+            f.write_str(if missing.len() == 1 {
+                ", which is off there"
+            } else {
+                ", which are off there"
+            })
+        }
+        Problem::ArchNotEvaluated { arch, evaluated } => {
+            crate::evaluate::admission::arch_not_evaluated(f, *arch, *evaluated)
+        }
+        Problem::SpecArchUnqualified { gate, arch, off } => {
+            crate::evaluate::admission::spec_arch_unqualified(f, gate, *arch, *off)
+        }
+        Problem::NoPlacement { gate, qualifies } => {
+            write!(
+                f,
+                "no evaluated architecture can run the spec: feature gate {gate} "
+            )?;
+            if qualifies.is_empty() {
+                f.write_str("qualifies on none of them")
+            } else {
+                write!(f, "qualifies on {qualifies} only")
+            }
+        }
+        Problem::SpecNotEverywhere {
+            gate,
+            qualifies,
+            evaluated,
+        } => {
+            write!(f, "the spec uses feature gate {gate}, which qualifies on ")?;
+            if qualifies.is_empty() {
+                f.write_str("none")?;
+            } else {
+                write!(f, "{qualifies} only")?;
+            }
+            write!(
+                f,
+                " of the evaluated {evaluated}; place it with `FeatureSet::admit`"
+            )
+        }
+        _ => Ok(()),
     }
 }

@@ -6,6 +6,7 @@ pub use crate::__feature_gate_requirement as requirement;
 pub use crate::Gate;
 use crate::gate::encoding::FIELDS;
 pub use crate::gate::requirement_checks::{Decl, check, distinct, require, require_distinct};
+pub use crate::gate::target_check::{target_supported, unsupported_on};
 pub use crate::gate::{__used_by as used_by, Registered, UsedBy};
 pub use inventory;
 
