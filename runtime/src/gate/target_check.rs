@@ -41,25 +41,32 @@ use crate::{Arch, Support};
 /// ```
 #[macro_export]
 macro_rules! assert_target_supported {
-    ($($gate:path),+ $(,)?) => {
-        $crate::__assert_supported_on!($crate::Arch::current(); $($gate),+);
+    ($($gates:tt)*) => {
+        $crate::__private::assert_target_supported!($($gates)*);
     };
 }
 
 /// Not public API: [`assert_target_supported!`] for the architecture
 /// `$arch` (an `Option<Arch>` const expression) rather than the target's,
 /// so that tests can check the targets whose standard library is not
-/// installed.
+/// installed: `__assert_supported_on!(Some(Arch::S390x); A, B)`.
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __assert_supported_on {
-    ($arch:expr; $($gate:path),+ $(,)?) => {
-        $(
-            const _: () = $crate::__private::target_supported(
-                &<$gate as $crate::FeatureGate>::__DECL,
-                $arch,
-            );
-        )+
+    ($($input:tt)*) => {
+        $crate::__private::assert_supported_on!($($input)*);
+    };
+}
+
+/// Not public API: the check of one gate, which the proc macro behind
+/// [`assert_target_supported!`] calls at the gate's path, so that the
+/// failure is reported there.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __target_supported_at {
+    ($arch:expr; $gate:path) => {
+        const _: () =
+            $crate::__private::target_supported(&<$gate as $crate::FeatureGate>::__DECL, $arch);
     };
 }
 
