@@ -189,8 +189,9 @@ fn parse_flag_file(path: &Path, text: &str) -> Result<GateConfig, SourceError> {
         joined.push_str(line);
     }
     GateConfig::parse(&joined).map_err(|err| {
-        let line = line_of_entry(text, err.position());
-        SourceError::new(path, Some(line), Kind::Flag(err))
+        SourceError::from_parse(path, err, |position| {
+            Some(line_of_entry(text, position))
+        })
     })
 }
 

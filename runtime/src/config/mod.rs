@@ -7,11 +7,13 @@ pub(crate) mod file_kind;
 mod gate_config;
 #[cfg(feature = "serde")]
 pub(crate) mod kubevirt_cr;
-mod parse_error;
+pub(crate) mod parse_error;
 #[cfg(feature = "serde")]
 mod serde_shape;
 pub(crate) mod source_error;
 mod sources;
+#[cfg(feature = "yaml")]
+mod yaml_events;
 
 pub use gate_config::GateConfig;
 pub use parse_error::ParseError;

@@ -70,7 +70,7 @@ impl<'de> Deserialize<'de> for Key {
                     ENABLED => Ok(Key::Enabled),
                     DISABLED => Ok(Key::Disabled),
                     _ => match near_miss(key) {
-                        Some(right) => Err(E::custom(format_args!(
+                        Some(right) => Err(crate::config::kubevirt_cr::ours(format_args!(
                             "unknown field `{}`; did you mean `{right}`?",
                             quoted(key)
                         ))),
@@ -110,7 +110,7 @@ impl<'de> Visitor<'de> for Names {
         let mut names = Vec::new();
         while let Some(entry) = seq.next_element::<String>()? {
             if let Err(fault) = name::check(&entry) {
-                return Err(de::Error::custom(format_args!(
+                return Err(crate::config::kubevirt_cr::ours(format_args!(
                     "`{}` entry {} `{}`: {fault}",
                     self.0,
                     names.len() + 1,
@@ -137,6 +137,9 @@ mod tests {
             "disabled-feature-gates",
             "featureGate",
             "featureGatess",
+            "feature\u{200b}Gates",
+            "\u{feff}featureGates",
+            "disabled\u{2060}FeatureGates",
         ] {
             assert!(near_miss(key).is_some(), "{key}");
         }

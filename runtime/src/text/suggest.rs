@@ -282,6 +282,13 @@ pub(crate) fn near_miss<'a>(key: &str, expected: &[&'a str]) -> Option<&'a str> 
     if expected.contains(&key) {
         return None;
     }
+    // Invisible characters (`feature\u{200b}Gates`) are taken out first: a
+    // key that only they tell apart is a near miss.
+    let visible: String = key
+        .chars()
+        .filter(|&c| !crate::text::escape::needs_escape(c))
+        .collect();
+    let key = visible.as_str();
     let fold = |s: &str| -> String {
         s.chars()
             .filter(|c| !matches!(c, '_' | '-' | ' '))
