@@ -54,6 +54,7 @@ mod explain;
 mod gate_args;
 mod lint;
 mod show;
+mod usage_error;
 
 pub use app::{App, main, main_with, run};
 pub use args::{

@@ -47,25 +47,33 @@ pub(crate) struct Folded {
 /// The longest name the fast comparison takes: one bit per byte in a `u128`.
 const FAST_LEN: usize = 128;
 
-/// How often each letter, digit (together) and punctuation mark occurs in
-/// a lowercase ASCII name of at most 128 bytes.
-type Counts = [u8; 32];
+/// How often each letter, each digit and each punctuation mark occurs in a
+/// lowercase ASCII name of at most 128 bytes. Digits count apart: names
+/// that differ only in their numbers (`Gen00001Gate`, `Gen00002Gate`) are
+/// then told apart by the bound, not by a full comparison each.
+type Counts = [u8; 48];
 
 fn counts(lower: &[u8]) -> Counts {
-    let mut counts = [0u8; 32];
+    let mut counts = [0u8; 48];
     for &b in lower {
         let bucket = match b {
             b'a'..=b'z' => b - b'a',
-            b'0'..=b'9' => 26,
-            b'-' => 27,
-            b'_' => 28,
-            b'.' => 29,
-            _ => 30,
+            b'0'..=b'9' => 26 + (b - b'0'),
+            b'-' => 36,
+            b'_' => 37,
+            b'.' => 38,
+            _ => 39,
         };
         counts[usize::from(bucket)] += 1;
     }
     counts
 }
+
+/// How many full comparisons one suggestion may make. A registry of up to
+/// this many gates is always searched whole; past it, names built to look
+/// alike (thousands of gates sharing every letter with the input) cost a
+/// bounded time, and a name whose search runs out gets no suggestion.
+const BUDGET: usize = 2_048;
 
 /// The length of the common prefix, up to 4: Winkler's bonus.
 fn prefix(a: &[u8], b: &[u8]) -> u32 {
@@ -104,7 +112,8 @@ impl Folded {
 
     /// The name of `gates` (the ones this was built from, in order) closest
     /// to `input`, by the same rule as [`closest`]: an exact match ignoring
-    /// ASCII case, else the most similar above the threshold.
+    /// ASCII case, else the most similar above the threshold; `None` when
+    /// more than [`BUDGET`] candidates would need a full comparison.
     ///
     /// It is called for every unknown name (up to a hundred) against every
     /// gate (thousands). So in the common case, ASCII names of at most 128
@@ -119,6 +128,7 @@ impl Folded {
         let lower = input.to_ascii_lowercase();
         let pattern = Pattern::new(&lower);
         let mut best: Option<(f64, usize)> = None;
+        let mut budget = BUDGET;
         // Names sharing the input's beginning are likely the closest: scanned
         // first (from where the input would sort among the names, wrapping
         // around), they raise the bar early, and the bound then skips more of
@@ -134,13 +144,17 @@ impl Folded {
                 return gates.get(i).map(|g| g.name());
             }
             let floor = best.map_or(SUGGESTION_THRESHOLD, |(b, _)| b);
+            if let (Some(pattern), Some(candidate_counts)) = (&pattern, candidate_counts)
+                && pattern.bound(candidate, candidate_counts) < floor
+            {
+                continue;
+            }
+            if budget == 0 {
+                return None;
+            }
+            budget -= 1;
             let score = match (&pattern, candidate_counts) {
-                (Some(pattern), Some(candidate_counts)) => {
-                    if pattern.bound(candidate, candidate_counts) < floor {
-                        continue;
-                    }
-                    pattern.jaro_winkler(candidate)
-                }
+                (Some(pattern), Some(_)) => pattern.jaro_winkler(candidate),
                 _ => strsim::jaro_winkler(&self.text[start..end], &lower),
             };
             let wins = match best {
