@@ -73,6 +73,7 @@ pub(super) fn execute(
             Ok(rendered) => rendered,
             Err(error) => return Ok(fail(err, "error: ", &*error)),
         },
+        Command::Schema => super::pretty_json(&registry.schema()),
         Command::Lint(args) => {
             let (rendered, findings) = lint::render(registry, args);
             if findings > 0 {

@@ -23,6 +23,7 @@
 //! PROGRAM graph [--all] [--format text|json|mermaid|markdown|dot]
 //! PROGRAM lint --version VERSION [--alpha-releases N] [--beta-releases N]
 //!              [--deprecated-releases N] [--format text|json]
+//! PROGRAM schema
 //! PROGRAM check [--config FILE]... [--feature-gates A=true,B=false]... [--arch ARCH]...
 //!               [--strict] [--deny STATUS]... [--disable STATUS]... [--at VERSION]
 //!               [--format text|json]
@@ -120,6 +121,9 @@ pub enum Command {
     /// The gates that stayed in their stage longer than the lifecycle policy allows (exit 1
     /// when there are any).
     Lint(LintArgs),
+    /// The JSON Schema of the configuration files, with these gates' names, for an editor
+    /// (`# yaml-language-server: $schema=FILE`).
+    Schema,
 }
 
 /// How a report is written.

@@ -9,6 +9,8 @@ mod gate_config;
 pub(crate) mod kubevirt_cr;
 pub(crate) mod parse_error;
 #[cfg(feature = "serde")]
+mod schema;
+#[cfg(feature = "serde")]
 mod serde_shape;
 pub(crate) mod source_error;
 mod sources;
@@ -17,5 +19,7 @@ mod yaml_events;
 
 pub use gate_config::GateConfig;
 pub use parse_error::ParseError;
+#[cfg(feature = "serde")]
+pub use schema::schema;
 pub use source_error::{MAX_FILE_BYTES, SourceError};
 pub use sources::Sources;

@@ -106,6 +106,16 @@ impl<'de> Visitor<'de> for Names {
         f.write_str("a list of feature gate names")
     }
 
+    // A string where the list belongs: said in our words, the string
+    // quoted cut (serde's own message would quote all of it).
+    fn visit_str<E: de::Error>(self, value: &str) -> Result<Vec<String>, E> {
+        Err(crate::config::kubevirt_cr::ours(format_args!(
+            "`{}` is a list of feature gate names, not the string `{}`",
+            self.0,
+            quoted(value)
+        )))
+    }
+
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<String>, A::Error> {
         let mut names = Vec::new();
         while let Some(entry) = seq.next_element::<String>()? {
