@@ -112,7 +112,10 @@ impl Registry {
                                     spec.configuration does.",
                     "type": "object",
                     "properties": {
-                        "developerConfiguration": { "$ref": "#/$defs/developerConfiguration" }
+                        "developerConfiguration": { "$ref": "#/$defs/developerConfiguration" },
+                        "apiVersion": false,
+                        "kind": false,
+                        "spec": false
                     },
                     "required": ["developerConfiguration"]
                 },
