@@ -227,9 +227,9 @@ pub use live::watch;
 
 pub use featuregate_macros::feature_gate;
 
-pub use config::{GateConfig, MAX_FILE_BYTES, ParseError, SourceError, Sources};
 #[cfg(feature = "serde")]
 pub use config::schema;
+pub use config::{GateConfig, MAX_FILE_BYTES, ParseError, SourceError, Sources};
 pub use evaluate::{
     Action, ArchPolicy, ArchStatuses, Change, ConfigError, ConfigProblem, Explanation, FeatureSet,
     Options, Rule, Warning,

@@ -91,10 +91,22 @@ fn every_source_reports_its_problems_together() {
     let shown = err.to_string();
     let lines: Vec<&str> = shown.lines().collect();
     assert_eq!(lines.len(), 4, "{shown}");
-    assert!(lines[0].contains(&file) && lines[0].contains("featureGates"), "{shown}");
-    assert!(lines[1].contains(&env) && lines[1].contains("maybe"), "{shown}");
-    assert!(lines[2].contains("--feature-gates") && lines[2].contains("entry 1"), "{shown}");
-    assert!(lines[3].contains("--feature-gates") && lines[3].contains("entry 2"), "{shown}");
+    assert!(
+        lines[0].contains(&file) && lines[0].contains("featureGates"),
+        "{shown}"
+    );
+    assert!(
+        lines[1].contains(&env) && lines[1].contains("maybe"),
+        "{shown}"
+    );
+    assert!(
+        lines[2].contains("--feature-gates") && lines[2].contains("entry 1"),
+        "{shown}"
+    );
+    assert!(
+        lines[3].contains("--feature-gates") && lines[3].contains("entry 2"),
+        "{shown}"
+    );
 
     // The mounted CLI's `check` says the same, one `error:` line each.
     let app = App::new(registry()).with_env(VAR);
@@ -117,9 +129,15 @@ fn every_source_reports_its_problems_together() {
 fn parse_lists_every_bad_entry_then_a_count() {
     let err = GateConfig::parse("A=yes,B=true,C,D=maybe").unwrap_err();
     assert_eq!((err.position(), err.entry()), (1, "A=yes"));
-    let positions: Vec<usize> = err.problems().map(featuregate::ParseError::position).collect();
+    let positions: Vec<usize> = err
+        .problems()
+        .map(featuregate::ParseError::position)
+        .collect();
     assert_eq!(positions, [1, 3, 4]);
-    let many: String = (0..250).map(|i| format!("G{i}=bad,")).collect();
+    let many = (0..250)
+        .map(|i| format!("G{i}=bad"))
+        .collect::<Vec<_>>()
+        .join(",");
     let err = GateConfig::parse(&many).unwrap_err();
     assert_eq!(err.problems().len(), 100);
     assert_eq!(err.omitted(), 150);
@@ -137,7 +155,10 @@ fn parse_lists_every_bad_entry_then_a_count() {
 fn a_hostile_file_gives_a_short_stderr() {
     let dir = tempfile::tempdir().unwrap();
     // 900,154 bytes on stderr before.
-    let text = format!("{{\"featureGates\": \"\\u001b[31m{}\"}}", "A".repeat(900_000));
+    let text = format!(
+        "{{\"featureGates\": \"\\u001b[31m{}\"}}",
+        "A".repeat(900_000)
+    );
     let path = write(dir.path(), "gates.json", &text);
     let (code, _, err) = run_app(&App::new(registry()), &["check", "--config", &path]);
     assert_eq!(code, 1);
@@ -158,7 +179,10 @@ fn clap_quotes_a_long_value_cut() {
         &["check", "--arch", "\u{1b}[31mamd64\u{202e}"],
     );
     assert_eq!(code, 2);
-    assert!(!err.contains('\u{1b}') && !err.contains('\u{202e}'), "{err:?}");
+    assert!(
+        !err.contains('\u{1b}') && !err.contains('\u{202e}'),
+        "{err:?}"
+    );
 }
 
 #[test]
@@ -172,7 +196,10 @@ fn a_ten_megabyte_name_is_answered_at_once() {
 #[test]
 fn origin_names_the_layer_of_all_alpha() {
     let sources = Sources::new()
-        .with("file gates.yaml", GateConfig::parse("Snapshot=false").unwrap())
+        .with(
+            "file gates.yaml",
+            GateConfig::parse("Snapshot=false").unwrap(),
+        )
         .with(
             format!("env {VAR}"),
             GateConfig::parse("AllAlpha=true,AllBeta=true").unwrap(),

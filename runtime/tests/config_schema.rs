@@ -18,7 +18,9 @@ struct SchemaGate;
 /// Whether `value` is valid against `schema` (with `root` for `$ref`s).
 fn valid(root: &Value, schema: &Value, value: &Value) -> bool {
     let Some(object) = schema.as_object() else {
-        return schema.as_bool().unwrap_or_else(|| panic!("a schema: {schema}"));
+        return schema
+            .as_bool()
+            .unwrap_or_else(|| panic!("a schema: {schema}"));
     };
     object.iter().all(|(keyword, arg)| match keyword.as_str() {
         "$schema" | "title" | "description" | "$defs" | "enumDescriptions" => true,
@@ -38,7 +40,11 @@ fn valid(root: &Value, schema: &Value, value: &Value) -> bool {
         },
         "enum" => arg.as_array().unwrap().contains(value),
         "const" => arg == value,
-        "anyOf" => arg.as_array().unwrap().iter().any(|s| valid(root, s, value)),
+        "anyOf" => arg
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|s| valid(root, s, value)),
         "required" => value.as_object().is_none_or(|o| {
             arg.as_array()
                 .unwrap()
@@ -102,10 +108,16 @@ fn the_example_cr_and_every_shape_are_valid() {
     assert!(check(&schema, &cr));
     let developer = cr["spec"]["configuration"]["developerConfiguration"].clone();
     assert!(check(&schema, &developer));
-    assert!(check(&schema, &json!({ "developerConfiguration": developer })));
+    assert!(check(
+        &schema,
+        &json!({ "developerConfiguration": developer })
+    ));
     assert!(check(&schema, &json!({})));
     assert!(check(&schema, &json!({ "useEmulation": true })));
-    assert!(check(&schema, &json!({ "featureGates": ["AllAlpha", "Sidecar"] })));
+    assert!(check(
+        &schema,
+        &json!({ "featureGates": ["AllAlpha", "Sidecar"] })
+    ));
 }
 
 #[test]

@@ -101,26 +101,58 @@ fn a_file_of_no_known_shape_is_refused() {
     let d = dir.path();
     for (name, text, says) in [
         // A zero-width space in the key: a near miss, not another key.
-        ("zw.yaml", "feature\u{200b}Gates: [ImageVolume]\n", "featureGates"),
-        ("zw.json", "{\"feature\u{200b}Gates\": [\"ImageVolume\"]}", "featureGates"),
-        ("bom.yaml", "developerConfiguration:\n  \u{2060}featureGates: [A]\n", "featureGates"),
+        (
+            "zw.yaml",
+            "feature\u{200b}Gates: [ImageVolume]\n",
+            "featureGates",
+        ),
+        (
+            "zw.json",
+            "{\"feature\u{200b}Gates\": [\"ImageVolume\"]}",
+            "featureGates",
+        ),
+        (
+            "bom.yaml",
+            "developerConfiguration:\n  \u{2060}featureGates: [A]\n",
+            "featureGates",
+        ),
         // A level missing.
         (
             "level.yaml",
             "apiVersion: kubevirt.io/v1\nkind: KubeVirt\nspec:\n  developerConfiguration:\n    featureGates: [A]\n",
             "misplaced",
         ),
-        ("level2.yaml", "spec:\n  developerConfiguration:\n    featureGates: [A]\n", ""),
-        ("enabled.yaml", "enabledFeatureGates: [ImageVolume]\n", "enabledFeatureGates"),
+        (
+            "level2.yaml",
+            "spec:\n  developerConfiguration:\n    featureGates: [A]\n",
+            "",
+        ),
+        (
+            "enabled.yaml",
+            "enabledFeatureGates: [ImageVolume]\n",
+            "enabledFeatureGates",
+        ),
         (
             "enabled2.yaml",
             "developerConfiguration:\n  enabledFeatureGates: [ImageVolume]\n",
             "enabledFeatureGates",
         ),
         // A YAML map of gate names to booleans.
-        ("map.yaml", "ImageVolume: true\nSnapshot: false\n", "KubeVirt CR"),
-        ("kind.yaml", "apiVersion: v1\nkind: ConfigMap\ndata: {}\n", "ConfigMap"),
-        ("api.yaml", "apiVersion: kubevirt.io/v2\nkind: KubeVirt\n", "kubevirt.io/v2"),
+        (
+            "map.yaml",
+            "ImageVolume: true\nSnapshot: false\n",
+            "KubeVirt CR",
+        ),
+        (
+            "kind.yaml",
+            "apiVersion: v1\nkind: ConfigMap\ndata: {}\n",
+            "ConfigMap",
+        ),
+        (
+            "api.yaml",
+            "apiVersion: kubevirt.io/v2\nkind: KubeVirt\n",
+            "kubevirt.io/v2",
+        ),
         ("noapi.yaml", "kind: KubeVirt\nspec: {}\n", "apiVersion"),
         (
             "top.json",
@@ -165,11 +197,22 @@ fn yaml_tags_several_documents_and_lists_are_refused_with_a_hint() {
         assert!(shown.contains("tag"), "{shown}");
         assert!(err.line().is_some(), "{shown}");
     }
-    let shown = refused_text(d, "docs.yaml", "featureGates: [A]\n---\nfeatureGates: [B]\n");
-    assert!(shown.contains("document") && shown.contains("line 2"), "{shown}");
-    let list = "apiVersion: v1\nkind: List\nitems:\n- apiVersion: kubevirt.io/v1\n  kind: KubeVirt\n";
+    let shown = refused_text(
+        d,
+        "docs.yaml",
+        "featureGates: [A]\n---\nfeatureGates: [B]\n",
+    );
+    assert!(
+        shown.contains("document") && shown.contains("line 2"),
+        "{shown}"
+    );
+    let list =
+        "apiVersion: v1\nkind: List\nitems:\n- apiVersion: kubevirt.io/v1\n  kind: KubeVirt\n";
     let shown = refused_text(d, "list.yaml", list);
-    assert!(shown.contains("List") && shown.contains("kubectl get kubevirt"), "{shown}");
+    assert!(
+        shown.contains("List") && shown.contains("kubectl get kubevirt"),
+        "{shown}"
+    );
 }
 
 #[test]
@@ -178,7 +221,10 @@ fn a_hostile_value_gives_a_bounded_message() {
     let d = dir.path();
     // 900,000 bytes of value after an escape sequence: the message was
     // 900,154 bytes, its Debug 900,206.
-    let text = format!("{{\"featureGates\": \"\\u001b[31m{}\"}}", "A".repeat(900_000));
+    let text = format!(
+        "{{\"featureGates\": \"\\u001b[31m{}\"}}",
+        "A".repeat(900_000)
+    );
     let path = write(d, "big.json", &text);
     let err = GateConfig::from_path(&path).unwrap_err();
     let chain = check_bounded(&err);
@@ -221,7 +267,11 @@ fn the_line_is_given_once() {
             "spec:\n  configuration:\n    developerConfiguration:\n      feature_gates: [A]\n",
             None,
         ),
-        ("type.yaml", "useEmulation: true\nlogVerbosity: {}\nfeatureGates: 7\n", Some(3)),
+        (
+            "type.yaml",
+            "useEmulation: true\nlogVerbosity: {}\nfeatureGates: 7\n",
+            Some(3),
+        ),
     ] {
         let path = write(d, name, text);
         let err = GateConfig::from_path(&path).expect_err(text);

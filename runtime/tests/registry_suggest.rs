@@ -20,7 +20,10 @@ fn the_exact_name_wins_over_its_case_twin() {
     assert_eq!(r.suggest("CaseGate"), Some("CaseGate"));
     assert_eq!(r.suggest("CASEGATE"), Some("CASEGATE"));
     let folded = r.suggest("casegate");
-    assert!(matches!(folded, Some("CaseGate" | "CASEGATE")), "{folded:?}");
+    assert!(
+        matches!(folded, Some("CaseGate" | "CASEGATE")),
+        "{folded:?}"
+    );
     assert_eq!(r.suggest("other"), Some("Other"));
     assert_eq!(r.suggest("Othr"), Some("Other"));
 }

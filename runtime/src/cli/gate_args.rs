@@ -224,7 +224,9 @@ impl GateArgs {
             for value in &self.feature_gates {
                 match GateConfig::parse(value) {
                     Ok(top) => config = config.overlay(&top),
-                    Err(err) => errors.push(SourceError::from_parse(Path::new(label), err, |_| None)),
+                    Err(err) => {
+                        errors.push(SourceError::from_parse(Path::new(label), err, |_| None));
+                    }
                 }
             }
             sources.push(label, config);

@@ -63,6 +63,9 @@ mod tests {
             .try_get_matches_from(["t", "--\u{1b}[31mx\u{202e}"])
             .unwrap_err();
         let shown = super::render(&error);
-        assert!(!shown.contains('\u{1b}') && !shown.contains('\u{202e}'), "{shown}");
+        assert!(
+            !shown.contains('\u{1b}') && !shown.contains('\u{202e}'),
+            "{shown}"
+        );
     }
 }

@@ -189,9 +189,7 @@ fn parse_flag_file(path: &Path, text: &str) -> Result<GateConfig, SourceError> {
         joined.push_str(line);
     }
     GateConfig::parse(&joined).map_err(|err| {
-        SourceError::from_parse(path, err, |position| {
-            Some(line_of_entry(text, position))
-        })
+        SourceError::from_parse(path, err, |position| Some(line_of_entry(text, position)))
     })
 }
 

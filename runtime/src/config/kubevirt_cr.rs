@@ -89,7 +89,14 @@ pub(crate) fn from_json(path: &Path, text: &str) -> Result<GateConfig, SourceErr
     let fail = |err: serde_json::Error| {
         let line = Some(err.line()).filter(|&l| l > 0);
         let message = message(&err.to_string());
-        SourceError::new(path, line, Kind::Document { format: "JSON", message })
+        SourceError::new(
+            path,
+            line,
+            Kind::Document {
+                format: "JSON",
+                message,
+            },
+        )
     };
     let keys = Probe.deserialize(&mut json(text)).map_err(fail)?;
     let mut de = json(text);
@@ -107,7 +114,14 @@ pub(crate) fn from_yaml(path: &Path, text: &str) -> Result<GateConfig, SourceErr
     forget_ours();
     if let Err((line, why)) = crate::config::yaml_events::check(text) {
         let message = Message::ours(why);
-        return Err(SourceError::new(path, line, Kind::Document { format: "YAML", message }));
+        return Err(SourceError::new(
+            path,
+            line,
+            Kind::Document {
+                format: "YAML",
+                message,
+            },
+        ));
     }
     let fail = |err: serde_saphyr::Error| {
         let line = err
@@ -115,7 +129,14 @@ pub(crate) fn from_yaml(path: &Path, text: &str) -> Result<GateConfig, SourceErr
             .and_then(|l| usize::try_from(l.line()).ok())
             .filter(|&l| l > 0);
         let message = message(&err.to_string());
-        SourceError::new(path, line, Kind::Document { format: "YAML", message })
+        SourceError::new(
+            path,
+            line,
+            Kind::Document {
+                format: "YAML",
+                message,
+            },
+        )
     };
     let Shape(keys) = serde_saphyr::from_str_with_options(text, yaml_options()).map_err(fail)?;
     // The YAML reader takes a type, not a seed: one type per place.
@@ -198,6 +219,9 @@ impl<'de> de::Deserialize<'de> for Shape {
 struct RootVisitor;
 
 /// What the root's keys say about its shape.
+// Each flag is one key seen, read once at the end: a state machine would
+// hide that.
+#[allow(clippy::struct_excessive_bools)]
 #[derive(Default)]
 struct Root {
     kind: Option<String>,
@@ -247,7 +271,10 @@ impl<'de> Visitor<'de> for RootVisitor {
                     map.next_value::<IgnoredAny>()?;
                 }
                 other => {
-                    near_miss(other, &[&[SPEC, DEVELOPER][..], &CR_KEYS, &DEVELOPER_FIELDS])?;
+                    near_miss(
+                        other,
+                        &[&[SPEC, DEVELOPER][..], &CR_KEYS, &DEVELOPER_FIELDS],
+                    )?;
                     if root.unknown.is_none() {
                         root.unknown = Some(other.to_owned());
                     }

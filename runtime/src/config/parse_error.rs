@@ -127,6 +127,7 @@ impl Problems {
 impl ParseError {
     /// Every bad entry, in order, at most 100: this error itself when it is
     /// about one entry.
+    #[must_use = "the problems are the reason for the error"]
     pub fn problems(&self) -> impl ExactSizeIterator<Item = &ParseError> + '_ {
         match self {
             ParseError::Several { problems, .. } => problems.iter(),

@@ -79,34 +79,7 @@ impl Registry {
                     "items": { "$ref": "#/$defs/gateName" },
                     "uniqueItems": true
                 },
-                "developerConfiguration": {
-                    "description": "KubeVirt's DeveloperConfiguration.",
-                    "type": "object",
-                    "properties": {
-                        "featureGates": {
-                            "$ref": "#/$defs/gateList",
-                            "description": "The gates to enable."
-                        },
-                        "disabledFeatureGates": {
-                            "$ref": "#/$defs/gateList",
-                            "description": "The gates to disable."
-                        },
-                        "useEmulation": { "type": "boolean" },
-                        "memoryOvercommit": { "type": "integer" },
-                        "cpuAllocationRatio": { "type": "integer" },
-                        "nodeSelectors": {
-                            "type": "object",
-                            "additionalProperties": { "type": "string" }
-                        },
-                        "pvcTolerateLessSpaceUpToPercent": { "type": "integer" },
-                        "minimumReservePVCBytes": { "type": "integer" },
-                        "minimumClusterTSCFrequency": { "type": "integer" },
-                        "diskVerification": { "type": "object" },
-                        "logVerbosity": { "type": "object" },
-                        "clusterProfiler": { "type": "boolean" }
-                    },
-                    "additionalProperties": false
-                },
+                "developerConfiguration": developer_configuration(),
                 "withDeveloperConfiguration": {
                     "description": "An object holding developerConfiguration, as a CR's \
                                     spec.configuration does.",
@@ -147,4 +120,37 @@ impl Registry {
             }
         })
     }
+}
+
+/// `KubeVirt`'s `DeveloperConfiguration`: the two lists of gate names and
+/// its other fields, nothing else.
+fn developer_configuration() -> Value {
+    json!({
+        "description": "KubeVirt's DeveloperConfiguration.",
+        "type": "object",
+        "properties": {
+            "featureGates": {
+                "$ref": "#/$defs/gateList",
+                "description": "The gates to enable."
+            },
+            "disabledFeatureGates": {
+                "$ref": "#/$defs/gateList",
+                "description": "The gates to disable."
+            },
+            "useEmulation": { "type": "boolean" },
+            "memoryOvercommit": { "type": "integer" },
+            "cpuAllocationRatio": { "type": "integer" },
+            "nodeSelectors": {
+                "type": "object",
+                "additionalProperties": { "type": "string" }
+            },
+            "pvcTolerateLessSpaceUpToPercent": { "type": "integer" },
+            "minimumReservePVCBytes": { "type": "integer" },
+            "minimumClusterTSCFrequency": { "type": "integer" },
+            "diskVerification": { "type": "object" },
+            "logVerbosity": { "type": "object" },
+            "clusterProfiler": { "type": "boolean" }
+        },
+        "additionalProperties": false
+    })
 }

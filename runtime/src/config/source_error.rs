@@ -98,6 +98,7 @@ pub(crate) struct Message(String);
 
 impl Message {
     /// A message of this crate's, whose quoted parts are bounded already.
+    #[cfg_attr(not(feature = "serde"), allow(dead_code))]
     pub(crate) fn ours(text: impl Into<String>) -> Message {
         Message(text.into())
     }
@@ -177,6 +178,7 @@ impl SourceError {
     /// each source's in order (from
     /// [`GateArgs::sources`](crate::cli::GateArgs::sources), which reads
     /// every source before it reports).
+    #[must_use = "the problems are the reason for the error"]
     pub fn problems(&self) -> impl ExactSizeIterator<Item = &SourceError> + '_ {
         match &self.0.kind {
             Kind::Several(all) => all.iter(),

@@ -183,7 +183,14 @@ mod tests {
         let hostile = "\u{200b}".repeat(1000);
         assert!(quoted(&hostile).to_string().len() < 100);
         assert!(needs_escape('\u{e0041}') && !needs_escape('é'));
-        for c in ['\u{e000}', '\u{f8ff}', '\u{e0000}', '\u{f0000}', '\u{10fffd}', '\u{2029}'] {
+        for c in [
+            '\u{e000}',
+            '\u{f8ff}',
+            '\u{e0000}',
+            '\u{f0000}',
+            '\u{10fffd}',
+            '\u{2029}',
+        ] {
             assert!(needs_escape(c), "{c:?}");
         }
         // The cut counts the escaped text: 250 control characters are 1,250
