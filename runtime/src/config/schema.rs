@@ -20,7 +20,7 @@ use crate::config::kubevirt_cr::API_VERSIONS;
 /// of a YAML file (the YAML language server, in VS Code and others), or
 /// `"$schema"` in JSON.
 ///
-/// ```
+/// ```standalone_crate
 /// let schema = featuregate::schema();
 /// assert_eq!(schema["$schema"], "https://json-schema.org/draft/2020-12/schema");
 /// let names = schema["$defs"]["gateName"]["enum"].as_array().unwrap();
