@@ -41,7 +41,7 @@ pub(crate) struct Folded {
     text: String,
     /// Per name: where it starts and ends in `text`, and its letter counts
     /// when it takes the fast comparison.
-    entries: Box<[(usize, usize, Option<Counts>)]>,
+    entries: Box<[Entry]>,
 }
 
 /// The longest name the fast comparison takes: one bit per byte in a `u128`.
@@ -51,10 +51,25 @@ const FAST_LEN: usize = 128;
 /// lowercase ASCII name of at most 128 bytes. Digits count apart: names
 /// that differ only in their numbers (`Gen00001Gate`, `Gen00002Gate`) are
 /// then told apart by the bound, not by a full comparison each.
-type Counts = [u8; 48];
+type Counts = [u8; 40];
+
+/// One name: where it is in the text (32-bit offsets keep an entry within
+/// a cache line), whether it takes the fast comparison, its counts.
+struct Entry {
+    start: u32,
+    end: u32,
+    fast: bool,
+    counts: Counts,
+}
+
+impl Entry {
+    fn range(&self) -> std::ops::Range<usize> {
+        self.start as usize..self.end as usize
+    }
+}
 
 fn counts(lower: &[u8]) -> Counts {
-    let mut counts = [0u8; 48];
+    let mut counts = [0u8; 40];
     for &b in lower {
         let bucket = match b {
             b'a'..=b'z' => b - b'a',
@@ -98,11 +113,18 @@ impl Folded {
             text.push_str(name);
             text[start..].make_ascii_lowercase();
             let lower = &text[start..];
-            entries.push((
-                start,
-                text.len(),
-                fast(lower).then(|| counts(lower.as_bytes())),
-            ));
+            let fast = fast(lower);
+            entries.push(Entry {
+                // Names of a registry: far below 4 GiB together.
+                start: u32::try_from(start).unwrap_or(u32::MAX),
+                end: u32::try_from(text.len()).unwrap_or(u32::MAX),
+                fast,
+                counts: if fast {
+                    counts(lower.as_bytes())
+                } else {
+                    [0; 40]
+                },
+            });
         }
         Folded {
             text,
@@ -134,28 +156,42 @@ impl Folded {
         // around), they raise the bar early, and the bound then skips more of
         // the others. Ties still go to the first in name order.
         let len = self.entries.len();
-        let from = self.entries.partition_point(|&(start, end, _)| {
-            self.text.as_bytes()[start..end] < *lower.as_bytes()
-        });
+        let from = self
+            .entries
+            .partition_point(|entry| self.text.as_bytes()[entry.range()] < *lower.as_bytes());
+        // Per candidate length, the fewest shared bytes that could reach the
+        // best so far: most candidates are skipped by integer work alone.
+        let mut needed = [0_u8; FAST_LEN + 1];
+        let mut needed_for = f64::NAN;
         for i in (from..len).chain(0..from) {
-            let (start, end, ref candidate_counts) = self.entries[i];
-            let candidate = &self.text.as_bytes()[start..end];
+            let entry = &self.entries[i];
+            let candidate = &self.text.as_bytes()[entry.range()];
             if candidate == lower.as_bytes() {
                 return gates.get(i).map(|g| g.name());
             }
             let floor = best.map_or(SUGGESTION_THRESHOLD, |(b, _)| b);
-            if let (Some(pattern), Some(candidate_counts)) = (&pattern, candidate_counts)
-                && pattern.bound(candidate, candidate_counts) < floor
+            if let Some(pattern) = &pattern
+                && entry.fast
             {
-                continue;
+                if needed_for.to_bits() != floor.to_bits() {
+                    pattern.fill_needed(floor, &mut needed);
+                    needed_for = floor;
+                }
+                let at_least = needed[candidate.len()];
+                if at_least == u8::MAX
+                    || pattern.shared(&entry.counts) < u32::from(at_least)
+                    || pattern.bound(candidate, &entry.counts) < floor
+                {
+                    continue;
+                }
             }
             if budget == 0 {
                 return None;
             }
             budget -= 1;
-            let score = match (&pattern, candidate_counts) {
-                (Some(pattern), Some(_)) => pattern.jaro_winkler(candidate),
-                _ => strsim::jaro_winkler(&self.text[start..end], &lower),
+            let score = match &pattern {
+                Some(pattern) if entry.fast => pattern.jaro_winkler(candidate),
+                _ => strsim::jaro_winkler(&self.text[entry.range()], &lower),
             };
             let wins = match best {
                 None => score > SUGGESTION_THRESHOLD,
@@ -239,12 +275,7 @@ impl<'a> Pattern<'a> {
     /// a candidate that could win.
     fn bound(&self, candidate: &[u8], counts: &Counts) -> f64 {
         let len = candidate.len();
-        let shared: u32 = self
-            .counts
-            .iter()
-            .zip(counts)
-            .map(|(&a, &b)| u32::from(a.min(b)))
-            .sum();
+        let shared = self.shared(counts);
         // Both at most 128 here: exact as `f64`.
         let (a, b) = (f64::from(len as u32), f64::from(self.bytes.len() as u32));
         if shared == 0 || a == 0.0 || b == 0.0 {
@@ -253,6 +284,45 @@ impl<'a> Pattern<'a> {
         let m = f64::from(shared);
         let jaro = (m / a + m / b + 1.0) / 3.0;
         jaro + 0.1 * f64::from(prefix(candidate, self.bytes)) * (1.0 - jaro) + 1e-9
+    }
+
+    /// How many bytes the input and a candidate with these counts share.
+    fn shared(&self, counts: &Counts) -> u32 {
+        let mut shared = 0_u32;
+        for (&a, &b) in self.counts.iter().zip(counts) {
+            shared += u32::from(a.min(b));
+        }
+        shared
+    }
+
+    /// For each candidate length, a number of shared bytes below which
+    /// [`Pattern::bound`] is below `floor` whatever the common prefix (the
+    /// largest bonus assumed, and rounded down: never above the exact
+    /// figure, so no candidate that could win is skipped). Candidates of
+    /// length 0 always go to the exact bound.
+    fn fill_needed(&self, floor: f64, needed: &mut [u8; FAST_LEN + 1]) {
+        // bound = 0.6 * jaro + 0.4 (+ 1e-9) at the largest bonus, and
+        // jaro = (m / a + m / b + 1) / 3.
+        let jaro = (floor - 0.4 - 1e-9) / 0.6;
+        let b = f64::from(self.bytes.len() as u32);
+        needed[0] = 0;
+        for (len, slot) in needed.iter_mut().enumerate().skip(1) {
+            let a = f64::from(len as u32);
+            let m = (3.0 * jaro - 1.0) / (1.0 / a + 1.0 / b) - 1.0;
+            // Within 0..=128 here, so the cast is exact after clamping.
+            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+            let m = m.floor().clamp(0.0, 128.0) as u8;
+            // More than the shorter name has: no candidate of this length
+            // can reach the floor (255, never met).
+            let most = len.min(self.bytes.len());
+            *slot = if b == 0.0 {
+                0
+            } else if usize::from(m) > most {
+                u8::MAX
+            } else {
+                m
+            };
+        }
     }
 
     /// `strsim::jaro_winkler(candidate, input)`, both lowercase ASCII of at
@@ -368,6 +438,27 @@ mod tests {
             let slow = strsim::jaro_winkler(&a, &b);
             prop_assert!((fast - slow).abs() < 1e-12, "{} {} {} {}", a, b, fast, slow);
             prop_assert!(pattern.bound(a.as_bytes(), &super::counts(a.as_bytes())) >= fast);
+        }
+
+        #[test]
+        fn the_needed_table_never_skips_a_winner(
+            a in "[a-e0-3.-]{1,60}",
+            b in "[a-e0-3.-]{1,60}",
+            floor in 0.8f64..1.0,
+        ) {
+            // `b`, and `a` with one byte dropped and one added: close, so
+            // that scores above the floor are common.
+            let near = format!("{}z{}", &a[..a.len() / 2], &a[a.len() / 2 + 1..]);
+            for b in [b.as_str(), near.as_str()] {
+                let pattern = Pattern::new(b).unwrap();
+                let mut needed = [0u8; super::FAST_LEN + 1];
+                pattern.fill_needed(floor, &mut needed);
+                let score = pattern.jaro_winkler(a.as_bytes());
+                if score >= floor {
+                    let shared = pattern.shared(&super::counts(a.as_bytes()));
+                    prop_assert!(shared >= u32::from(needed[a.len()]), "{} {} {}", a, b, score);
+                }
+            }
         }
     }
 }
