@@ -1,12 +1,16 @@
 //! Where the lists sit in a `KubeVirt` document, read through serde from
 //! JSON or YAML: a whole CR (`spec.configuration.developerConfiguration`),
 //! an object holding `developerConfiguration`, or a bare
-//! `developerConfiguration`.
+//! `developerConfiguration`; any other document is refused, saying which
+//! shapes are read.
 //!
 //! Two passes over the text, both linear: the first finds the shape and
-//! checks every key on the way for near misses; the second hands the one
-//! object that holds the lists to `GateConfig`'s own `Deserialize`, so its
-//! checks (and the format's line numbers) apply. Nothing else is kept.
+//! checks every key on the way (near misses, misplaced levels, unknown
+//! fields of `developerConfiguration`, the CR's `kind` and `apiVersion`);
+//! the second hands the one object that holds the lists to `GateConfig`'s
+//! own `Deserialize`, so its checks (and the format's line numbers) apply.
+//! Nothing else is kept. The messages of this crate's are reported whole
+//! (their quoted parts are bounded), a parser's own cut.
 
 use std::cell::RefCell;
 use std::fmt;
