@@ -161,7 +161,7 @@ impl Folded {
             .partition_point(|entry| self.text.as_bytes()[entry.range()] < *lower.as_bytes());
         // Per candidate length, the fewest shared bytes that could reach the
         // best so far: most candidates are skipped by integer work alone.
-        let mut needed = [0_u8; FAST_LEN + 1];
+        let mut needed = [[0_u8; FAST_LEN + 1]; 5];
         let mut needed_for = f64::NAN;
         for i in (from..len).chain(0..from) {
             let entry = &self.entries[i];
@@ -177,11 +177,9 @@ impl Folded {
                     pattern.fill_needed(floor, &mut needed);
                     needed_for = floor;
                 }
-                let at_least = needed[candidate.len()];
-                if at_least == u8::MAX
-                    || pattern.shared(&entry.counts) < u32::from(at_least)
-                    || pattern.bound(candidate, &entry.counts) < floor
-                {
+                let common = prefix(candidate, pattern.bytes) as usize;
+                let at_least = needed[common][candidate.len()];
+                if at_least == u8::MAX || pattern.shared(&entry.counts) < u32::from(at_least) {
                     continue;
                 }
             }
@@ -273,6 +271,9 @@ impl<'a> Pattern<'a> {
     /// the shorter has), with no transposition, plus the bonus of the common
     /// prefix; a little above the exact bound, so that rounding never skips
     /// a candidate that could win.
+    /// (The reference [`Pattern::fill_needed`]'s table is derived from;
+    /// the property tests check both.)
+    #[cfg(test)]
     fn bound(&self, candidate: &[u8], counts: &Counts) -> f64 {
         let len = candidate.len();
         let shared = self.shared(counts);
@@ -288,40 +289,43 @@ impl<'a> Pattern<'a> {
 
     /// How many bytes the input and a candidate with these counts share.
     fn shared(&self, counts: &Counts) -> u32 {
-        let mut shared = 0_u32;
+        // The mins sum to at most the input's length, 128: bytes suffice,
+        // and byte-wide sums vectorize best.
+        let mut shared = 0_u8;
         for (&a, &b) in self.counts.iter().zip(counts) {
-            shared += u32::from(a.min(b));
+            shared = shared.wrapping_add(a.min(b));
         }
-        shared
+        u32::from(shared)
     }
 
-    /// For each candidate length, a number of shared bytes below which
-    /// [`Pattern::bound`] is below `floor` whatever the common prefix (the
-    /// largest bonus assumed, and rounded down: never above the exact
-    /// figure, so no candidate that could win is skipped). Candidates of
-    /// length 0 always go to the exact bound.
-    fn fill_needed(&self, floor: f64, needed: &mut [u8; FAST_LEN + 1]) {
-        // bound = 0.6 * jaro + 0.4 (+ 1e-9) at the largest bonus, and
-        // jaro = (m / a + m / b + 1) / 3.
-        let jaro = (floor - 0.4 - 1e-9) / 0.6;
+    /// For each common prefix (0 to 4 bytes) and candidate length, a
+    /// number of shared bytes below which [`Pattern::bound`] is below
+    /// `floor` (with a margin for rounding: never above the exact figure,
+    /// so no candidate that could win is skipped); 255 when no candidate of
+    /// that length can reach it. Integer work then skips most candidates.
+    fn fill_needed(&self, floor: f64, needed: &mut [[u8; FAST_LEN + 1]; 5]) {
         let b = f64::from(self.bytes.len() as u32);
-        needed[0] = 0;
-        for (len, slot) in needed.iter_mut().enumerate().skip(1) {
-            let a = f64::from(len as u32);
-            let m = (3.0 * jaro - 1.0) / (1.0 / a + 1.0 / b) - 1.0;
-            // Within 0..=128 here, so the cast is exact after clamping.
-            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-            let m = m.floor().clamp(0.0, 128.0) as u8;
-            // More than the shorter name has: no candidate of this length
-            // can reach the floor (255, never met).
-            let most = len.min(self.bytes.len());
-            *slot = if b == 0.0 {
-                0
-            } else if usize::from(m) > most {
-                u8::MAX
-            } else {
-                m
-            };
+        for (common, row) in needed.iter_mut().enumerate() {
+            // bound = jaro * (1 - 0.1 p) + 0.1 p (+ 1e-9), and
+            // jaro = (m / a + m / b + 1) / 3.
+            let bonus = 0.1 * f64::from(common as u32);
+            let jaro = (floor - bonus - 1e-9) / (1.0 - bonus);
+            row[0] = 0;
+            for (len, slot) in row.iter_mut().enumerate().skip(1) {
+                let a = f64::from(len as u32);
+                let m = (3.0 * jaro - 1.0) / (1.0 / a + 1.0 / b);
+                // Within 0..=128 here, so the cast is exact after clamping.
+                #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+                let m = (m - 1e-6).ceil().clamp(0.0, 128.0) as u8;
+                let most = len.min(self.bytes.len());
+                *slot = if b == 0.0 {
+                    0
+                } else if usize::from(m) > most {
+                    u8::MAX
+                } else {
+                    m
+                };
+            }
         }
     }
 
@@ -451,12 +455,15 @@ mod tests {
             let near = format!("{}z{}", &a[..a.len() / 2], &a[a.len() / 2 + 1..]);
             for b in [b.as_str(), near.as_str()] {
                 let pattern = Pattern::new(b).unwrap();
-                let mut needed = [0u8; super::FAST_LEN + 1];
+                let mut needed = [[0u8; super::FAST_LEN + 1]; 5];
                 pattern.fill_needed(floor, &mut needed);
                 let score = pattern.jaro_winkler(a.as_bytes());
                 if score >= floor {
                     let shared = pattern.shared(&super::counts(a.as_bytes()));
-                    prop_assert!(shared >= u32::from(needed[a.len()]), "{} {} {}", a, b, score);
+                    let common = super::prefix(a.as_bytes(), b.as_bytes()) as usize;
+                    let at_least = needed[common][a.len()];
+                    prop_assert!(at_least != u8::MAX, "{} {} {}", a, b, score);
+                    prop_assert!(shared >= u32::from(at_least), "{} {} {}", a, b, score);
                 }
             }
         }
