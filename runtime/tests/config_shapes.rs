@@ -294,3 +294,18 @@ fn every_bad_entry_of_a_flag_file_is_reported() {
     assert_eq!(err.to_string().lines().count(), 2);
     check_bounded(&err);
 }
+
+#[test]
+fn deep_nesting_is_refused_without_overflowing_the_stack() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let depth = 100_000;
+    let flow = format!("featureGates: {}{}\n", "[".repeat(depth), "]".repeat(depth));
+    refused_text(d, "flow.yaml", &flow);
+    let block: String = (0..2_000)
+        .map(|i| format!("{}k{i}:\n", " ".repeat(i)))
+        .collect();
+    refused_text(d, "block.yaml", &block);
+    let json = format!("{{\"featureGates\": {}{}}}", "[".repeat(depth), "]".repeat(depth));
+    refused_text(d, "deep.json", &json);
+}
