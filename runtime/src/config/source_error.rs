@@ -20,8 +20,14 @@ pub const MAX_FILE_BYTES: usize = 1 << 20;
 /// evaluation refused.
 ///
 /// `Display` names the file and, where it is known, the line, in one line;
-/// [`source()`](Error::source) is the underlying I/O or parse error, which
-/// `Display` does not repeat. A configuration evaluation refused has no
+/// [`source()`](Error::source) is the underlying I/O or parse error (a
+/// parser's message escaped and cut to 200 bytes), which `Display` does not
+/// repeat. An error about several problems (the bad entries of a flag-form
+/// source, or every source of
+/// [`GateArgs::sources`](crate::cli::GateArgs::sources)) lists them in
+/// [`SourceError::problems`]; its `Display` gives each with its cause, one
+/// per line, and it has no `source()` of its own. Whatever a message quotes
+/// is escaped and cut: no problem's message is over 1 KiB. A configuration evaluation refused has no
 /// source: its `Display` gives the reasons, and [`SourceError::refusal`]
 /// the [`ConfigError`].
 pub struct SourceError(Box<Repr>);
