@@ -302,10 +302,18 @@ fn deep_nesting_is_refused_without_overflowing_the_stack() {
     let depth = 100_000;
     let flow = format!("featureGates: {}{}\n", "[".repeat(depth), "]".repeat(depth));
     refused_text(d, "flow.yaml", &flow);
-    let block: String = (0..2_000)
-        .map(|i| format!("{}k{i}:\n", " ".repeat(i)))
-        .collect();
+    let mut block = String::new();
+    for i in 0..2_000 {
+        block.push_str(&" ".repeat(i));
+        block.push('k');
+        block.push_str(&i.to_string());
+        block.push_str(":\n");
+    }
     refused_text(d, "block.yaml", &block);
-    let json = format!("{{\"featureGates\": {}{}}}", "[".repeat(depth), "]".repeat(depth));
+    let json = format!(
+        "{{\"featureGates\": {}{}}}",
+        "[".repeat(depth),
+        "]".repeat(depth)
+    );
     refused_text(d, "deep.json", &json);
 }
