@@ -1,18 +1,19 @@
-//! Rules across keys and against the item: `state` is required, the gate's
-//! name follows the name rule and is not reserved, and the item must be a
-//! marker type.
+//! Rules across keys and against the marker type: `state` is required,
+//! the gate's name follows the name rule and is not reserved, no
+//! requirement is the gate itself, and the stage keys agree.
 
 use darling::Error;
 use darling::error::Accumulator;
 use proc_macro2::Span;
 use syn::ext::IdentExt as _;
-use syn::spanned::Spanned as _;
-use syn::{Fields, Ident, Item, ItemStruct, Path};
+use syn::{Ident, Path};
 
-use crate::doc::{self, Doc};
+use crate::doc::Doc;
 use crate::lifecycle;
-use crate::parse::{Declaration, SupportValue, at};
+use crate::marker::Marker;
+use crate::parse::{Declaration, SupportValue};
 use crate::requires;
+use crate::spanned_error::at;
 use crate::symbol::{ARCHS, NAME_MAX, NAME_RULE, RESERVED, STAGES, STATES};
 
 /// A declaration that passed every check: what the expansion needs.
@@ -32,53 +33,12 @@ pub(crate) struct Gate {
     pub(crate) used_by: Option<Path>,
     /// The required gates' paths, in declared order.
     pub(crate) requires: Vec<Path>,
-}
-
-/// What the checks and the expansion need of the marker type.
-pub(crate) struct Marker {
-    pub(crate) ident: Ident,
-    pub(crate) description: Vec<Doc>,
-}
-
-/// The marker type the attribute is on, or why the item is not one.
-pub(crate) fn marker(item: &Item) -> Result<Marker, Error> {
-    let (kind, span) = match item {
-        Item::Struct(s) => {
-            return marker_struct(s).map(|s| Marker {
-                ident: s.ident.clone(),
-                description: doc::from_attrs(&s.attrs),
-            });
-        }
-        Item::Enum(e) => ("an enum", e.enum_token.span),
-        Item::Union(u) => ("a union", u.union_token.span),
-        Item::Fn(f) => ("a function", f.sig.fn_token.span),
-        Item::Trait(t) => ("a trait", t.trait_token.span),
-        Item::Impl(i) => ("an impl block", i.impl_token.span),
-        Item::Mod(m) => ("a module", m.mod_token.span),
-        Item::Type(t) => ("a type alias", t.type_token.span),
-        Item::Const(c) => ("a const", c.const_token.span),
-        Item::Static(s) => ("a static", s.static_token.span),
-        other => ("another kind of item", other.span()),
-    };
-    Err(at(span, format!("{MARKER}; found {kind}")))
-}
-
-pub(crate) const MARKER: &str = "#[feature_gate] goes on a marker type: a unit struct (`struct Name;`) or an empty braced struct (`struct Name {}`)";
-
-fn marker_struct(s: &ItemStruct) -> Result<&ItemStruct, Error> {
-    if !s.generics.params.is_empty() || s.generics.where_clause.is_some() {
-        return Err(Error::custom(format!("{MARKER}, without generics")).with_span(&s.generics));
-    }
-    match &s.fields {
-        Fields::Unit => Ok(s),
-        Fields::Named(named) if named.named.is_empty() => Ok(s),
-        Fields::Named(named) => {
-            Err(Error::custom(format!("{MARKER}; this one has fields")).with_span(named))
-        }
-        Fields::Unnamed(unnamed) => {
-            Err(Error::custom(format!("{MARKER}; found a tuple struct")).with_span(unnamed))
-        }
-    }
+    /// How many requirements were left out of `requires`, each for an error
+    /// of its own (named twice, the gate itself). When those are the only
+    /// errors, the gate still expands beside them, so that the compiler
+    /// judges the other requirements too (is each a gate, does it keep the
+    /// rules): every mistake of the list at once.
+    pub(crate) left_out: usize,
 }
 
 /// Applies the cross-key rules, pushing each failure onto `errors`; the
@@ -94,14 +54,16 @@ pub(crate) fn gate(declaration: Declaration, marker: Marker, errors: &mut Accumu
         owner,
         used_by,
         krate: _,
-        requires,
+        mut requires,
+        requires_left_out,
         stages,
         given,
     } = declaration;
-    for path in requires
-        .iter()
-        .filter(|p| requires::is_itself(p, &marker.ident))
-    {
+    let mut left_out = requires_left_out;
+    requires.retain(|path| {
+        if !requires::is_itself(path, &marker.ident) {
+            return true;
+        }
         errors.push(
             Error::custom(format!(
                 "`{}` requires itself: a gate cannot require itself",
@@ -109,7 +71,9 @@ pub(crate) fn gate(declaration: Declaration, marker: Marker, errors: &mut Accumu
             ))
             .with_span(path),
         );
-    }
+        left_out += 1;
+        false
+    });
     // A stage key that did not read is given too: its own error says why.
     let stage_given = STAGES.iter().any(|key| given.contains(key));
     let unread = STAGES
@@ -167,6 +131,7 @@ pub(crate) fn gate(declaration: Declaration, marker: Marker, errors: &mut Accumu
         support: archs,
         used_by,
         requires,
+        left_out,
     }
 }
 

@@ -6,7 +6,7 @@ use proc_macro2::TokenStream;
 use quote::{ToTokens, quote};
 use syn::Path;
 
-use crate::requires::relocate;
+use crate::respan::respan;
 use crate::trees::Trees;
 
 /// Where the expansion finds the runtime: `::featuregate` unless the
@@ -47,7 +47,7 @@ impl CratePath {
 
 impl CratePath {
     /// Writes the path located like `trees`; an explicit path keeps its own
-    /// name resolution (see [`relocate`]).
+    /// name resolution (see [`respan`]).
     pub(crate) fn write_at(&self, trees: &mut Trees) {
         match self {
             CratePath::Default => {
@@ -55,7 +55,7 @@ impl CratePath {
             }
             CratePath::Explicit(path) => {
                 let span = trees.span();
-                trees.extend(relocate(path.to_token_stream(), span));
+                trees.extend(respan(path.to_token_stream(), span));
             }
         }
     }

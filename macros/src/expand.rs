@@ -15,15 +15,16 @@
 
 use darling::Error;
 use proc_macro2::{Delimiter, Literal, Span, TokenStream, TokenTree};
-use syn::{Ident, Item};
+use syn::Ident;
 
 use crate::check::{self, Gate};
 use crate::crate_path::CratePath;
 use crate::doc;
 use crate::fallback::{self, Failure};
-use crate::parse::{self, at};
+use crate::marker::{self, MARKER};
+use crate::parse;
 use crate::requires;
-use crate::scan;
+use crate::spanned_error::at;
 use crate::symbol::{ARCHS, STAGES};
 use crate::trees::Trees;
 
@@ -50,28 +51,28 @@ fn try_expand(args: TokenStream, item: &[TokenTree]) -> Result<Trees, Box<Failur
     let mut errors = Error::accumulator();
     let declaration = parse::declaration(args, &mut errors);
     let krate = declaration.krate.clone();
-    // The common shape is read from the tokens; anything else goes through
-    // syn, whose errors say what is wrong. rustc only hands attributes whole
-    // items, so a parse failure is input from a test or a syntax newer than
-    // syn's: say what is expected.
-    let marker = scan::marker(item).or_else(|| {
-        let item = item.iter().cloned().collect();
-        let parsed = errors
-            .handle(syn::parse2::<Item>(item).map_err(|_| at(Span::call_site(), check::MARKER)));
-        parsed.and_then(|item| errors.handle(check::marker(&item)))
-    });
+    let marker = marker::read(item, &mut errors);
     let ident: Option<Ident> = marker.as_ref().map(|marker| marker.ident.clone());
     let gate = marker.map(|marker| check::gate(declaration, marker, &mut errors));
-    match errors.finish_with(gate) {
-        Ok(Some(gate)) => Ok(descriptor(&gate, &krate)),
+    match (errors.finish(), gate) {
+        (Ok(()), Some(gate)) => Ok(descriptor(&gate, &krate)),
         // Without a marker type an error was pushed above; this arm only
         // keeps the types honest.
-        Ok(None) => Err(Box::new(Failure::new(
-            at(Span::call_site(), check::MARKER),
+        (Ok(()), None) => Err(Box::new(Failure::new(
+            at(Span::call_site(), MARKER),
             krate,
             ident,
+            Vec::new(),
         ))),
-        Err(error) => Err(Box::new(Failure::new(error, krate, ident))),
+        // Each requirement left out of the list pushed one error: when they
+        // are all the errors, the rest of the declaration is sound.
+        (Err(error), Some(gate)) if error.len() == gate.left_out => {
+            Err(Box::new(Failure::beside(error, descriptor(&gate, &krate))))
+        }
+        (Err(error), gate) => {
+            let requires = gate.map(|gate| gate.requires).unwrap_or_default();
+            Err(Box::new(Failure::new(error, krate, ident, requires)))
+        }
     }
 }
 

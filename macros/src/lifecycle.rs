@@ -7,7 +7,7 @@ use darling::Error;
 use darling::error::Accumulator;
 use proc_macro2::Span;
 
-use crate::parse::at;
+use crate::spanned_error::at;
 use crate::symbol::{STAGES, STATES};
 use crate::text::Text;
 

@@ -26,6 +26,7 @@ use crate::args::{self, Entry, Value};
 use crate::crate_path::CratePath;
 use crate::lifecycle::{self, Stage};
 use crate::requires;
+use crate::spanned_error::at;
 use crate::symbol::{
     self, ARCH_SYNONYMS, ARCHS, KEYS, STAGES, STATE_SYNONYMS, STATES, STRING_MAX, SUPPORTS,
 };
@@ -57,6 +58,9 @@ pub(crate) struct Declaration {
     pub(crate) used_by: Option<Path>,
     pub(crate) krate: CratePath,
     pub(crate) requires: Vec<Path>,
+    /// How many paths of `requires` were left out of the list for an error
+    /// of their own (named twice).
+    pub(crate) requires_left_out: usize,
     /// The stage keys, in [`STAGES`] order.
     pub(crate) stages: [Option<Stage>; STAGES.len()],
     /// Every key given, valid value or not (a bad `state = Bta` is not also
@@ -129,7 +133,14 @@ impl Declaration {
                     "used_by = crate::spec::uses_image_volume",
                 )?);
             }
-            symbol::REQUIRES => self.requires = requires::paths(value)?,
+            symbol::REQUIRES => {
+                let (paths, twice) = requires::paths(value)?;
+                self.requires = paths;
+                self.requires_left_out = twice.len();
+                if !twice.is_empty() {
+                    return Err(Error::multiple(twice));
+                }
+            }
             symbol::CRATE => {
                 self.krate = CratePath::new(path(key, value, "crate = ::my_crate::featuregate")?)?;
             }
@@ -311,9 +322,4 @@ fn span_of(value: &Value) -> Span {
         Value::Lit(lit) => lit.span(),
         Value::List(group) => group.span(),
     }
-}
-
-/// An error at `span` (darling's `with_span` takes syntax nodes, not spans).
-pub(crate) fn at(span: Span, message: impl std::fmt::Display) -> Error {
-    syn::Error::new(span, message).into()
 }

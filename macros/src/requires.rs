@@ -4,10 +4,10 @@
 //! whether the two gates' states and support agree, is for the compiler to
 //! settle (see the runtime's `__feature_gate_requirement!`). What the paths
 //! alone show is checked here: the list is not empty and names no path
-//! twice.
+//! twice (a path named again is left out, and the rest are still judged).
 
 use darling::Error;
-use proc_macro2::{Delimiter, Group, Span, TokenStream, TokenTree};
+use proc_macro2::{Delimiter, Span};
 use quote::ToTokens;
 use syn::parse::Parser as _;
 use syn::punctuated::Punctuated;
@@ -16,15 +16,18 @@ use syn::{Path, Token};
 
 use crate::args::Value;
 use crate::crate_path::CratePath;
-use crate::parse::at;
+use crate::spanned_error::at;
 use crate::trees::Trees;
 
 const EXAMPLE: &str = "`requires = [Iommufd, crate::gates::PciNumaAwareTopology]` or one path";
 
-/// The paths of `requires = [A, path::B]` or `requires = A`, in order.
-pub(crate) fn paths(value: &Value) -> Result<Vec<Path>, Error> {
+/// The paths of `requires = [A, path::B]` or `requires = A`, in order,
+/// each once; and an error at each path named a second time, which is left
+/// out of the list (so the rest of the list is still checked: see
+/// `check::Gate::left_out`).
+pub(crate) fn paths(value: &Value) -> Result<(Vec<Path>, Vec<Error>), Error> {
     let list = match value {
-        Value::Path(path) => return Ok(vec![path.clone()]),
+        Value::Path(path) => return Ok((vec![path.clone()], Vec::new())),
         Value::List(group) if group.delimiter() == Delimiter::Bracket => group,
         other => {
             return Err(Error::custom(format!(
@@ -49,23 +52,23 @@ pub(crate) fn paths(value: &Value) -> Result<Vec<Path>, Error> {
         ));
     }
     let mut seen: Vec<String> = Vec::with_capacity(paths.len());
-    let mut errors = Vec::new();
-    for path in &paths {
-        let text = written(path);
+    let mut once = Vec::with_capacity(paths.len());
+    let mut twice = Vec::new();
+    for path in paths {
+        let text = written(&path);
         if seen.contains(&text) {
-            errors.push(
+            twice.push(
                 Error::custom(format!(
                     "`{text}` is required twice: name each requirement once"
                 ))
-                .with_span(path),
+                .with_span(&path),
             );
+        } else {
+            seen.push(text);
+            once.push(path);
         }
-        seen.push(text);
     }
-    if !errors.is_empty() {
-        return Err(Error::multiple(errors));
-    }
-    Ok(paths.into_iter().collect())
+    Ok((once, twice))
 }
 
 /// The path as written, without spaces (`crate::gates::Iommufd`).
@@ -79,26 +82,6 @@ pub(crate) fn is_itself(path: &Path, ident: &syn::Ident) -> bool {
     path.get_ident().is_some_and(|i| i == ident || i == "Self")
 }
 
-/// `tokens` located at `span` (so that an error of the code they make is
-/// reported there), each keeping its own name resolution: a `$crate` in a
-/// framework's `crate = $crate::featuregate` still means the framework's
-/// crate.
-pub(crate) fn relocate(tokens: TokenStream, span: Span) -> TokenStream {
-    tokens
-        .into_iter()
-        .map(|mut token| {
-            if let TokenTree::Group(group) = &token {
-                let mut new = Group::new(group.delimiter(), relocate(group.stream(), span));
-                new.set_span(group.span().located_at(span));
-                token = TokenTree::Group(new);
-            } else {
-                token.set_span(token.span().located_at(span));
-            }
-            token
-        })
-        .collect()
-}
-
 /// Writes the checks of the requirements to `out`: for each, a call of the
 /// runtime's `requirement!` spanned at its path, which checks the rules;
 /// for each after the first, one more that checks it is none of the
@@ -107,14 +90,7 @@ pub(crate) fn relocate(tokens: TokenStream, span: Span) -> TokenStream {
 /// path) does not keep this one's broken rules from being reported too.
 pub(crate) fn checks(krate: &CratePath, ident: &syn::Ident, paths: &[Path], out: &mut Trees) {
     for (i, path) in paths.iter().enumerate() {
-        // The invocation (macro path, `!`, parentheses, `;`) is spanned at
-        // the requirement's type name (`Iommufd` of `crate::gates::Iommufd`:
-        // a span cannot cover several tokens on stable Rust); the arguments
-        // keep their own spans.
-        let span = path
-            .segments
-            .last()
-            .map_or_else(|| path.span(), |s| s.ident.span());
+        let span = type_name(path);
         let mut args = Trees::new();
         args.push(ident.clone()).punct(',').tokens(path);
         call(krate, span, args, out);
@@ -128,6 +104,29 @@ pub(crate) fn checks(krate: &CratePath, ident: &syn::Ident, paths: &[Path], out:
             call(krate, span, args, out);
         }
     }
+}
+
+/// For a declaration with mistakes, beside its placeholder descriptor (see
+/// [`crate::fallback`]): the first form of each requirement's check, which
+/// says whether it names a gate at all. No check judges the rules of a
+/// placeholder, so these say nothing more; they cost nothing to a
+/// declaration without mistakes.
+pub(crate) fn gate_checks(krate: &CratePath, ident: &syn::Ident, paths: &[Path], out: &mut Trees) {
+    for path in paths {
+        let mut args = Trees::new();
+        args.push(ident.clone()).punct(',').tokens(path);
+        call(krate, type_name(path), args, out);
+    }
+}
+
+/// Where a requirement's check is spanned: the invocation (macro path, `!`,
+/// parentheses, `;`) at the requirement's type name (`Iommufd` of
+/// `crate::gates::Iommufd`: a span cannot cover several tokens on stable
+/// Rust); the arguments keep their own spans.
+fn type_name(path: &Path) -> Span {
+    path.segments
+        .last()
+        .map_or_else(|| path.span(), |s| s.ident.span())
 }
 
 /// `krate::__private::requirement!(args);`, spanned at `span`.

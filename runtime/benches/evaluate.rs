@@ -172,7 +172,7 @@ fn evaluate(c: &mut Criterion) {
         .expect("a valid configuration")
         .warnings()
         .iter()
-        .filter(|w| matches!(w, Warning::RequirementOff { .. }))
+        .filter(|w| matches!(w, Warning::MissingRequirement { .. }))
         .count();
     assert!(
         turned_off > 0,

@@ -163,8 +163,8 @@
 //! # Report
 //!
 //! [`Registry::matrix`], [`Registry::coverage`] and [`Registry::parity`]
-//! answer the maintainers' questions; each has text, Markdown, CSV and (with
-//! `serde`) JSON forms. [`report::assert_docs`] keeps a committed support
+//! answer the maintainers' questions; each has text, Markdown, CSV, HTML (a
+//! self-contained page to open in a browser) and (with `serde`) JSON forms. [`report::assert_docs`] keeps a committed support
 //! document in step with the code, and the `cli` feature mounts all of it as
 //! a command line ([`cli::main`](crate#features)).
 //!
@@ -209,18 +209,35 @@
 //! - `metrics`: the gauge `feature_enabled` (labels `name` and `stage`, 1 or
 //!   0) for every gate, through the `metrics` facade, kept current on every
 //!   change of the active configuration.
+//! - `evidence`: [`evidence`] reads JUnit XML test results per architecture
+//!   and [`Registry::assess`] checks each declared support value against
+//!   them (Promote, Regressed, Unbacked, Contradicted); with `cli`, the
+//!   `evidence` command (`--check` for CI, `--suggest` for a diff).
 
-// The stages, each importing only from those listed after it.
+// The stages, top to bottom: each imports only from those after it
+// (checked by tests/crate_stages.rs).
+// A command line over any registry (feature `cli`).
 #[cfg(feature = "cli")]
 pub mod cli;
-mod config;
-mod evaluate;
-mod gate;
-mod live;
-mod registry;
+// Matrix, coverage, parity, the requirement graph, the docs check.
 pub mod report;
-mod text;
+// JUnit test results in, findings on declared support out (feature `evidence`).
+#[cfg(feature = "evidence")]
+pub mod evidence;
+// The active configuration, pins, live reload, the gauge.
+mod live;
+// Rules, policy, requirements, `FeatureSet`, problems, explanations.
+mod evaluate;
+// `GateConfig`: flags, files, `KubeVirt` CRs, layered sources.
+mod config;
+// Every gate of the program, its lookups, its graph, the lint.
+mod registry;
+// One gate's descriptor and what the macro's expansion calls.
+mod gate;
+// Architectures, states, support values, versions, names.
 mod vocab;
+// Escaping, capping, "did you mean", error chains.
+mod text;
 
 #[cfg(feature = "watch")]
 pub use live::watch;
@@ -232,7 +249,7 @@ pub use config::schema;
 pub use config::{GateConfig, MAX_FILE_BYTES, ParseError, SourceError, Sources};
 pub use evaluate::{
     Action, ArchPolicy, ArchStatuses, Change, ConfigError, ConfigProblem, Explanation, FeatureSet,
-    Options, Rule, Warning,
+    Options, Problem, Rule, Severity, Warning,
 };
 pub use gate::{FeatureGate, Gate, Location};
 pub use live::{OverrideGuard, activate, active, configure, override_gate};
@@ -241,6 +258,7 @@ pub use registry::{
     try_registry,
 };
 pub use report::{ArchCoverage, Coverage, Graph, Matrix, Parity, ParityGap, Report};
+pub use text::ErrorChain;
 pub use vocab::{Arch, ParseValueError, ParseVersionError, State, Status, Support, Version};
 
 #[doc(hidden)]

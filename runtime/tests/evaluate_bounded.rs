@@ -37,7 +37,7 @@ fn unknown_names_warn_a_hundred_times_then_count_the_rest() {
         .warnings()
         .iter()
         .filter_map(|w| match w {
-            Warning::More { count, about } if about.contains("unknown") => Some(*count),
+            Warning::More { count, about, .. } if about.contains("unknown") => Some(*count),
             _ => None,
         })
         .collect();

@@ -5,7 +5,7 @@
 
 use featuregate::{
     Action, Arch, ArchPolicy, ConfigProblem, FeatureGate, FeatureSet, GateConfig, Options,
-    Registry, Rule, State, Status, Warning, feature_gate, registry,
+    Registry, Rule, Severity, State, Status, Warning, feature_gate, registry,
 };
 
 #[feature_gate(state = GA, amd64 = Supported, arm64 = Supported)]
@@ -198,7 +198,8 @@ fn surprising_cases_warn() {
         w[3],
         Warning::UnknownGate {
             name: "AlphGate".into(),
-            suggestion: Some("AlphaGate")
+            suggestion: Some("AlphaGate"),
+            severity: Severity::Warning,
         }
     );
     assert!(matches!(&w[4], Warning::UnknownGate { name, .. } if name == "GaGate2"));
@@ -241,7 +242,8 @@ fn strict_turns_unknown_names_into_errors() {
         err.problems().collect::<Vec<_>>(),
         [&ConfigProblem::UnknownGate {
             name: "BetaGat".into(),
-            suggestion: Some("BetaGate")
+            suggestion: Some("BetaGate"),
+            severity: Severity::Refusal,
         }]
     );
     assert_eq!(

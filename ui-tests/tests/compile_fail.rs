@@ -19,3 +19,32 @@ fn ui() {
 fn pass() {
     trybuild::TestCases::new().pass("pass/*.rs");
 }
+
+/// No message of the attribute sends a user into the library's files: no
+/// snapshot quotes a source file of the workspace beside the case itself
+/// (trybuild writes those `$WORKSPACE/...`) or of the standard library
+/// (`$RUST/...`).
+#[test]
+fn no_snapshot_points_into_the_library() {
+    let ui = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("ui");
+    let mut read = 0;
+    for kind in std::fs::read_dir(&ui).expect("ui/ is readable") {
+        let kind = kind.expect("a directory entry").path();
+        for case in std::fs::read_dir(&kind).expect("a ui/ folder is readable") {
+            let case = case.expect("a directory entry").path();
+            if case.extension().is_none_or(|e| e != "stderr") {
+                continue;
+            }
+            let text = std::fs::read_to_string(&case).expect("a snapshot is readable");
+            for marker in ["$WORKSPACE", "$RUST"] {
+                assert!(
+                    !text.contains(marker),
+                    "{} points into {marker}",
+                    case.display()
+                );
+            }
+            read += 1;
+        }
+    }
+    assert!(read > 50, "only {read} snapshots read");
+}

@@ -6,9 +6,8 @@ use quote::{ToTokens as _, quote};
 use syn::parse::Parser as _;
 
 use crate::args::{self, Entry};
-use crate::check::{self, Marker};
 use crate::doc;
-use crate::scan;
+use crate::marker::{self, Marker};
 use crate::trees::Trees;
 
 fn shown(marker: &Marker) -> String {
@@ -45,10 +44,10 @@ fn a_plain_marker_reads_as_syn_reads_it() {
             struct A;
         },
     ] {
-        let fast = scan::marker(&item.clone().into_iter().collect::<Vec<_>>())
+        let fast = marker::scan(&item.clone().into_iter().collect::<Vec<_>>())
             .unwrap_or_else(|| panic!("not read: {item}"));
         let item_syn = syn::parse2::<syn::Item>(item.clone()).unwrap();
-        let slow = check::marker(&item_syn).unwrap_or_else(|_| panic!("rejected: {item}"));
+        let slow = marker::from_item(&item_syn).unwrap_or_else(|_| panic!("rejected: {item}"));
         assert_eq!(shown(&fast), shown(&slow), "{item}");
     }
 }
@@ -94,7 +93,7 @@ fn any_other_item_is_left_to_syn() {
         quote!(),
     ] {
         assert!(
-            scan::marker(&item.clone().into_iter().collect::<Vec<_>>()).is_none(),
+            marker::scan(&item.clone().into_iter().collect::<Vec<_>>()).is_none(),
             "{item}"
         );
     }

@@ -1,11 +1,13 @@
 //! The macro's tests, on `proc_macro2` tokens: a proc-macro crate cannot
 //! export its core to an outside `tests/` directory, so they live here.
-//! `expand` holds the expansion snapshots and the error paths, `names` and
-//! `strings` the limits on what a declaration holds, `props` the property
-//! tests (never a panic, errors exactly when the input is invalid).
+//! `expand` holds the expansion snapshots and the error paths, `imports`
+//! the check that the files import as a tree, `names` and `strings` the
+//! limits on what a declaration holds, `props` the property tests (never a
+//! panic, errors exactly when the input is invalid).
 
 mod expand;
 mod fast_paths;
+mod imports;
 mod lifecycle;
 mod names;
 mod props;

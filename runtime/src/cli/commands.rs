@@ -2,7 +2,6 @@
 //! rendered whole and written with one `write_all`, so a closed pipe surfaces
 //! as one `BrokenPipe` error that the caller turns into a quiet exit.
 
-use std::error::Error;
 use std::fmt::{self, Write as _};
 use std::io::{self, Write};
 
@@ -11,7 +10,7 @@ use super::{
     explain, lint, show,
 };
 use crate::report::Color;
-use crate::{Arch, ConfigProblem, Matrix, Registry, Status};
+use crate::{Arch, ConfigProblem, Matrix, Registry, Severity, Status};
 
 pub(super) fn execute(
     command: &Command,
@@ -74,6 +73,17 @@ pub(super) fn execute(
             Err(error) => return Ok(fail(err, "error: ", &*error)),
         },
         Command::Schema => super::pretty_json(&registry.schema()),
+        #[cfg(feature = "evidence")]
+        Command::Evidence(args) => {
+            let outcome = super::evidence::run(registry, args, color);
+            if !outcome.stderr.is_empty() {
+                let _ = err
+                    .write_all(outcome.stderr.as_bytes())
+                    .and_then(|()| err.flush());
+            }
+            exit = outcome.exit;
+            outcome.stdout
+        }
         Command::Lint(args) => {
             let (rendered, findings) = lint::render(registry, args);
             if findings > 0 {
@@ -91,6 +101,7 @@ fn unknown(registry: &Registry, name: &str, err: &mut dyn Write) -> Exit {
     let unknown = ConfigProblem::UnknownGate {
         name: name.to_owned(),
         suggestion: registry.suggest(name),
+        severity: Severity::Refusal,
     };
     // The lookup's answer is the message itself, as written.
     fail(err, "", &unknown)
@@ -138,10 +149,23 @@ fn list(registry: &Registry, args: &ListArgs) -> Matrix {
     matrix
 }
 
+/// Why the sources could not be read: one problem a line, each with its
+/// causes (a single problem's chain on its line, as for any error).
+pub(super) fn sources_error(error: &crate::SourceError) -> String {
+    if error.problems().len() > 1 {
+        error.to_string()
+    } else {
+        crate::ErrorChain::new(error).to_string()
+    }
+}
+
 /// Evaluates the configuration: the enabled gates, then each warning, one
 /// per line (or as JSON), or the reason the configuration is refused.
 fn check(registry: &Registry, args: &CheckArgs) -> Result<String, Box<dyn fmt::Display>> {
-    let sources = args.gates.sources().map_err(|e| Box::new(Chain(e)) as _)?;
+    let sources = args
+        .gates
+        .sources()
+        .map_err(|e| Box::new(sources_error(&e)) as _)?;
     let set = registry
         .evaluate(&sources.config(), &args.gates.options())
         .map_err(|e| Box::new(e) as _)?;
@@ -168,21 +192,4 @@ fn check(registry: &Registry, args: &CheckArgs) -> Result<String, Box<dyn fmt::D
             super::pretty_json(&serde_json::json!({ "enabled": names, "warnings": warnings }))
         }
     })
-}
-
-/// An error followed by each of its sources, `: ` between them, on one
-/// line: what a terminal user needs, since no one walks the chain for them.
-pub(super) struct Chain<E>(pub(super) E);
-
-impl<E: Error> fmt::Display for Chain<E> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.0)?;
-        let mut source = self.0.source();
-        while let Some(cause) = source {
-            let text = cause.to_string();
-            write!(f, ": {}", text.replace(['\n', '\r'], " "))?;
-            source = cause.source();
-        }
-        Ok(())
-    }
 }

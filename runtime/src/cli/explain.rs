@@ -5,7 +5,6 @@ use std::fmt::{self, Write as _};
 
 use serde::Serialize;
 
-use super::commands::Chain;
 use super::{ExplainArgs, TextOrJson};
 use crate::Registry;
 
@@ -17,7 +16,10 @@ pub(super) fn render(
     registry: &Registry,
     args: &ExplainArgs,
 ) -> Result<String, Box<dyn fmt::Display>> {
-    let sources = args.gates.sources().map_err(|e| Box::new(Chain(e)) as _)?;
+    let sources = args
+        .gates
+        .sources()
+        .map_err(|e| Box::new(super::commands::sources_error(&e)) as _)?;
     let set = registry
         .evaluate(&sources.config(), &args.gates.options())
         .map_err(|e| Box::new(e) as _)?;

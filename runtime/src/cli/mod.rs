@@ -24,6 +24,9 @@
 //! PROGRAM lint --version VERSION [--alpha-releases N] [--beta-releases N]
 //!              [--deprecated-releases N] [--format text|json]
 //! PROGRAM schema
+//! PROGRAM evidence --junit ARCH=PATH... [--map FILE] [--min-tests N] [--min-runs N]
+//!                  [--min-pass-rate F] [--arch ARCH]... [--since DATE] [--check [--strict]]
+//!                  [--suggest [--source-root DIR]] [--format FORMAT]
 //! PROGRAM check [--config FILE]... [--feature-gates A=true,B=false]... [--arch ARCH]...
 //!               [--strict] [--deny STATUS]... [--disable STATUS]... [--at VERSION]
 //!               [--format text|json]
@@ -34,7 +37,8 @@
 //! the environment variable the program names ([`App::with_env`]; none by
 //! default), then `--feature-gates`, later ones winning per gate.
 //!
-//! FORMAT is `text` (default), `markdown`, `csv` or `json`; every value is
+//! FORMAT is `text` (default), `markdown`, `csv`, `json` or `html` (one
+//! self-contained page: open it in a browser); every value is
 //! case-insensitive; a repeatable option also takes a comma-separated list.
 //! `--at VERSION` (on `check` and `explain`, `--emulated-version`) evaluates
 //! and reports as of that release: each gate in its state then
@@ -50,6 +54,8 @@
 mod app;
 mod args;
 mod commands;
+#[cfg(feature = "evidence")]
+mod evidence;
 mod exit;
 mod explain;
 mod gate_args;
@@ -62,6 +68,8 @@ pub use args::{
     CheckArgs, ExplainArgs, FormatArg, GraphArgs, GraphFormat, LintArgs, ListArgs, ParityArgs,
     ReportArgs, ShowArgs,
 };
+#[cfg(feature = "evidence")]
+pub use evidence::EvidenceArgs;
 pub use exit::Exit;
 pub use gate_args::GateArgs;
 
@@ -124,6 +132,10 @@ pub enum Command {
     /// The JSON Schema of the configuration files, with these gates' names, for an editor
     /// (`# yaml-language-server: $schema=FILE`).
     Schema,
+    /// Declared support checked against JUnit test results per architecture (feature
+    /// `evidence`); --check fails CI on Regressed or Contradicted findings.
+    #[cfg(feature = "evidence")]
+    Evidence(EvidenceArgs),
 }
 
 /// How a report is written.
@@ -139,6 +151,8 @@ pub enum Format {
     Csv,
     /// Pretty-printed JSON.
     Json,
+    /// One self-contained HTML page: a colour and the words per support value, with a legend.
+    Html,
 }
 
 impl Format {
@@ -150,6 +164,7 @@ impl Format {
             Format::Markdown => report.to_markdown(),
             Format::Csv => report.to_csv(),
             Format::Json => report.to_json(),
+            Format::Html => report.to_html(),
         }
     }
 }

@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 
 use clap::error::ContextValue;
 
-use crate::text::escape::{PARSER_BYTES, quoted, quoted_to};
+use crate::text::escape::{PARSER_BYTES, quoted, quoted_cut};
 
 /// The longest line the message keeps whole.
 const LINE_BYTES: usize = 4 * PARSER_BYTES;
@@ -34,7 +34,7 @@ pub(super) fn render(error: &clap::Error) -> String {
     }
     let mut bounded = String::with_capacity(text.len().min(4096));
     for line in text.lines() {
-        let _ = writeln!(bounded, "{}", quoted_to(line, LINE_BYTES));
+        let _ = writeln!(bounded, "{}", quoted_cut(line, LINE_BYTES));
     }
     bounded
 }

@@ -274,13 +274,7 @@ impl fmt::Display for SourceError {
                     if i > 0 {
                         f.write_str("\n")?;
                     }
-                    write!(f, "{problem}")?;
-                    let mut cause = problem.source();
-                    while let Some(error) = cause {
-                        let text = error.to_string().replace(['\n', '\r'], " ");
-                        write!(f, ": {text}")?;
-                        cause = error.source();
-                    }
+                    write!(f, "{}", crate::ErrorChain::new(problem))?;
                 }
                 Ok(())
             }

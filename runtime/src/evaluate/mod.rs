@@ -9,18 +9,18 @@ mod feature_set;
 #[cfg(feature = "serde")]
 mod feature_set_serde;
 pub(crate) mod policy;
+mod problem;
 mod requirements;
 pub(crate) mod rule;
 mod spec_checks;
-pub(crate) mod warning;
 
 pub use changes::Change;
-pub use config_error::{ConfigError, ConfigProblem};
+pub use config_error::ConfigError;
 pub use explanation::Explanation;
 pub use feature_set::FeatureSet;
 pub use policy::{Action, ArchPolicy, ArchStatuses, Options};
+pub use problem::{ConfigProblem, Problem, Severity, Warning};
 pub use rule::Rule;
-pub use warning::Warning;
 
 use std::collections::HashMap;
 
@@ -72,7 +72,7 @@ impl Registry {
     /// (`requires = [..]`) is on, transitively. A gate the configuration
     /// names to enable whose requirement ends off is refused, naming what is
     /// missing and the fix; a gate on by default or by `AllAlpha`/`AllBeta`
-    /// is turned off instead, with a [`Warning::RequirementOff`] (also when
+    /// is turned off instead, with a [`Warning::MissingRequirement`] (also when
     /// the policy turned its requirement off). A gate off for its own reason
     /// (Discontinued, the policy's `Disable`) raises no requirement problem.
     ///
@@ -332,25 +332,17 @@ impl Registry {
         warnings: &mut Capped<Warning>,
         problems: &mut Capped<ConfigProblem>,
     ) {
-        if strict {
-            let probe = ConfigProblem::UnknownGate {
-                name: String::new(),
-                suggestion: None,
-            };
-            problems.push_with(&probe, || ConfigProblem::UnknownGate {
-                name: name.to_owned(),
-                suggestion: self.suggest(name),
-            });
-        } else {
-            let probe = Warning::UnknownGate {
-                name: String::new(),
-                suggestion: None,
-            };
-            warnings.push_with(&probe, || Warning::UnknownGate {
-                name: name.to_owned(),
-                suggestion: self.suggest(name),
-            });
-        }
+        let (severity, list) = severity_and_list(strict, warnings, problems);
+        let probe = Problem::UnknownGate {
+            name: String::new(),
+            suggestion: None,
+            severity,
+        };
+        list.push_with(&probe, || Problem::UnknownGate {
+            name: name.to_owned(),
+            suggestion: self.suggest(name),
+            severity,
+        });
     }
 }
 
@@ -368,19 +360,25 @@ fn not_yet(
     else {
         return;
     };
+    let (severity, list) = severity_and_list(strict, warnings, problems);
+    list.push(Problem::NotYetIntroduced {
+        gate,
+        version,
+        state,
+        from,
+        severity,
+    });
+}
+
+/// What an unknown name is under `strict`, and the list it goes to.
+fn severity_and_list<'a>(
+    strict: bool,
+    warnings: &'a mut Capped<Warning>,
+    problems: &'a mut Capped<ConfigProblem>,
+) -> (Severity, &'a mut Capped<Problem>) {
     if strict {
-        problems.push(ConfigProblem::NotYetIntroduced {
-            gate,
-            version,
-            state,
-            from,
-        });
+        (Severity::Refusal, problems)
     } else {
-        warnings.push(Warning::NotYetIntroduced {
-            gate,
-            version,
-            state,
-            from,
-        });
+        (Severity::Warning, warnings)
     }
 }

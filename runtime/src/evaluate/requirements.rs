@@ -3,7 +3,7 @@
 
 use crate::evaluate::rule::ENABLED;
 use crate::text::capped::Capped;
-use crate::{ConfigProblem, Explanation, Registry, Rule, Warning};
+use crate::{ConfigProblem, Explanation, Problem, Registry, Rule, Severity, Warning};
 
 /// The gates [`Registry::settle_requirements`] found on with a requirement
 /// off, each with the positions of its requirements, in name order.
@@ -82,27 +82,24 @@ impl Registry {
                 .map(|r| Explanation::new(self.at(r), emulated, false, rules[r]))
                 .collect()
         };
-        for &(position, requires) in &settled.refused {
-            let gate = self.at(position);
-            let probe = ConfigProblem::MissingRequirement {
-                gate,
-                missing: Vec::new(),
-            };
-            problems.push_with(&probe, || ConfigProblem::MissingRequirement {
-                gate,
-                missing: missing(requires),
-            });
-        }
-        for &(position, requires) in &settled.turned_off {
-            let gate = self.at(position);
-            let probe = Warning::RequirementOff {
-                gate,
-                missing: Vec::new(),
-            };
-            warnings.push_with(&probe, || Warning::RequirementOff {
-                gate,
-                missing: missing(requires),
-            });
+        let lists = [
+            (&settled.refused, Severity::Refusal, problems),
+            (&settled.turned_off, Severity::Warning, warnings),
+        ];
+        for (gates, severity, list) in lists {
+            for &(position, requires) in gates {
+                let gate = self.at(position);
+                let probe = Problem::MissingRequirement {
+                    gate,
+                    missing: Vec::new(),
+                    severity,
+                };
+                list.push_with(&probe, || Problem::MissingRequirement {
+                    gate,
+                    missing: missing(requires),
+                    severity,
+                });
+            }
         }
     }
 }

@@ -34,9 +34,9 @@ macro_rules! __feature_gate {
                     ::core::line!(),
                     // The user's function, wrapped to take any value. Its
                     // path comes as plain tokens (not a `path` fragment) so
-                    // that they keep the user's spans: a wrong signature is
-                    // reported there.
-                    &[$(|value: &dyn ::core::any::Any| $crate::__private::used_by($($used_by)+, value))?],
+                    // that they keep the user's spans, and it is a struct
+                    // field, so a wrong signature is reported there alone.
+                    &[$(|value: &dyn ::core::any::Any| $crate::__private::used_by::Predicate { f: $($used_by)+ }.call(value))?],
                     &[$(<$requires as $crate::FeatureGate>::__DECL.gate),*],
                 )
             };
@@ -65,7 +65,9 @@ macro_rules! __feature_gate {
 /// its path) does not keep the rules of this one from being checked. A
 /// type that is no gate is an error wherever it is read (in its checks and
 /// in the descriptor's list), and rustc reports an error it already reported
-/// once.
+/// once. A declaration the attribute rejected gets the first form alone,
+/// against its placeholder (whose rules no check judges): whether each
+/// requirement is a gate at all.
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __feature_gate_requirement {

@@ -62,7 +62,11 @@ impl fmt::Display for WatchEvent {
                 Ok(())
             }
             WatchEvent::Refused(problem) => {
-                write!(f, "{}; keeping the active configuration", Chain(problem))
+                write!(
+                    f,
+                    "{}; keeping the active configuration",
+                    crate::ErrorChain::new(problem)
+                )
             }
         }
     }
@@ -264,7 +268,7 @@ fn run(
                 if let Some(event) = state.reload() {
                     #[cfg(feature = "tracing")]
                     if let WatchEvent::Refused(problem) = &event {
-                        tracing::warn!(target: "featuregate", "{}", Chain(problem));
+                        tracing::warn!(target: "featuregate", "{}", crate::ErrorChain::new(problem));
                     }
                     on_event(event);
                 }
@@ -321,28 +325,11 @@ impl State {
     }
 
     fn refuse(&mut self, problem: SourceError) -> Option<WatchEvent> {
-        let told = Chain(&problem).to_string();
+        let told = crate::ErrorChain::new(&problem).to_string();
         if self.problem.as_ref() == Some(&told) {
             return None;
         }
         self.problem = Some(told);
         Some(WatchEvent::Refused(problem))
-    }
-}
-
-/// An error with its sources, `: `-separated: one line for a log.
-struct Chain<'a>(&'a SourceError);
-
-impl fmt::Display for Chain<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.0)?;
-        let mut source = std::error::Error::source(self.0);
-        while let Some(err) = source {
-            // Sources from parsers may span lines; a log line must not.
-            let text = err.to_string().replace(['\n', '\r'], " ");
-            write!(f, ": {text}")?;
-            source = err.source();
-        }
-        Ok(())
     }
 }

@@ -1,5 +1,16 @@
 //! Every gate of the program, collected through `inventory`, and private
 //! registries built from any gates.
+//!
+//! [`Registry`] is the hub every stage hangs its questions on, so its
+//! methods live with the stage that answers them:
+//!
+//! - here: building (`new`, [`registry()`]), lookup (`get`, `iter`,
+//!   `suggest`), requirements (`required_by`, in `requirements.rs`) and the
+//!   lifecycle lint (`lint`, in `lifecycle.rs`);
+//! - `evaluate/`: `evaluate` (`mod.rs`, `requirements.rs`) and `used_by`
+//!   (`spec_checks.rs`);
+//! - `report/`: `matrix`, `coverage`, `parity`, `graph`;
+//! - `evidence/`: `assess` (feature `evidence`).
 
 mod error;
 mod lifecycle;
@@ -145,7 +156,10 @@ impl Registry {
             .table
             .folded
             .get_or_init(|| crate::text::suggest::Folded::new(self.iter().map(Gate::name)));
-        folded.closest(name, &self.table.gates)
+        folded
+            .closest(name)
+            .and_then(|i| self.table.gates.get(i))
+            .map(|gate| gate.name())
     }
 
     /// The position of the gate called `name` in [`Registry::iter`]'s order.

@@ -50,6 +50,19 @@ impl Serialize for Cell {
                 }
                 seq.end()
             }
+            Value::Evidence {
+                declared,
+                passes,
+                runs,
+                finding,
+            } => {
+                let mut map = serializer.serialize_map(Some(4))?;
+                map.serialize_entry("declared", &declared.support().map(Support::as_str))?;
+                map.serialize_entry("passes", passes)?;
+                map.serialize_entry("runs", runs)?;
+                map.serialize_entry("finding", finding)?;
+                map.end()
+            }
             Value::Reasons(reasons) => {
                 let mut map = serializer.serialize_map(Some(reasons.len()))?;
                 for (arch, reason) in reasons {

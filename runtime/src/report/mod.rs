@@ -3,11 +3,13 @@
 //! keeps a committed Markdown matrix in step with the code ([`check_docs`]).
 //!
 //! Every report is a [`Report`]: a title, a header of [`Column`]s and rows of
-//! [`Cell`]s, from which its four forms come, the same way for each: an
+//! [`Cell`]s, from which its forms come, the same way for each: an
 //! aligned text table (`Display`, or `to_text` with colour), Markdown
-//! (`to_markdown`), CSV (`to_csv`) and, with the `serde` feature, JSON
-//! (`to_json`: an array of one object per row, keyed by column; each report
-//! also implements `Serialize` so). The forms are methods of each report and
+//! (`to_markdown`), CSV (`to_csv`), a self-contained HTML page (`to_html`:
+//! a colour and the words per support value, a legend, a header that stays
+//! in view) and, with the `serde` feature, JSON (`to_json`: an array of one
+//! object per row, keyed by column; each report also implements `Serialize`
+//! so). The forms are methods of each report and
 //! of the trait, for a report picked at run time (`&dyn Report`).
 //! Cells use the spellings of the vocabulary (`GA`, `Supported`, ...); an
 //! unspecified support is `-` in text and Markdown, an empty cell in CSV and
@@ -33,6 +35,9 @@
 //!     "name,state,amd64,arm64\nImageVolume,Beta,Supported,Unverified\n"
 //! );
 //! assert_eq!(registry.coverage().get(Arch::Arm64).unverified, 1);
+//! // A page to open in a browser: colour and words in each cell.
+//! let page = registry.matrix().to_html();
+//! assert!(page.contains(r#"<td class="st s-supported">Supported</td>"#));
 //! let parity = registry.parity(Arch::Amd64, Arch::Arm64);
 //! assert_eq!(parity.iter().next().unwrap().gate.name(), "ImageVolume");
 //! ```
@@ -41,7 +46,10 @@ mod coverage;
 mod diff;
 mod doc_file;
 mod docs_check;
+#[cfg(feature = "evidence")]
+mod evidence;
 mod graph;
+mod html;
 #[cfg(feature = "serde")]
 mod json;
 mod matrix;
@@ -89,15 +97,69 @@ impl Color {
 }
 
 mod sealed {
-    pub trait Sealed {}
-    impl Sealed for super::Matrix {}
-    impl Sealed for super::Coverage {}
-    impl Sealed for super::Parity {}
+    /// What only the HTML page needs of a report (kept here, out of the
+    /// public trait): the page's heading, and the table's caption when the
+    /// title is not the one.
+    pub trait Sealed {
+        /// The page's title and heading.
+        fn heading(&self) -> &'static str;
+
+        /// The table's caption; `None` for the report's title.
+        fn caption(&self) -> Option<String> {
+            None
+        }
+    }
+
+    impl Sealed for super::Matrix {
+        fn heading(&self) -> &'static str {
+            "Feature gates by architecture"
+        }
+
+        fn caption(&self) -> Option<String> {
+            let as_of = self
+                .version()
+                .map(|version| format!(" as of {version}"))
+                .unwrap_or_default();
+            Some(format!(
+                "{} feature gates{as_of}: maturity, and declared support on each of {} architectures",
+                self.len(),
+                self.archs().len()
+            ))
+        }
+    }
+
+    impl Sealed for super::Coverage {
+        fn heading(&self) -> &'static str {
+            "Feature gate coverage by architecture"
+        }
+    }
+
+    impl Sealed for super::Parity {
+        fn heading(&self) -> &'static str {
+            "Feature gate parity between architectures"
+        }
+    }
+
+    #[cfg(feature = "evidence")]
+    impl Sealed for crate::evidence::Assessment {
+        fn heading(&self) -> &'static str {
+            "Feature gate support against test evidence"
+        }
+
+        fn caption(&self) -> Option<String> {
+            Some(format!(
+                "{} feature gates on {} architectures with test results: declared support, passed/run tests, finding",
+                self.gates().len(),
+                self.archs().len()
+            ))
+        }
+    }
 }
 
 /// One shape for every report: an optional title, a header and rows, from
-/// which the four forms are rendered once for all reports. Sealed: the
-/// reports are [`Matrix`], [`Coverage`] and [`Parity`]; it is object safe,
+/// which the forms are rendered once for all reports. Sealed: the
+/// reports are [`Matrix`], [`Coverage`] and [`Parity`] (and, with the
+/// `evidence` feature, `evidence::Assessment`); it is object safe,
 /// so a program can pick one at run time (`&dyn Report`), as the CLI does.
 pub trait Report: sealed::Sealed {
     /// A line that introduces the table in text and Markdown (the summary of
@@ -141,6 +203,13 @@ pub trait Report: sealed::Sealed {
     fn to_json(&self) -> String {
         json::to_string(self)
     }
+
+    /// One self-contained HTML page (inline CSS, no script, nothing
+    /// fetched): a legend, then the table, each support value in its colour
+    /// and in words, the header row staying in view; then the notes.
+    fn to_html(&self) -> String {
+        html::page(self)
+    }
 }
 
 /// Each report's forms as inherent methods too (so calling them needs no
@@ -169,6 +238,12 @@ macro_rules! forms {
                 table::csv(self)
             }
 
+            /// The HTML page. See [`Report::to_html`].
+            #[must_use]
+            pub fn to_html(&self) -> String {
+                html::page(self)
+            }
+
             /// The JSON form. See [`Report::to_json`].
             #[cfg(feature = "serde")]
             #[must_use]
@@ -193,3 +268,5 @@ macro_rules! forms {
 }
 
 forms!(Matrix, Coverage, Parity);
+#[cfg(feature = "evidence")]
+forms!(crate::evidence::Assessment);

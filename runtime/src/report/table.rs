@@ -80,6 +80,15 @@ pub(super) enum Value {
     /// Each stage and the release it began (JSON: an array of
     /// `{"state", "version"}`; tables: `Alpha v1.6.0, Beta v1.7.0`).
     History(Vec<(State, Version)>),
+    /// Evidence for one gate on one architecture: the declared support,
+    /// the observed `passes/runs` and the finding, if any (tables:
+    /// `Unverified 70/70 Promote`; JSON: an object of the four).
+    Evidence {
+        declared: Status,
+        passes: usize,
+        runs: usize,
+        finding: Option<&'static str>,
+    },
 }
 
 impl Cell {
@@ -115,6 +124,31 @@ impl Cell {
         Cell(Value::History(history))
     }
 
+    /// The evidence cell of one gate on one architecture.
+    #[cfg_attr(not(feature = "evidence"), allow(dead_code))]
+    pub(crate) fn evidence(
+        declared: Status,
+        passes: usize,
+        runs: usize,
+        finding: Option<&'static str>,
+    ) -> Cell {
+        Cell(Value::Evidence {
+            declared,
+            passes,
+            runs,
+            finding,
+        })
+    }
+
+    /// The finding an evidence cell carries (`Promote`, `Regressed`, ...).
+    #[must_use]
+    pub fn finding(&self) -> Option<&'static str> {
+        match self.0 {
+            Value::Evidence { finding, .. } => finding,
+            _ => None,
+        }
+    }
+
     /// The cell as text and Markdown show it (before Markdown's escaping).
     #[must_use]
     pub fn display(&self) -> Cow<'static, str> {
@@ -133,6 +167,18 @@ impl Cell {
                     .collect::<Vec<_>>()
                     .join(", "),
             ),
+            Value::Evidence {
+                declared,
+                passes,
+                runs,
+                finding,
+            } => {
+                let declared = declared.support().map_or(UNSPECIFIED, |s| s.as_str());
+                Cow::Owned(match finding {
+                    Some(finding) => format!("{declared} {passes}/{runs} {finding}"),
+                    None => format!("{declared} {passes}/{runs}"),
+                })
+            }
             Value::Reasons(reasons) => Cow::Owned(
                 reasons
                     .iter()
@@ -157,7 +203,10 @@ impl Cell {
     #[must_use]
     pub fn shows(&self) -> Option<Status> {
         match self.0 {
-            Value::Status(status) => Some(status),
+            Value::Status(status)
+            | Value::Evidence {
+                declared: status, ..
+            } => Some(status),
             Value::Count { n, status, .. } if n > 0 => Some(status),
             _ => None,
         }
@@ -395,5 +444,13 @@ mod tests {
         );
         assert_eq!(count.shows(), Some(Status::Pending));
         assert_eq!(Cell::count(0, 3, Status::Pending).shows(), None);
+        let evidence = Cell::evidence(Status::Unverified, 70, 70, Some("Promote"));
+        assert_eq!(evidence.display(), "Unverified 70/70 Promote");
+        assert_eq!(evidence.csv(), "Unverified 70/70 Promote");
+        assert_eq!(evidence.shows(), Some(Status::Unverified));
+        assert_eq!(
+            Cell::evidence(Status::Unspecified, 0, 0, None).display(),
+            "- 0/0"
+        );
     }
 }

@@ -7,22 +7,24 @@
 pub(crate) const CAP: usize = 100;
 
 /// Kinds at most, per item type.
-const KINDS: usize = 12;
+const KINDS: usize = 32;
 
 /// An item with a kind, and the item that counts those left out.
 pub(crate) trait Kind: Sized {
-    /// An index below 12, and what the counting item says they are about.
+    /// An index below 32, and what the counting item says they are about.
     fn kind(&self) -> (usize, &'static str);
 
-    /// The item counting `count` left out of a kind.
-    fn more(about: &'static str, count: usize) -> Self;
+    /// The item counting `count` left out of the kind of `sample`, the
+    /// first item kept of it.
+    fn more(sample: &Self, count: usize) -> Self;
 }
 
 /// Items of a few kinds, at most [`CAP`] of each; the rest only counted.
 pub(crate) struct Capped<T> {
     items: Vec<T>,
     counts: [usize; KINDS],
-    abouts: [&'static str; KINDS],
+    /// Where the first item of each kind is in `items`.
+    firsts: [usize; KINDS],
 }
 
 impl<T: Kind> Capped<T> {
@@ -30,7 +32,7 @@ impl<T: Kind> Capped<T> {
         Capped {
             items: Vec::new(),
             counts: [0; KINDS],
-            abouts: [""; KINDS],
+            firsts: [0; KINDS],
         }
     }
 
@@ -39,22 +41,24 @@ impl<T: Kind> Capped<T> {
     /// `make` runs only for kept items: a suggestion, an owned name, is work
     /// that must not grow with a hostile input.
     pub(crate) fn push_with(&mut self, probe: &T, make: impl FnOnce() -> T) {
-        let (kind, about) = probe.kind();
-        self.counts[kind] += 1;
-        self.abouts[kind] = about;
-        if self.counts[kind] <= CAP {
-            self.items.push(make());
-        }
+        let (kind, _) = probe.kind();
+        self.keep(kind, make);
     }
 
     /// Adds `item` if its kind is not over the cap; counts it either way.
     #[inline]
     pub(crate) fn push(&mut self, item: T) {
-        let (kind, about) = item.kind();
+        let (kind, _) = item.kind();
+        self.keep(kind, || item);
+    }
+
+    fn keep(&mut self, kind: usize, make: impl FnOnce() -> T) {
         self.counts[kind] += 1;
-        self.abouts[kind] = about;
+        if self.counts[kind] == 1 {
+            self.firsts[kind] = self.items.len();
+        }
         if self.counts[kind] <= CAP {
-            self.items.push(item);
+            self.items.push(make());
         }
     }
 
@@ -64,9 +68,10 @@ impl<T: Kind> Capped<T> {
 
     /// The items, then for each kind over the cap one counting the rest.
     pub(crate) fn finish(mut self) -> Vec<T> {
-        for (&count, about) in self.counts.iter().zip(self.abouts) {
+        for (&count, &first) in self.counts.iter().zip(&self.firsts) {
             if count > CAP {
-                self.items.push(T::more(about, count - CAP));
+                let more = T::more(&self.items[first], count - CAP);
+                self.items.push(more);
             }
         }
         self.items

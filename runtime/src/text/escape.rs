@@ -33,6 +33,12 @@ pub(crate) fn quoted(text: &str) -> Quoted<'_> {
     }
 }
 
+/// `text` as a message quotes it, cut to `limit` bytes of escaped text:
+/// a path ([`PATH_BYTES`]), a parser's message ([`PARSER_BYTES`]).
+pub(crate) fn quoted_cut(text: &str, limit: usize) -> Quoted<'_> {
+    Quoted { text, limit }
+}
+
 /// A gate's declared message as other messages quote it.
 pub(crate) fn quoted_message(text: &str) -> Quoted<'_> {
     Quoted {
@@ -41,18 +47,11 @@ pub(crate) fn quoted_message(text: &str) -> Quoted<'_> {
     }
 }
 
-/// `text` as messages quote it, escaped and cut to `limit` bytes of the
-/// escaped text: a path ([`PATH_BYTES`]), a parser's message
-/// ([`PARSER_BYTES`]).
-pub(crate) fn quoted_to(text: &str, limit: usize) -> Quoted<'_> {
-    Quoted { text, limit }
-}
-
 /// A parser's own message as another message quotes it: its line breaks
 /// made spaces, then escaped and cut to [`PARSER_BYTES`].
 pub(crate) fn parser_message(message: &str) -> String {
     let flat = message.replace(['\n', '\r'], " ");
-    quoted_to(flat.trim(), PARSER_BYTES).to_string()
+    quoted_cut(flat.trim(), PARSER_BYTES).to_string()
 }
 
 impl fmt::Display for Quoted<'_> {
@@ -130,7 +129,7 @@ pub(crate) struct Escaped<'a>(pub(crate) &'a std::path::Path);
 impl fmt::Display for Escaped<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let text = self.0.to_string_lossy();
-        fmt::Display::fmt(&quoted_to(&text, PATH_BYTES), f)
+        fmt::Display::fmt(&quoted_cut(&text, PATH_BYTES), f)
     }
 }
 

@@ -1,7 +1,11 @@
 //! Small helpers for messages over hostile input: escaping and capping what
-//! is quoted, lists capped per kind, one problem per line, "did you mean".
+//! is quoted, lists capped per kind, one problem per line, an error with its
+//! causes, "did you mean".
 
 pub(crate) mod capped;
+mod error_chain;
 pub(crate) mod escape;
 pub(crate) mod one_per_line;
 pub(crate) mod suggest;
+
+pub use error_chain::ErrorChain;

@@ -132,21 +132,18 @@ impl Folded {
         }
     }
 
-    /// The name of `gates` (the ones this was built from, in order) closest
-    /// to `input`, by the same rule as [`closest`]: an exact match ignoring
-    /// ASCII case, else the most similar above the threshold; `None` when
-    /// more than [`BUDGET`] candidates would need a full comparison.
+    /// The position of the name (among those this was built from, in
+    /// order) closest to `input`, by the same rule as [`closest`]: an exact
+    /// match ignoring ASCII case, else the most similar above the
+    /// threshold; `None` when more than [`BUDGET`] candidates would need a
+    /// full comparison.
     ///
     /// It is called for every unknown name (up to a hundred) against every
     /// gate (thousands). So in the common case, ASCII names of at most 128
     /// bytes, a candidate whose letter counts alone bound its score below
     /// the best so far is skipped, and the others take a comparison that
     /// allocates nothing and finds each match with a bit mask, not a scan.
-    pub(crate) fn closest(
-        &self,
-        input: &str,
-        gates: &[&'static crate::Gate],
-    ) -> Option<&'static str> {
+    pub(crate) fn closest(&self, input: &str) -> Option<usize> {
         let lower = input.to_ascii_lowercase();
         let pattern = Pattern::new(&lower);
         let mut best: Option<(f64, usize)> = None;
@@ -167,7 +164,7 @@ impl Folded {
             let entry = &self.entries[i];
             let candidate = &self.text.as_bytes()[entry.range()];
             if candidate == lower.as_bytes() {
-                return gates.get(i).map(|g| g.name());
+                return Some(i);
             }
             let floor = best.map_or(SUGGESTION_THRESHOLD, |(b, _)| b);
             if let Some(pattern) = &pattern
@@ -199,7 +196,7 @@ impl Folded {
                 best = Some((score, i));
             }
         }
-        best.and_then(|(_, i)| gates.get(i)).map(|g| g.name())
+        best.map(|(_, i)| i)
     }
 }
 

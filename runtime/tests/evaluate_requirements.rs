@@ -100,7 +100,7 @@ fn a_named_gate_whose_requirements_are_off_is_refused_with_the_fix() {
          too, or leave GraceIOVirtualization off"
     );
     let problems: Vec<_> = err.problems().collect();
-    let [ConfigProblem::MissingRequirement { gate, missing }] = &problems[..] else {
+    let [ConfigProblem::MissingRequirement { gate, missing, .. }] = &problems[..] else {
         panic!("{problems:?}");
     };
     assert_eq!(*gate, GraceIoVirtualization::GATE);
@@ -163,7 +163,7 @@ fn a_default_on_gate_is_turned_off_down_the_chain_with_warnings() {
             "feature gate Top is turned off: it requires Middle, which is off",
         ]
     );
-    let Warning::RequirementOff { gate, missing } = &set.warnings()[0] else {
+    let Warning::MissingRequirement { gate, missing, .. } = &set.warnings()[0] else {
         panic!("{:?}", set.warnings());
     };
     assert_eq!((*gate, missing[0].gate()), (Middle::GATE, Base::GATE));
@@ -258,7 +258,7 @@ fn a_gate_off_for_its_own_reason_raises_no_requirement_problem() {
     assert!(
         set.warnings()
             .iter()
-            .all(|w| !matches!(w, Warning::RequirementOff { .. }))
+            .all(|w| !matches!(w, Warning::MissingRequirement { .. }))
     );
     // Disabled by the policy while its requirement is off too.
     let set = eval("Middle=false", &arm64_unverified(Action::Disable)).unwrap();
@@ -414,7 +414,7 @@ proptest! {
             Err(err) => {
                 for problem in err.problems() {
                     match problem {
-                        ConfigProblem::MissingRequirement { gate, missing } => {
+                        ConfigProblem::MissingRequirement { gate, missing, .. } => {
                             prop_assert!(config.enabled.iter().any(|n| n == gate.name()));
                             prop_assert!(!missing.is_empty());
                             for m in missing {

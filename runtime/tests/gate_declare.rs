@@ -46,9 +46,9 @@ fn keys_read_back() {
         g.message(),
         "feature gate ImageVolume is active (feature state is \"Beta\")"
     );
-    assert_eq!(g.location().module_path, "declare");
+    assert_eq!(g.location().module_path, "gate_declare");
     assert!(
-        g.location().file.ends_with("declare.rs"),
+        g.location().file.ends_with("gate_declare.rs"),
         "{}",
         g.location()
     );
@@ -108,7 +108,7 @@ fn registry_holds_them_sorted() {
 struct NulInDescription;
 
 /// Before the included text.
-#[doc = include_str!("declare-description.md")]
+#[doc = include_str!("fixtures/declare-description.md")]
 /// After it.
 #[feature_gate(state = Alpha)]
 struct IncludedDescription;
@@ -120,8 +120,8 @@ fn a_description_may_hold_anything_and_the_location_stays_intact() {
         g.description(),
         Some("Has a NUL: `\"\\0\"` in a doc comment.\nand a second line with \0 in it")
     );
-    assert_eq!(g.location().module_path, "declare");
-    assert!(g.location().file.ends_with("declare.rs"));
+    assert_eq!(g.location().module_path, "gate_declare");
+    assert!(g.location().file.ends_with("gate_declare.rs"));
 
     let g = IncludedDescription::GATE;
     assert_eq!(
@@ -130,7 +130,7 @@ fn a_description_may_hold_anything_and_the_location_stays_intact() {
             "Before the included text.\nIncluded from a file, as rustc hands it over unexpanded.\n\nAfter it."
         )
     );
-    assert_eq!(g.location().module_path, "declare");
+    assert_eq!(g.location().module_path, "gate_declare");
 }
 
 /// A code the runtime does not know (the macro of another version, say)
