@@ -244,6 +244,8 @@ pub use live::watch;
 
 pub use featuregate_macros::feature_gate;
 
+#[cfg(feature = "serde")]
+pub use config::schema;
 pub use config::{GateConfig, MAX_FILE_BYTES, ParseError, SourceError, Sources};
 pub use evaluate::{
     ARCH_LABEL, Action, ArchPolicy, ArchStatuses, Change, ConfigError, ConfigProblem, Explanation,

@@ -72,6 +72,7 @@ pub(super) fn execute(
             Ok(rendered) => rendered,
             Err(error) => return Ok(fail(err, "error: ", &*error)),
         },
+        Command::Schema => super::pretty_json(&registry.schema()),
         #[cfg(feature = "evidence")]
         Command::Evidence(args) => {
             let outcome = super::evidence::run(registry, args, color);
@@ -148,6 +149,16 @@ fn list(registry: &Registry, args: &ListArgs) -> Matrix {
     matrix
 }
 
+/// Why the sources could not be read: one problem a line, each with its
+/// causes (a single problem's chain on its line, as for any error).
+pub(super) fn sources_error(error: &crate::SourceError) -> String {
+    if error.problems().len() > 1 {
+        error.to_string()
+    } else {
+        crate::ErrorChain::new(error).to_string()
+    }
+}
+
 /// Evaluates the configuration: the enabled gates (for several
 /// architectures, each with where it is on: an `archs` column, or the JSON
 /// key `archs` mapping each enabled gate to its architectures), then each
@@ -157,7 +168,7 @@ fn check(registry: &Registry, args: &CheckArgs) -> Result<String, Box<dyn fmt::D
     let sources = args
         .gates
         .sources()
-        .map_err(|e| Box::new(crate::ErrorChain::new(&e).to_string()) as _)?;
+        .map_err(|e| Box::new(sources_error(&e)) as _)?;
     let set = registry
         .evaluate(&sources.config(), &args.gates.options())
         .map_err(|e| Box::new(e) as _)?;
