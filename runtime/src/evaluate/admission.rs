@@ -1,7 +1,8 @@
-//! Admission of a spec in a cluster (SPEC section 14): where the gates it
-//! uses qualify, a spec for one architecture refused where they do not, a
-//! spec for none placed; and the spec check of section 5, which admission
-//! builds on.
+//! The spec checks: which gates a value uses ([`Registry::used_by`]), the
+//! check of section 5 ([`FeatureSet::check_spec`]) and admission in a
+//! cluster (section 14, [`FeatureSet::admit`]): where the gates a spec uses
+//! qualify, a spec for one architecture refused where they do not, a spec
+//! for none placed.
 
 use std::any::Any;
 use std::fmt;
@@ -9,8 +10,38 @@ use std::fmt;
 use crate::text::capped::Capped;
 use crate::text::escape::quoted_message;
 use crate::{
-    Arch, ArchSet, ConfigError, ConfigProblem, FeatureSet, Gate, Placement, State, Status, Warning,
+    Arch, ArchSet, ConfigError, ConfigProblem, FeatureSet, Gate, Placement, Registry, State,
+    Status, Warning,
 };
+
+impl Registry {
+    /// The gates whose `used_by` function says `spec` uses them, in name
+    /// order.
+    ///
+    /// Fails closed: when no gate's function takes values of `S` (an
+    /// `Arc<Spec>` or a `Box<Spec>` where the functions take a `Spec`), the
+    /// answer is an error naming the type, never an empty list that would
+    /// let a wrapped spec through an admission check.
+    pub fn used_by<S: Any>(&self, spec: &S) -> Result<Vec<&'static Gate>, ConfigError> {
+        let mut checked = false;
+        let mut used = Vec::new();
+        for gate in self {
+            match gate.is_used_by(spec) {
+                Some(true) => used.push(gate),
+                Some(false) => {}
+                None => continue,
+            }
+            checked = true;
+        }
+        if checked {
+            Ok(used)
+        } else {
+            Err(ConfigError::new(vec![ConfigProblem::UncheckedType {
+                type_name: std::any::type_name::<S>(),
+            }]))
+        }
+    }
+}
 
 /// What a spec uses, gate by gate, with the problems and warnings found
 /// on the way: the common part of `check_spec` and `admit`.

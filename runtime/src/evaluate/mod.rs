@@ -9,20 +9,21 @@ pub(crate) mod explanation;
 mod feature_set;
 #[cfg(feature = "serde")]
 mod feature_set_serde;
+mod options;
 mod per_arch;
 mod placement;
 pub(crate) mod policy;
 mod problem;
 mod requirements;
 pub(crate) mod rule;
-mod spec_checks;
 
 pub use changes::Change;
 pub use config_error::ConfigError;
 pub use explanation::Explanation;
 pub use feature_set::FeatureSet;
+pub use options::Options;
 pub use placement::{ARCH_LABEL, NodeSelectorRequirement, NodeSelectorTerm, Placement};
-pub use policy::{Action, ArchPolicy, ArchStatuses, Options};
+pub use policy::{Action, ArchPolicy, ArchStatuses};
 pub use problem::{ConfigProblem, Problem, Severity, Warning};
 pub use rule::Rule;
 

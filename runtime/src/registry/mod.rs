@@ -8,7 +8,7 @@
 //!   `suggest`), requirements (`required_by`, in `requirements.rs`) and the
 //!   lifecycle lint (`lint`, in `lifecycle.rs`);
 //! - `evaluate/`: `evaluate` (`mod.rs`, `requirements.rs`) and `used_by`
-//!   (`spec_checks.rs`);
+//!   (`admission.rs`);
 //! - `report/`: `matrix`, `coverage`, `parity`, `graph`;
 //! - `evidence/`: `assess` (feature `evidence`).
 
