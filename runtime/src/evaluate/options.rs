@@ -16,7 +16,7 @@ pub struct Options {
     /// Whether an unknown name is an error rather than a warning.
     pub strict: bool,
     /// Evaluate as the program behaved in this release: each gate has its
-    /// state at that version ([`Gate::state_at`]), and a gate not yet
+    /// state at that version ([`Gate::state_at`](crate::Gate::state_at)), and a gate not yet
     /// introduced is off (a name the configuration gives for it is an
     /// unknown name, whose warning says when it arrives). `None`: today's
     /// states.
