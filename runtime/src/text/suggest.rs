@@ -90,6 +90,13 @@ fn counts(lower: &[u8]) -> Counts {
 /// bounded time, and a name whose search runs out gets no suggestion.
 const BUDGET: usize = 2_048;
 
+/// How many names one suggestion looks at: those nearest the input in
+/// sorted order, where a misspelling that keeps its first letters lands. A
+/// registry of up to this many gates is searched whole; a larger one (SPEC
+/// section 4 asks for 1,000 names against 10,000 gates in 50 ms) is searched
+/// in this window around the input, so the work per name is bounded.
+const WINDOW: usize = 4_096;
+
 /// The length of the common prefix, up to 4: Winkler's bonus.
 fn prefix(a: &[u8], b: &[u8]) -> u32 {
     let mut n = 0;
@@ -136,7 +143,8 @@ impl Folded {
     /// order) closest to `input`, by the same rule as [`closest`]: an exact
     /// match ignoring ASCII case, else the most similar above the
     /// threshold; `None` when more than [`BUDGET`] candidates would need a
-    /// full comparison.
+    /// full comparison. Past [`WINDOW`] names, only the nearest in sorted
+    /// order are looked at.
     ///
     /// It is called for every unknown name (up to a hundred) against every
     /// gate (thousands). So in the common case, ASCII names of at most 128
@@ -149,18 +157,28 @@ impl Folded {
         let mut best: Option<(f64, usize)> = None;
         let mut budget = BUDGET;
         // Names sharing the input's beginning are likely the closest: scanned
-        // first (from where the input would sort among the names, wrapping
-        // around), they raise the bar early, and the bound then skips more of
-        // the others. Ties still go to the first in name order.
+        // first (outward from where the input would sort among the names),
+        // they raise the bar early, and the bound then skips more of the
+        // others. Ties still go to the first in name order.
         let len = self.entries.len();
         let from = self
             .entries
             .partition_point(|entry| self.text.as_bytes()[entry.range()] < *lower.as_bytes());
+        // Outward from there, alternately after and before: `from`,
+        // `from - 1`, `from + 1`, `from - 2`, ... (each index once).
+        let outward = (0..len.min(WINDOW)).map(|k| {
+            let step = k / 2;
+            if k % 2 == 0 {
+                (from + step) % len
+            } else {
+                (from + len - 1 - step) % len
+            }
+        });
         // Per candidate length, the fewest shared bytes that could reach the
         // best so far: most candidates are skipped by integer work alone.
         let mut needed = [[0_u8; FAST_LEN + 1]; 5];
         let mut needed_for = f64::NAN;
-        for i in (from..len).chain(0..from) {
+        for i in outward {
             let entry = &self.entries[i];
             let candidate = &self.text.as_bytes()[entry.range()];
             if candidate == lower.as_bytes() {
