@@ -10,10 +10,15 @@
 //! with requirements (a third of them require one or two others, as the
 //! maturity rule allows): the price of keeping them.
 //!
+//! A second group evaluates the same configuration for one architecture
+//! and for three (SPEC section 14: each gate decided per architecture).
+//!
 //! Beside them, the hostile cases: 1,000,000 unknown names
 //! against a registry of 85 gates, the size of `KubeVirt`'s catalogue
 //! (target: at most 0.5 s), and 1,000 unknown names against 10,000 gates
-//! (target: at most 50 ms), where only the first 100 get a suggestion.
+//! (target: at most 50 ms), where only the first 100 get a suggestion, on
+//! two naming schemes: the generated names with ten suffixes each, and
+//! `Gen00000Gate`-style look-alikes with near misses `Gen00001Gat`.
 //!
 //! Run: `cargo bench -p featuregate --bench evaluate -- --warm-up-time 1 --measurement-time 3`.
 
@@ -206,6 +211,28 @@ fn evaluate(c: &mut Criterion) {
         },
     );
     group.finish();
+
+    // Per-architecture decisions (SPEC section 14): the same evaluation for
+    // one architecture and for a three-architecture cluster, where the
+    // policy judges every enabled gate on each.
+    let mut group = c.benchmark_group("evaluate (1,000 gates, per architecture)");
+    for (label, archs) in [
+        ("1 arch", &[Arch::Amd64][..]),
+        ("3 archs", &[Arch::Amd64, Arch::Arm64, Arch::S390x][..]),
+    ] {
+        let options = Options::default().with_archs(archs.iter().copied());
+        group.bench_function(
+            format!("featuregate Registry::evaluate, 100 entries, {label}"),
+            |b| {
+                b.iter(|| {
+                    registry
+                        .evaluate(black_box(&config), black_box(&options))
+                        .map(|set| set.warnings().len())
+                });
+            },
+        );
+    }
+    group.finish();
 }
 
 fn hostile(c: &mut Criterion) {
@@ -215,7 +242,12 @@ fn hostile(c: &mut Criterion) {
     let ten_thousand = ten_thousand();
     assert_eq!(ten_thousand.len(), 10_000);
     let thousand = unknown(1_000);
-    for (registry, config) in [(&catalogue, &million), (&ten_thousand, &thousand)] {
+    let (generated, near_misses) = look_alikes();
+    for (registry, config) in [
+        (&catalogue, &million),
+        (&ten_thousand, &thousand),
+        (&generated, &near_misses),
+    ] {
         let set = registry.evaluate(config, &options).expect("not strict");
         let unknown = set
             .warnings()
@@ -241,7 +273,28 @@ fn hostile(c: &mut Criterion) {
                 .map(|set| set.warnings().len())
         });
     });
+    group.bench_function("1,000 near misses, 10,000 Gen00000Gate gates", |b| {
+        b.iter(|| {
+            generated
+                .evaluate(black_box(&near_misses), black_box(&options))
+                .map(|set| set.warnings().len())
+        });
+    });
     group.finish();
+}
+
+/// A second naming scheme, the hard one for suggestions: 10,000 gates
+/// `Gen00000Gate` to `Gen09999Gate`, and 1,000 names `Gen00001Gat`, ...,
+/// each close to every gate (the same letters, nearly the same digits).
+fn look_alikes() -> (Registry, GateConfig) {
+    let gates = (0..10_000).map(|i| leaked_gate(&format!("Gen{i:05}Gate")));
+    let registry = Registry::new(gates).expect("distinct names");
+    let enabled = (1..=1_000).map(|i| format!("Gen{i:05}Gat")).collect();
+    let config = GateConfig {
+        enabled,
+        disabled: Vec::new(),
+    };
+    (registry, config)
 }
 
 criterion_group!(benches, evaluate, hostile);

@@ -4,7 +4,11 @@
 //! - `get`: `registry().get(name)` for every name, in shuffled order, against
 //!   `HashMap<&str, &Gate>::get` (target: at most 0.7x);
 //! - `build`: `Registry::new` over the 1,000 `&'static Gate`s against
-//!   collecting them into a `HashMap<&str, &Gate>` (target: no slower).
+//!   collecting them into a `HashMap<&str, &Gate>` (target: no slower);
+//! - `suggest`: `Registry::suggest` of 1,000 misspelt names against 10,000
+//!   gates, on two naming schemes (the generated names with ten suffixes
+//!   each, and `Gen00000Gate`-style look-alikes): SPEC section 4's bound,
+//!   at most 50 ms.
 //!
 //! Run: `cargo bench -p featuregate --bench registry`.
 
@@ -76,5 +80,42 @@ fn build(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, get, build);
+fn suggest(c: &mut Criterion) {
+    let leaked = |name: &str| featuregate::__private::leaked_gate(name, featuregate::State::Beta);
+    let suffixed = Registry::new(
+        GATES
+            .iter()
+            .flat_map(|g| (0..10).map(move |i| leaked(&format!("{}V{i}", g.name())))),
+    )
+    .expect("distinct names");
+    let misspelt: Vec<String> = (0..1_000)
+        .map(|i| {
+            let name = GATES[i % GATES.len()].name();
+            format!("{}x{}", &name[..name.len() - 1], i % 10)
+        })
+        .collect();
+    let look_alikes = Registry::new((0..10_000).map(|i| leaked(&format!("Gen{i:05}Gate"))))
+        .expect("distinct names");
+    let near: Vec<String> = (1..=1_000).map(|i| format!("Gen{i:05}Gat")).collect();
+    assert_eq!(look_alikes.suggest(&near[0]), Some("Gen00001Gate"));
+
+    let mut group = c.benchmark_group("suggest (1,000 names, 10,000 gates)");
+    group.sample_size(10);
+    for (label, registry, names) in [
+        ("suffixed names", &suffixed, &misspelt),
+        ("Gen00000Gate look-alikes", &look_alikes, &near),
+    ] {
+        group.bench_function(label, |b| {
+            b.iter(|| {
+                names
+                    .iter()
+                    .filter(|n| registry.suggest(black_box(n)).is_some())
+                    .count()
+            });
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, get, build, suggest);
 criterion_main!(benches);

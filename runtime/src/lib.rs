@@ -248,10 +248,13 @@ pub use live::watch;
 
 pub use featuregate_macros::feature_gate;
 
+#[cfg(feature = "serde")]
+pub use config::schema;
 pub use config::{GateConfig, MAX_FILE_BYTES, ParseError, SourceError, Sources};
 pub use evaluate::{
-    Action, ArchPolicy, ArchStatuses, Change, ConfigError, ConfigProblem, Explanation, FeatureSet,
-    Options, Problem, Rule, Severity, Warning,
+    ARCH_LABEL, Action, ArchPolicy, ArchStatuses, Change, ConfigError, ConfigProblem, Explanation,
+    FeatureSet, NodeSelectorRequirement, NodeSelectorTerm, Options, Placement, Problem, Rule,
+    Severity, Warning,
 };
 pub use gate::{FeatureGate, Gate, Location};
 pub use live::{OverrideGuard, activate, active, configure, override_gate};
@@ -261,7 +264,9 @@ pub use registry::{
 };
 pub use report::{ArchCoverage, Coverage, Graph, Matrix, Parity, ParityGap, Report};
 pub use text::ErrorChain;
-pub use vocab::{Arch, ParseValueError, ParseVersionError, State, Status, Support, Version};
+pub use vocab::{
+    Arch, ArchSet, ParseValueError, ParseVersionError, State, Status, Support, Version,
+};
 
 #[doc(hidden)]
 pub use gate::private as __private;

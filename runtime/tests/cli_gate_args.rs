@@ -324,7 +324,7 @@ fn check_reads_config_files_env_and_flag() {
     let cr = write(
         dir.path(),
         "kubevirt.json",
-        r#"{"kind": "KubeVirt", "spec": {"configuration": {"developerConfiguration":
+        r#"{"apiVersion": "kubevirt.io/v1", "kind": "KubeVirt", "spec": {"configuration": {"developerConfiguration":
             {"featureGates": ["Sidecar"], "disabledFeatureGates": ["ImageVolume"]}}}}"#,
     );
     let list = write(dir.path(), "more", "ImageVolume=true\n");

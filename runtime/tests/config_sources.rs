@@ -273,10 +273,14 @@ fn json_crs_and_bare_developer_configurations_read() {
     );
     assert_eq!(GateConfig::from_path(&wrapped).unwrap(), config("C=false"));
 
+    // SPEC 12, amended (fail safe, second pass): a CR names its kind and
+    // apiVersion; a `spec` without them is of no known shape (these two
+    // were empty configurations before).
     for empty in [
         r#"{"apiVersion": "kubevirt.io/v1", "kind": "KubeVirt", "spec": {}}"#,
-        r#"{"kind": "KubeVirt", "spec": {"configuration": {"developerConfiguration": null}}}"#,
-        r#"{"spec": {"configuration": {"developerConfiguration": {}}}}"#,
+        r#"{"apiVersion": "kubevirt.io/v1alpha3", "kind": "KubeVirt",
+            "spec": {"configuration": {"developerConfiguration": null}}}"#,
+        r#"{"developerConfiguration": {}}"#,
         "{}",
     ] {
         let path = write(dir.path(), "empty.json", empty);
@@ -309,6 +313,16 @@ fn bad_json_is_refused_with_its_line() {
             "one of them",
         ),
         ("{\"featureGates\": [\"A\"]} trailing", 1, ""),
+        (
+            "{\"kind\": \"KubeVirt\", \"spec\": {\"configuration\": {\"developerConfiguration\": null}}}",
+            1,
+            "apiVersion",
+        ),
+        (
+            "{\"spec\": {\"configuration\": {\"developerConfiguration\": {}}}}",
+            1,
+            "kind: KubeVirt",
+        ),
     ] {
         let path = write(dir.path(), "gates.json", text);
         let err = refused(&path);

@@ -2,8 +2,8 @@
 //! as data and as one sentence, for every rule.
 
 use featuregate::{
-    Action, Arch, ArchPolicy, Explanation, FeatureGate, GateConfig, Options, Rule, State, Status,
-    active, feature_gate, override_gate, registry,
+    Action, Arch, ArchPolicy, ArchSet, Explanation, FeatureGate, GateConfig, Options, Rule, State,
+    Status, active, feature_gate, override_gate, registry,
 };
 
 #[feature_gate(state = GA, amd64 = Supported, arm64 = Supported)]
@@ -151,16 +151,36 @@ fn the_architecture_policy_names_its_action_and_architecture() {
             unverified: Action::Disable,
             ..ArchPolicy::default()
         });
+    // In a cluster, the policy turns the gate off only where it calls for
+    // it (SPEC section 14): on for amd64, and the sentence names arm64.
     let why = explain("ArmUnverified=true", &disable, "ArmUnverified");
-    assert!(!why.enabled());
-    let Rule::ArchPolicy { action, archs } = why.rule() else {
-        panic!("{:?}", why.rule());
+    assert!(why.enabled());
+    assert_eq!(why.archs(), ArchSet::only(Arch::Amd64));
+    let Some((off, Rule::ArchPolicy { action, archs })) = why.off_on() else {
+        panic!("{:?}", why.off_on());
     };
+    assert_eq!(off, ArchSet::only(Arch::Arm64));
     assert_eq!(action, Action::Disable);
     assert_eq!(
         archs.iter().collect::<Vec<_>>(),
         [(Arch::Arm64, Status::Unverified)]
     );
+    assert_eq!(
+        why.to_string(),
+        "feature gate ArmUnverified is on for amd64: the configuration enables it; the \
+         architecture policy (Disable) turns it off on arm64 (Unverified)"
+    );
+    // On arm64 alone, it is off everywhere, and the rule says why.
+    let arm64 = disable.clone().with_archs([Arch::Arm64]);
+    let why = explain("ArmUnverified=true", &arm64, "ArmUnverified");
+    assert!(!why.enabled());
+    assert!(matches!(
+        why.rule(),
+        Rule::ArchPolicy {
+            action: Action::Disable,
+            ..
+        }
+    ));
     assert_eq!(
         why.to_string(),
         "feature gate ArmUnverified is off: the architecture policy (Disable) turns it off on \
@@ -175,8 +195,9 @@ fn the_architecture_policy_names_its_action_and_architecture() {
     let why = explain("", &deny, "ArmUnverified");
     assert_eq!(
         why.to_string(),
-        "feature gate ArmUnverified is off: the architecture policy (Deny) turns it off on \
-         arm64 (Unverified)"
+        "feature gate ArmUnverified is on for amd64: the configuration does not name it, and \
+         Beta gates are on by default; the architecture policy (Deny) turns it off on arm64 \
+         (Unverified)"
     );
 }
 

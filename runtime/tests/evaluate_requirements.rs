@@ -5,8 +5,8 @@
 //! property test over random registries and configurations.
 
 use featuregate::{
-    Action, Arch, ArchPolicy, ConfigProblem, FeatureGate, FeatureSet, Gate, GateConfig, Options,
-    Registry, Rule, State, Support, Warning, feature_gate,
+    Action, Arch, ArchPolicy, ArchSet, ConfigProblem, FeatureGate, FeatureSet, Gate, GateConfig,
+    Options, Registry, Rule, State, Support, Warning, feature_gate,
 };
 use proptest::prelude::*;
 
@@ -71,6 +71,11 @@ fn arm64_unverified(action: Action) -> Options {
             unverified: action,
             ..ArchPolicy::default()
         })
+}
+
+/// arm64 alone, with the policy's `action` for Unverified.
+fn arm64_only(action: Action) -> Options {
+    arm64_unverified(action).with_archs([Arch::Arm64])
 }
 
 fn eval(config: &str, options: &Options) -> Result<FeatureSet, featuregate::ConfigError> {
@@ -138,8 +143,27 @@ fn every_problem_at_once() {
              are off; enable IOMMUFD and PCINUMAAwareTopology too, or leave \
              GraceIOVirtualization off",
             "feature gate Middle requires Base, which is off; enable Base too, or leave Middle off",
+            // A requirement refused itself counts (SPEC section 10): the
+            // chain Top -> Middle -> Base and TopUser -> Top, every link at once.
+            "feature gate Top requires Middle, which is off (Middle: it requires Base, which \
+             is off); enable Base too, or leave Top off",
+            "feature gate TopUser requires Top, which is off (Top: it requires Middle, which is \
+             off); enable Middle too, or leave TopUser off",
         ]
     );
+}
+
+#[test]
+fn a_chain_of_named_gates_is_refused_link_by_link_at_once() {
+    // Top requires Middle requires Base; Base off, Middle and Top named:
+    // both are problems (issue 18), not Middle alone.
+    let err = eval("Base=false,Middle=true,Top=true", &amd64()).unwrap_err();
+    let names: Vec<&str> = err.problems().map(ConfigProblem::name).collect();
+    assert_eq!(names, ["Middle", "Top"]);
+    // Leaving Middle off, Top is refused as before.
+    let err = eval("Base=false,Top=true", &amd64()).unwrap_err();
+    let names: Vec<&str> = err.problems().map(ConfigProblem::name).collect();
+    assert_eq!(names, ["Top"]);
 }
 
 #[test]
@@ -197,7 +221,9 @@ fn all_alpha_and_all_beta_give_way_to_requirements() {
 fn the_policy_turning_a_requirement_off_turns_its_users_off() {
     // Disable on arm64 turns PCINUMAAwareTopology off (its own reason, a
     // policy warning); GraceIOVirtualization, on by AllAlpha, follows.
-    let set = eval("AllAlpha=true", &arm64_unverified(Action::Disable)).unwrap();
+    // On arm64 alone (in the amd64+arm64 cluster the gates stay on for
+    // amd64: the test after this one).
+    let set = eval("AllAlpha=true", &arm64_only(Action::Disable)).unwrap();
     assert!(!set.is::<PciNumaAwareTopology>());
     assert!(!set.is::<GraceIoVirtualization>());
     assert_eq!(
@@ -216,7 +242,7 @@ fn the_policy_turning_a_requirement_off_turns_its_users_off() {
     // not help: the message says why and the one fix.
     let err = eval(
         "GraceIOVirtualization=true,IOMMUFD=true,PCINUMAAwareTopology=true",
-        &arm64_unverified(Action::Disable),
+        &arm64_only(Action::Disable),
     )
     .unwrap_err();
     assert_eq!(
@@ -224,6 +250,55 @@ fn the_policy_turning_a_requirement_off_turns_its_users_off() {
         "feature gate GraceIOVirtualization requires PCINUMAAwareTopology, which is off \
          (PCINUMAAwareTopology: the architecture policy (Disable) turns it off on arm64 \
          (Unverified)); leave GraceIOVirtualization off"
+    );
+}
+
+#[test]
+fn in_a_cluster_a_requirement_off_on_some_architectures_turns_its_users_off_there() {
+    // Disable on arm64 turns PCINUMAAwareTopology off there only: the gates
+    // that require it follow there only, each with a warning naming arm64.
+    let set = eval("AllAlpha=true", &arm64_unverified(Action::Disable)).unwrap();
+    let amd64 = ArchSet::only(Arch::Amd64);
+    assert_eq!(set.archs("PCINUMAAwareTopology"), amd64);
+    assert_eq!(set.archs("GraceIOVirtualization"), amd64);
+    assert_eq!(set.archs("TopUser"), amd64);
+    assert!(set.is::<GraceIoVirtualization>());
+    assert!(!set.is_on::<GraceIoVirtualization>(Arch::Arm64));
+    assert_eq!(
+        warnings(&set),
+        [
+            "feature gate PCINUMAAwareTopology is turned off: the architecture policy (Disable) \
+             does not allow it on arm64 (Unverified)",
+            "feature gate Top is turned off: the architecture policy (Disable) does not allow \
+             it on arm64 (Unverified)",
+            "feature gate GraceIOVirtualization is turned off on arm64: it requires \
+             PCINUMAAwareTopology, which is off there",
+            "feature gate TopUser is turned off on arm64: it requires Top, which is off there",
+        ]
+    );
+    assert_eq!(
+        set.explain("GraceIOVirtualization").unwrap().to_string(),
+        "feature gate GraceIOVirtualization is on for amd64: the configuration sets \
+         AllAlpha=true; off on arm64: it requires PCINUMAAwareTopology, which is off"
+    );
+    // Named, it is not refused: it is on for amd64.
+    let set = eval(
+        "GraceIOVirtualization=true,IOMMUFD=true,PCINUMAAwareTopology=true",
+        &arm64_unverified(Action::Disable),
+    )
+    .unwrap();
+    assert_eq!(set.archs("GraceIOVirtualization"), amd64);
+    // A requirement off everywhere refuses a named gate, as for one
+    // architecture.
+    let err = eval(
+        "GraceIOVirtualization=true,IOMMUFD=false,PCINUMAAwareTopology=true",
+        &arm64_unverified(Action::Disable),
+    )
+    .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "feature gate GraceIOVirtualization requires IOMMUFD, which is off; enable IOMMUFD \
+         too, or leave GraceIOVirtualization off"
     );
 }
 
@@ -260,8 +335,9 @@ fn a_gate_off_for_its_own_reason_raises_no_requirement_problem() {
             .iter()
             .all(|w| !matches!(w, Warning::MissingRequirement { .. }))
     );
-    // Disabled by the policy while its requirement is off too.
-    let set = eval("Middle=false", &arm64_unverified(Action::Disable)).unwrap();
+    // Disabled by the policy while its requirement is off too (on arm64
+    // alone: in the cluster, amd64 keeps it on but for the requirement).
+    let set = eval("Middle=false", &arm64_only(Action::Disable)).unwrap();
     assert_eq!(
         set.rule("Top")
             .map(|r| matches!(r, Rule::ArchPolicy { .. })),
@@ -269,8 +345,13 @@ fn a_gate_off_for_its_own_reason_raises_no_requirement_problem() {
     );
     // Named to enable, disabled by the policy, requirement off: no problem
     // of requirements (the policy's Disable is its own reason).
-    let set = eval("Top=true,Middle=false", &arm64_unverified(Action::Disable)).unwrap();
+    let set = eval("Top=true,Middle=false", &arm64_only(Action::Disable)).unwrap();
     assert!(!set.is::<Top>());
+    // In the amd64+arm64 cluster Top would be on for amd64 but for its
+    // requirement: named, it is refused (SPEC section 14).
+    let err = eval("Top=true,Middle=false", &arm64_unverified(Action::Disable)).unwrap_err();
+    let names: Vec<&str> = err.problems().map(ConfigProblem::name).collect();
+    assert_eq!(names, ["Top"]);
 }
 
 #[test]
@@ -402,12 +483,22 @@ proptest! {
                             "{gate} is on, {required} off: {config}");
                     }
                 }
-                // Every gate off for a requirement is explained by one that is off.
+                // Per architecture: a gate is on only where all it requires is.
+                for (gate, _) in set.iter() {
+                    let archs = set.archs(gate.name());
+                    prop_assert_eq!(set.is_enabled(gate.name()), !archs.is_empty());
+                    for required in gate.requires() {
+                        let theirs = set.archs(required.name());
+                        prop_assert_eq!(archs.intersection(theirs), archs, "{} {}: {}", gate, required, config);
+                    }
+                }
+                // Every gate off for a requirement is explained by one that
+                // is off somewhere.
                 for (gate, on) in set.iter() {
                     if let Some(Rule::MissingRequirement { requirement }) = set.rule(gate.name()) {
                         prop_assert!(!on);
                         prop_assert!(gate.requires().any(|r| r == requirement));
-                        prop_assert!(!set.is_enabled(requirement.name()));
+                        prop_assert!(set.archs(requirement.name()) != set.evaluated_archs());
                     }
                 }
             }
@@ -470,15 +561,23 @@ proptest! {
                 return Ok(());
             }
         };
+        // Per architecture (SPEC section 14): each gate keeps the
+        // architectures where all it requires is on; a named gate left on
+        // nowhere is refused, and is off for the gates requiring it.
         let named = |gate: &Gate| config.enabled.iter().any(|n| n == gate.name());
-        let mut on: std::collections::HashMap<&str, bool> =
-            alone.iter().map(|(g, on)| (g.name(), on)).collect();
+        let mut on: std::collections::HashMap<&str, ArchSet> =
+            alone.iter().map(|(g, _)| (g.name(), alone.archs(g.name()))).collect();
+        let mut refused: Vec<&str> = Vec::new();
         loop {
             let mut changed = false;
             for gate in &gates {
-                let missing = gate.requires().any(|r| !on[r.name()]);
-                if on[gate.name()] && missing && !named(gate) {
-                    on.insert(gate.name(), false);
+                let mine = on[gate.name()];
+                let need = gate.requires().fold(mine, |need, r| need.intersection(on[r.name()]));
+                if need != mine {
+                    if need.is_empty() && named(gate) {
+                        refused.push(gate.name());
+                    }
+                    on.insert(gate.name(), need);
                     changed = true;
                 }
             }
@@ -486,17 +585,13 @@ proptest! {
                 break;
             }
         }
-        let mut refused: Vec<&str> = gates
-            .iter()
-            .filter(|g| on[g.name()] && named(g) && g.requires().any(|r| !on[r.name()]))
-            .map(|g| g.name())
-            .collect();
         refused.sort_unstable();
         match actual {
             Ok(set) => {
                 prop_assert!(refused.is_empty(), "{refused:?} not refused: {config}");
                 for (gate, value) in set.iter() {
-                    prop_assert_eq!(value, on[gate.name()], "{}: {}", gate, config);
+                    prop_assert_eq!(set.archs(gate.name()), on[gate.name()], "{}: {}", gate, config);
+                    prop_assert_eq!(value, !on[gate.name()].is_empty());
                 }
             }
             Err(err) => {

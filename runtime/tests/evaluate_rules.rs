@@ -4,7 +4,7 @@
 //! active configuration.
 
 use featuregate::{
-    Action, Arch, ArchPolicy, ConfigProblem, FeatureGate, FeatureSet, GateConfig, Options,
+    Action, Arch, ArchPolicy, ArchSet, ConfigProblem, FeatureGate, FeatureSet, GateConfig, Options,
     Registry, Rule, Severity, State, Status, Warning, feature_gate, registry,
 };
 
@@ -601,7 +601,9 @@ fn disable_turns_the_gate_off_with_a_warning() {
     let set = registry()
         .evaluate(&config(&["Sev", "HalfKnown"], &[]), &disable)
         .unwrap();
-    assert!(!set.is::<Sev>());
+    // In a cluster, off only where Unsupported (SPEC section 14): on amd64.
+    assert!(set.is::<Sev>() && !set.is_on::<Sev>(Arch::Arm64));
+    assert_eq!(set.archs("Sev"), ArchSet::only(Arch::Amd64));
     assert!(set.is::<HalfKnown>(), "Unverified only warns");
     let w: Vec<String> = set.warnings().iter().map(ToString::to_string).collect();
     assert!(
@@ -614,7 +616,8 @@ fn disable_turns_the_gate_off_with_a_warning() {
         ),
         "{w:?}"
     );
-    // The most severe action wins, naming only its architectures.
+    // Each architecture gets its own action: off on s390x, on on arm64
+    // with a warning.
     let mixed = Options::default()
         .with_archs([Arch::Arm64, Arch::S390x])
         .with_policy(ArchPolicy {
@@ -622,7 +625,7 @@ fn disable_turns_the_gate_off_with_a_warning() {
             ..ArchPolicy::default()
         });
     let set = registry().evaluate(&config(&[], &[]), &mixed).unwrap();
-    assert!(!set.is::<ImageVolume>());
+    assert_eq!(set.archs("ImageVolume"), ArchSet::only(Arch::Arm64));
     let warning = set
         .warnings()
         .iter()

@@ -103,7 +103,10 @@ fn every_gate_with_its_rule_and_the_warnings() {
             set.explain(name).unwrap().to_string(),
             "{row}"
         );
-        assert_eq!(row.as_object().unwrap().len(), 5, "{row}");
+        // Where it is on (SPEC section 14): amd64, or nowhere.
+        let archs = if enabled { json!(["amd64"]) } else { json!([]) };
+        assert_eq!(row["archs"], archs, "{row}");
+        assert_eq!(row.as_object().unwrap().len(), 6, "{row}");
     }
     assert_eq!(
         gate(&json, "NeedsBase")["explanation"],

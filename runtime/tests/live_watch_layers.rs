@@ -414,6 +414,25 @@ fn gate_args_watch_its_own_layers() {
         .unwrap_err();
     assert_eq!(err.layers(), ["env PATH"]);
     assert!(err.to_string().contains("env PATH"), "{err}");
+    // Every bad entry of the variable and the flag at once, each named.
+    let cli = Cli::parse_from([
+        "vmm",
+        "--feature-gates",
+        "Sidecar=maybe",
+        "--feature-gates",
+        "Root=true,Hot plug=true",
+    ]);
+    let err = cli.gates.with_env("PATH").layers().unwrap_err();
+    assert_eq!(err.layers(), ["env PATH and --feature-gates"]);
+    let Refusal::Source { error, .. } = &err else {
+        panic!("{err}")
+    };
+    let named: Vec<String> = error
+        .problems()
+        .map(|p| p.path().display().to_string())
+        .collect();
+    assert_eq!(named[0], "env PATH");
+    assert_eq!(named[1..], ["--feature-gates", "--feature-gates"], "{err}");
     // So is a missing file.
     let err = GateArgs::default()
         .with_file(dir.join("absent.yaml"))

@@ -9,4 +9,4 @@
 pub mod gates;
 mod spec;
 
-pub use spec::{Interface, InterfaceBinding, VmSpec};
+pub use spec::{Interface, InterfaceBinding, LaunchSecurity, VmSpec};

@@ -11,6 +11,19 @@ pub struct VmSpec {
     pub interfaces: Vec<Interface>,
     /// The guest's volumes (`spec.volumes`), by name.
     pub volumes: Vec<String>,
+    /// The guest's confidential-computing technology
+    /// (`spec.domain.launchSecurity`), when it asks for one.
+    pub launch_security: Option<LaunchSecurity>,
+}
+
+/// The technology of `spec.domain.launchSecurity` (KubeVirt's
+/// `LaunchSecurity`, of which a spec sets one).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LaunchSecurity {
+    /// AMD SEV (`sev`).
+    Sev,
+    /// Intel TDX (`tdx`).
+    Tdx,
 }
 
 impl VmSpec {

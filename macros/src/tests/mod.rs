@@ -13,6 +13,7 @@ mod names;
 mod props;
 mod requires;
 mod strings;
+mod target;
 
 use expect_test::ExpectFile;
 use proc_macro2::TokenStream;

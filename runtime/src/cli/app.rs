@@ -144,7 +144,7 @@ impl<'r> App<'r> {
         let cli = match parsed {
             Ok(cli) => cli,
             Err(error) if error.use_stderr() => {
-                let _ = write!(stderr, "{}", error.render());
+                let _ = write!(stderr, "{}", super::usage_error::render(&error));
                 return Exit::USAGE;
             }
             Err(help) => {

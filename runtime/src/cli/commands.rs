@@ -80,6 +80,7 @@ pub(super) fn execute(
             }
             Err(error) => return Ok(fail(err, "error: ", &*error)),
         },
+        Command::Schema => super::pretty_json(&registry.schema()),
         #[cfg(feature = "evidence")]
         Command::Evidence(args) => {
             let outcome = super::evidence::run(registry, args, color);
@@ -156,14 +157,26 @@ fn list(registry: &Registry, args: &ListArgs) -> Matrix {
     matrix
 }
 
-/// Evaluates the configuration: the enabled gates one per line for stdout
+/// Why the sources could not be read: one problem a line, each with its
+/// causes (a single problem's chain on its line, as for any error).
+pub(super) fn sources_error(error: &crate::SourceError) -> String {
+    if error.problems().len() > 1 {
+        error.to_string()
+    } else {
+        crate::ErrorChain::new(error).to_string()
+    }
+}
+
+/// Evaluates the configuration: the enabled gates (for several
+/// architectures, each with where it is on: an `archs` column, or the JSON
+/// key `archs` mapping each enabled gate to its architectures) for stdout
 /// and each warning one per line for stderr (or one JSON document for
 /// stdout holding both), or the reason the configuration is refused.
 fn check(registry: &Registry, args: &CheckArgs) -> Result<(String, String), Box<dyn fmt::Display>> {
     let sources = args
         .gates
         .sources()
-        .map_err(|e| Box::new(crate::ErrorChain::new(&e).to_string()) as _)?;
+        .map_err(|e| Box::new(sources_error(&e)) as _)?;
     let set = registry
         .evaluate(&sources.config(), &args.gates.options())
         .map_err(|e| Box::new(e) as _)?;
@@ -172,12 +185,27 @@ fn check(registry: &Registry, args: &CheckArgs) -> Result<(String, String), Box<
         .warnings()
         .iter()
         .map(|w| w.to_string().replace(['\n', '\r'], " "));
+    // A cluster (several `--arch`): where each enabled gate is on.
+    let cluster = set.evaluated_archs().len() > 1;
     Ok(match args.format {
         TextOrJson::Text => {
             let mut text = String::new();
-            for gate in set.enabled() {
-                text.push_str(gate.name());
-                text.push('\n');
+            if cluster {
+                let width = set
+                    .enabled()
+                    .map(|g| g.name().len())
+                    .max()
+                    .unwrap_or(0)
+                    .max("name".len());
+                let _ = writeln!(text, "{:width$}  archs", "name");
+                for gate in set.enabled() {
+                    let _ = writeln!(text, "{:width$}  {}", gate.name(), set.archs(gate.name()));
+                }
+            } else {
+                for gate in set.enabled() {
+                    text.push_str(gate.name());
+                    text.push('\n');
+                }
             }
             let mut warned = String::new();
             for warning in warnings {
@@ -188,9 +216,15 @@ fn check(registry: &Registry, args: &CheckArgs) -> Result<(String, String), Box<
         TextOrJson::Json => {
             let names: Vec<&str> = set.enabled().map(crate::Gate::name).collect();
             let warnings: Vec<String> = warnings.collect();
-            let json =
-                super::pretty_json(&serde_json::json!({ "enabled": names, "warnings": warnings }));
-            (json, String::new())
+            let mut json = serde_json::json!({ "enabled": names, "warnings": warnings });
+            if cluster {
+                let archs: serde_json::Map<String, serde_json::Value> = set
+                    .enabled()
+                    .map(|g| (g.name().to_owned(), serde_json::json!(set.archs(g.name()))))
+                    .collect();
+                json["archs"] = serde_json::Value::Object(archs);
+            }
+            (super::pretty_json(&json), String::new())
         }
     })
 }

@@ -6,12 +6,12 @@ use std::fmt::{self, Write as _};
 use serde::Serialize;
 
 use super::{ExplainArgs, TextOrJson};
-use crate::{Registry, Rule};
+use crate::Registry;
 
 /// The sentence of [`FeatureSet::explain`](crate::FeatureSet::explain), then
-/// the source whose word counted: for a gate switched by `AllAlpha` or
-/// `AllBeta`, the source of that name. The caller has checked that the
-/// registry knows the name.
+/// the source whose word counted ([`Sources::origin_named_in`](crate::Sources::origin_named_in):
+/// for a gate switched by `AllAlpha` or `AllBeta`, the source of that
+/// name). The caller has checked that the registry knows the name.
 pub(super) fn render(
     registry: &Registry,
     args: &ExplainArgs,
@@ -19,28 +19,25 @@ pub(super) fn render(
     let sources = args
         .gates
         .sources()
-        .map_err(|e| Box::new(crate::ErrorChain::new(&e).to_string()) as _)?;
+        .map_err(|e| Box::new(super::commands::sources_error(&e)) as _)?;
     let set = registry
         .evaluate(&sources.config(), &args.gates.options())
         .map_err(|e| Box::new(e) as _)?;
     let explanation = set
         .explain(&args.name)
         .ok_or_else(|| Box::new(format!("unknown feature gate {}", args.name)) as _)?;
-    let named = match explanation.rule() {
-        Rule::Meta { name, .. } => name,
-        _ => explanation.gate().name(),
-    };
-    let source = sources.origin(named);
+    let origin = sources.origin_named_in(registry, explanation.gate().name());
+    let source = origin.map(|(label, _)| label);
     // A message quoting a multi-line text still takes one line.
     let sentence = explanation.to_string().replace(['\n', '\r'], " ");
     Ok(match args.format {
         TextOrJson::Text => {
             let mut text = format!("{sentence}\n");
-            let _ = match source {
-                Some(label) if named == explanation.gate().name() => {
+            let _ = match origin {
+                Some((label, named)) if named == explanation.gate().name() => {
                     writeln!(text, "source: {label}")
                 }
-                Some(label) => writeln!(text, "source: {label} (names {named})"),
+                Some((label, named)) => writeln!(text, "source: {label} (names {named})"),
                 None => writeln!(text, "source: none names it"),
             };
             text

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use clap::Args;
 
-use crate::config::source_error::{Escaped, Kind, SourceError};
+use crate::config::source_error::{Escaped, SourceError};
 use crate::{
     Action, Arch, ArchPolicy, GateConfig, Options, Registry, Sources, State, Status, Version,
 };
@@ -193,35 +193,48 @@ impl GateArgs {
     /// its values laid over each other in order).
     ///
     /// # Errors
-    /// The first source that cannot be read or parsed. A file's error names
-    /// the file (and the line, where known); for the variable and the flag,
-    /// [`SourceError::path`] is the label, `env VAR` or `--feature-gates`,
-    /// and the error's source the [`ParseError`](crate::ParseError).
+    /// Every source that cannot be read or parsed, all at once: each
+    /// source is read before any is reported, and the error's
+    /// [`problems()`](SourceError::problems) name each its source, one per
+    /// line in `Display` (each bad entry of the flag form a problem of its
+    /// own). A file's error names the file (and the line, where known); for
+    /// the variable and the flag, [`SourceError::path`] is the label, `env
+    /// VAR` or `--feature-gates`, and the error's source the
+    /// [`ParseError`](crate::ParseError).
     pub fn sources(&self) -> Result<Sources, SourceError> {
         let mut sources = Sources::new();
+        let mut errors = Vec::new();
         for path in &self.files {
-            let config = GateConfig::from_path(path)?;
-            sources.push(format!("file {}", Escaped(path)), config);
+            match GateConfig::from_path(path) {
+                Ok(config) => sources.push(format!("file {}", Escaped(path)), config),
+                Err(err) => errors.push(err),
+            }
         }
         if let Some(var) = &self.env {
             let label = format!("env {var}");
-            let config = GateConfig::from_env(var)
-                .map_err(|err| SourceError::new(Path::new(&label), None, Kind::Flag(err)))?;
-            if let Some(config) = config {
-                sources.push(label, config);
+            match GateConfig::from_env(var) {
+                Ok(Some(config)) => sources.push(label, config),
+                Ok(None) => {}
+                Err(err) => errors.push(SourceError::from_parse(Path::new(&label), err, |_| None)),
             }
         }
         if !self.feature_gates.is_empty() {
             let label = "--feature-gates";
             let mut config = GateConfig::default();
             for value in &self.feature_gates {
-                let top = GateConfig::parse(value)
-                    .map_err(|err| SourceError::new(Path::new(label), None, Kind::Flag(err)))?;
-                config = config.overlay(&top);
+                match GateConfig::parse(value) {
+                    Ok(top) => config = config.overlay(&top),
+                    Err(err) => {
+                        errors.push(SourceError::from_parse(Path::new(label), err, |_| None));
+                    }
+                }
             }
             sources.push(label, config);
         }
-        Ok(sources)
+        match SourceError::several(errors) {
+            Some(err) => Err(err),
+            None => Ok(sources),
+        }
     }
 
     /// How to evaluate: the `--arch` architectures (default

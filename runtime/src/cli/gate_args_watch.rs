@@ -6,7 +6,7 @@ use std::path::Path;
 
 use super::GateArgs;
 use crate::GateConfig;
-use crate::config::source_error::{Kind, SourceError};
+use crate::SourceError;
 use crate::watch::{Layer, Refusal, WatchEvent, Watcher, watch_sources};
 
 impl GateArgs {
@@ -17,31 +17,47 @@ impl GateArgs {
     /// `--feature-gates` (its values laid over each other in order).
     ///
     /// # Errors
-    /// The variable or a `--feature-gates` value that does not parse
-    /// ([`Refusal::Source`], the label as its path and the
-    /// [`ParseError`](crate::ParseError) as its source).
+    /// The variable or `--feature-gates` values that do not parse: one
+    /// [`Refusal::Source`] naming them (`env VAR and --feature-gates`), its
+    /// error listing every bad entry ([`SourceError::problems`], each with
+    /// the label as its path).
     pub fn layers(&self) -> Result<Vec<Layer>, Refusal> {
         let mut layers: Vec<Layer> = self.files().iter().cloned().map(Layer::file).collect();
-        let flag = |label: &str, err| Refusal::Source {
-            layer: label.to_owned(),
-            error: SourceError::new(Path::new(label), None, Kind::Flag(err)),
+        // Every bad entry of the variable and the flag, reported together.
+        let mut labels: Vec<String> = Vec::new();
+        let mut errors = Vec::new();
+        let mut bad = |label: &str, err| {
+            if !labels.iter().any(|l| l == label) {
+                labels.push(label.to_owned());
+            }
+            errors.push(SourceError::from_parse(Path::new(label), err, |_| None));
         };
         if let Some(var) = self.env() {
             let label = format!("env {var}");
-            if let Some(config) = GateConfig::from_env(var).map_err(|err| flag(&label, err))? {
-                layers.push(Layer::fixed(label, config));
+            match GateConfig::from_env(var) {
+                Ok(Some(config)) => layers.push(Layer::fixed(label, config)),
+                Ok(None) => {}
+                Err(err) => bad(&label, err),
             }
         }
         if !self.feature_gates.is_empty() {
             let label = "--feature-gates";
             let mut config = GateConfig::default();
             for value in &self.feature_gates {
-                let top = GateConfig::parse(value).map_err(|err| flag(label, err))?;
-                config = config.overlay(&top);
+                match GateConfig::parse(value) {
+                    Ok(top) => config = config.overlay(&top),
+                    Err(err) => bad(label, err),
+                }
             }
             layers.push(Layer::fixed(label, config));
         }
-        Ok(layers)
+        match SourceError::several(errors) {
+            Some(error) => Err(Refusal::Source {
+                layer: labels.join(" and "),
+                error,
+            }),
+            None => Ok(layers),
+        }
     }
 
     /// Watches these arguments' own layers ([`GateArgs::layers`]: the

@@ -23,6 +23,7 @@
 //! PROGRAM graph [--all] [--format text|json|mermaid|markdown|dot]
 //! PROGRAM lint --version VERSION [--alpha-releases N] [--beta-releases N]
 //!              [--deprecated-releases N] [--require-history] [--format text|json]
+//! PROGRAM schema
 //! PROGRAM evidence --junit ARCH=PATH... [--map FILE] [--min-tests N] [--min-runs N]
 //!                  [--min-pass-rate F] [--arch ARCH]... [--since DATE] [--check [--strict]]
 //!                  [--suggest [--source-root DIR]] [--format FORMAT]
@@ -30,6 +31,10 @@
 //!               [--strict] [--deny STATUS]... [--disable STATUS]... [--at VERSION]
 //!               [--format text|json]
 //! ```
+//!
+//! `check` with several `--arch` evaluates a cluster (SPEC section 14): each
+//! enabled gate with where it is on, an `archs` column (JSON: `archs`, each
+//! enabled gate's architectures).
 //!
 //! `check` and `explain` take [`GateArgs`], which a program also flattens into its own
 //! command line: `--config` (or `--feature-gates-file`) files in order, then
@@ -62,6 +67,7 @@ mod gate_args;
 mod gate_args_watch;
 mod lint;
 mod show;
+mod usage_error;
 
 pub use app::{App, main, main_with, run};
 pub use args::{
@@ -129,6 +135,9 @@ pub enum Command {
     /// The gates that stayed in their stage longer than the lifecycle policy allows (exit 1
     /// when there are any).
     Lint(LintArgs),
+    /// The JSON Schema of the configuration files, with these gates' names, for an editor
+    /// (`# yaml-language-server: $schema=FILE`).
+    Schema,
     /// Declared support checked against JUnit test results per architecture (feature
     /// `evidence`); --check fails CI on Regressed or Contradicted findings.
     #[cfg(feature = "evidence")]

@@ -28,10 +28,22 @@ impl GateConfig {
     ///
     /// The extension `.json`, `.yaml` or `.yml` names the syntax; otherwise
     /// the text does: `{` first is JSON, a `key:` line or `---` is YAML,
-    /// anything else a flag-form list. A CR or object without
-    /// `developerConfiguration` or its lists is an empty configuration; one
-    /// whose `kind` is not `KubeVirt` is refused, as is a near miss of a key
-    /// on the way (`feature_gates`, `developerconfiguration`).
+    /// anything else a flag-form list.
+    ///
+    /// A JSON or YAML document must be of a known shape: a `KubeVirt` CR
+    /// (`kind: KubeVirt`, `apiVersion: kubevirt.io/v1` or `v1alpha3`;
+    /// without `developerConfiguration` it is empty), an object holding
+    /// `developerConfiguration`, a bare `developerConfiguration` (its keys
+    /// all fields of `KubeVirt`'s `DeveloperConfiguration`; one with only
+    /// its other fields is empty, as `KubeVirt` omits an empty
+    /// `featureGates`), or an empty object or file. Anything else is
+    /// refused, saying which shapes are read, never read as empty: another
+    /// `kind` or `kind: List`, a misplaced level
+    /// (`spec.developerConfiguration`), a map of gate names to booleans,
+    /// an unknown key, a near miss of a key (`feature_gates`,
+    /// `developerconfiguration`, or one with an invisible character), any
+    /// explicit YAML tag (`!!binary`, `!custom`), several YAML documents.
+    /// Every message is bounded and escaped, and names the line once.
     ///
     /// At most [`MAX_FILE_BYTES`](crate::MAX_FILE_BYTES) (1 MiB) are read,
     /// however large the file (or device) is. YAML aliases are bounded, so
@@ -189,8 +201,7 @@ fn parse_flag_file(path: &Path, text: &str) -> Result<GateConfig, SourceError> {
         joined.push_str(line);
     }
     GateConfig::parse(&joined).map_err(|err| {
-        let line = line_of_entry(text, err.position());
-        SourceError::new(path, Some(line), Kind::Flag(err))
+        SourceError::from_parse(path, err, |position| Some(line_of_entry(text, position)))
     })
 }
 

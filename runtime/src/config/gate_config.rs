@@ -7,6 +7,7 @@ use std::fmt;
 use std::str::FromStr;
 
 use crate::ParseError;
+use crate::config::parse_error::Problems;
 use crate::vocab::name;
 
 /// The gates a configuration names, in the shape of `KubeVirt`'s
@@ -91,9 +92,9 @@ impl GateConfig {
     /// (`1 t T TRUE true True` and `0 f F FALSE false False`). The first
     /// non-empty entry decides the form, and the two do not mix. A name given
     /// twice is refused, and so is a name that breaks the rule of gate names.
-    /// The error names the offending entry and its position, the 1-based
-    /// index among the comma-separated entries as written (empty ones
-    /// counted).
+    /// The error names every offending entry (at most 100) and its
+    /// position, the 1-based index among the comma-separated entries as
+    /// written (empty ones counted).
     ///
     /// Runs in time linear in the length of `s`.
     pub fn parse(s: &str) -> Result<GateConfig, ParseError> {
@@ -108,6 +109,7 @@ impl GateConfig {
                 entries.min(4096),
                 foldhash::fast::RandomState::default(),
             );
+        let mut problems = Problems::default();
         for (index, raw) in s.split(',').enumerate() {
             let position = index + 1;
             let entry = raw.trim_ascii();
@@ -125,44 +127,55 @@ impl GateConfig {
             };
             match (*form.get_or_insert(here), value) {
                 (Form::Flag, None) => {
-                    return Err(ParseError::MissingValue {
+                    problems.push_with(|| ParseError::MissingValue {
                         position,
                         entry: entry.to_owned(),
                     });
+                    continue;
                 }
                 (Form::List, Some(_)) => {
-                    return Err(ParseError::UnexpectedValue {
+                    problems.push_with(|| ParseError::UnexpectedValue {
                         position,
                         entry: entry.to_owned(),
                         name: name.to_owned(),
                     });
+                    continue;
                 }
                 _ => {}
             }
             if !name::is_valid(name) {
-                return Err(ParseError::InvalidName {
+                problems.push_with(|| ParseError::InvalidName {
                     position,
                     entry: entry.to_owned(),
                     name: name.to_owned(),
                 });
+                continue;
             }
             let on = match value {
                 None => true,
-                Some(value) => parse_bool(value).ok_or_else(|| ParseError::InvalidValue {
-                    position,
-                    entry: entry.to_owned(),
-                    name: name.to_owned(),
-                    value: value.to_owned(),
-                })?,
+                Some(value) => {
+                    if let Some(on) = parse_bool(value) {
+                        on
+                    } else {
+                        problems.push_with(|| ParseError::InvalidValue {
+                            position,
+                            entry: entry.to_owned(),
+                            name: name.to_owned(),
+                            value: value.to_owned(),
+                        });
+                        continue;
+                    }
+                }
             };
             if let Some((first, first_entry)) = seen.insert(name, (position, entry)) {
-                return Err(ParseError::DuplicateEntry {
+                problems.push_with(|| ParseError::DuplicateEntry {
                     position,
                     entry: entry.to_owned(),
                     name: name.to_owned(),
                     first,
                     first_entry: first_entry.to_owned(),
                 });
+                continue;
             }
             if on {
                 &mut config.enabled
@@ -170,6 +183,9 @@ impl GateConfig {
                 &mut config.disabled
             }
             .push(name.to_owned());
+        }
+        if let Some(err) = problems.finish() {
+            return Err(err);
         }
         Ok(config)
     }

@@ -1,37 +1,106 @@
 //! Where the lists sit in a `KubeVirt` document, read through serde from
 //! JSON or YAML: a whole CR (`spec.configuration.developerConfiguration`),
 //! an object holding `developerConfiguration`, or a bare
-//! `developerConfiguration`.
+//! `developerConfiguration`; any other document is refused, saying which
+//! shapes are read.
 //!
 //! Two passes over the text, both linear: the first finds the shape and
-//! checks every key on the way for near misses; the second hands the one
-//! object that holds the lists to `GateConfig`'s own `Deserialize`, so its
-//! checks (and the format's line numbers) apply. Nothing else is kept.
+//! checks every key on the way (near misses, misplaced levels, unknown
+//! fields of `developerConfiguration`, the CR's `kind` and `apiVersion`);
+//! the second hands the one object that holds the lists to `GateConfig`'s
+//! own `Deserialize`, so its checks (and the format's line numbers) apply.
+//! Nothing else is kept. The messages of this crate's are reported whole
+//! (their quoted parts are bounded), a parser's own cut.
 
+use std::cell::RefCell;
 use std::fmt;
 use std::path::Path;
 
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, Visitor};
 
 use crate::GateConfig;
-use crate::config::source_error::{Kind, SourceError};
+use crate::config::source_error::{Kind, Message, SourceError};
+use crate::text::escape::quoted;
 
 const SPEC: &str = "spec";
 const CONFIGURATION: &str = "configuration";
 const DEVELOPER: &str = "developerConfiguration";
 const LISTS: [&str; 2] = ["featureGates", "disabledFeatureGates"];
+/// The fields of `KubeVirt`'s `DeveloperConfiguration`: an object whose keys
+/// are all among them is a bare `developerConfiguration`.
+pub(crate) const DEVELOPER_FIELDS: [&str; 12] = [
+    "featureGates",
+    "disabledFeatureGates",
+    "useEmulation",
+    "memoryOvercommit",
+    "cpuAllocationRatio",
+    "nodeSelectors",
+    "pvcTolerateLessSpaceUpToPercent",
+    "minimumReservePVCBytes",
+    "minimumClusterTSCFrequency",
+    "diskVerification",
+    "logVerbosity",
+    "clusterProfiler",
+];
 /// The only `kind` a CR may have.
 const KUBEVIRT: &str = "KubeVirt";
+/// The `apiVersion`s `KubeVirt` serves its CR under.
+pub(crate) const API_VERSIONS: [&str; 2] = ["kubevirt.io/v1", "kubevirt.io/v1alpha3"];
+/// The keys a CR's root may have besides `spec`.
+const CR_KEYS: [&str; 4] = ["apiVersion", "kind", "metadata", "status"];
+
+/// The shapes this reads, for the message refusing a document of none.
+const SHAPES: &str = "it reads a KubeVirt CR (kind: KubeVirt, apiVersion: kubevirt.io/v1), \
+     an object holding developerConfiguration, a developerConfiguration (featureGates, \
+     disabledFeatureGates and its other fields), an empty object, or a flag-form list";
 
 /// The keys from the document's root to the object holding the lists.
 const CR_PATH: &[&str] = &[SPEC, CONFIGURATION, DEVELOPER];
 const WRAPPED_PATH: &[&str] = &[DEVELOPER];
 const BARE_PATH: &[&str] = &[];
 
+thread_local! {
+    /// The last message of this crate's raised while deserializing on this
+    /// thread: a parser's error carries it among its own text, and it is
+    /// bounded already, so it is reported whole rather than cut as the
+    /// parser's own text is.
+    static OURS: RefCell<Option<String>> = const { RefCell::new(None) };
+}
+
+/// An error of this crate's with `message` (whose quoted parts are
+/// bounded), remembered so that the file's error reports it whole.
+pub(crate) fn ours<E: de::Error>(message: fmt::Arguments<'_>) -> E {
+    let text = message.to_string();
+    OURS.with(|ours| *ours.borrow_mut() = Some(text.clone()));
+    E::custom(text)
+}
+
+/// The message of a failed read: ours when the error is one of ours, else
+/// the parser's own, cut.
+fn message(parser_text: &str) -> Message {
+    match OURS.with(|ours| ours.borrow_mut().take()) {
+        Some(text) if parser_text.contains(&text) => Message::ours(text),
+        _ => Message::parser(parser_text),
+    }
+}
+
+fn forget_ours() {
+    OURS.with(|ours| *ours.borrow_mut() = None);
+}
+
 pub(crate) fn from_json(path: &Path, text: &str) -> Result<GateConfig, SourceError> {
+    forget_ours();
     let fail = |err: serde_json::Error| {
         let line = Some(err.line()).filter(|&l| l > 0);
-        SourceError::new(path, line, Kind::Json(err))
+        let message = message(&err.to_string());
+        SourceError::new(
+            path,
+            line,
+            Kind::Document {
+                format: "JSON",
+                message,
+            },
+        )
     };
     let keys = Probe.deserialize(&mut json(text)).map_err(fail)?;
     let mut de = json(text);
@@ -46,12 +115,32 @@ fn json(text: &str) -> serde_json::Deserializer<serde_json::de::StrRead<'_>> {
 
 #[cfg(feature = "yaml")]
 pub(crate) fn from_yaml(path: &Path, text: &str) -> Result<GateConfig, SourceError> {
+    forget_ours();
+    if let Err((line, why)) = crate::config::yaml_events::check(text) {
+        let message = Message::ours(why);
+        return Err(SourceError::new(
+            path,
+            line,
+            Kind::Document {
+                format: "YAML",
+                message,
+            },
+        ));
+    }
     let fail = |err: serde_saphyr::Error| {
         let line = err
             .location()
             .and_then(|l| usize::try_from(l.line()).ok())
             .filter(|&l| l > 0);
-        SourceError::new(path, line, Kind::Yaml(err))
+        let message = message(&err.to_string());
+        SourceError::new(
+            path,
+            line,
+            Kind::Document {
+                format: "YAML",
+                message,
+            },
+        )
     };
     let Shape(keys) = serde_saphyr::from_str_with_options(text, yaml_options()).map_err(fail)?;
     // The YAML reader takes a type, not a seed: one type per place.
@@ -133,50 +222,159 @@ impl<'de> de::Deserialize<'de> for Shape {
 
 struct RootVisitor;
 
+/// What the root's keys say about its shape.
+// Each flag is one key seen, read once at the end: a state machine would
+// hide that.
+#[allow(clippy::struct_excessive_bools)]
+#[derive(Default)]
+struct Root {
+    kind: Option<String>,
+    api_version: Option<String>,
+    spec: bool,
+    developer: bool,
+    /// A field of `developerConfiguration` at the root.
+    field: bool,
+    /// `metadata` or `status`, a CR's.
+    cr_key: bool,
+    /// The first key of none of the shapes.
+    unknown: Option<String>,
+}
+
 impl<'de> Visitor<'de> for RootVisitor {
     type Value = &'static [&'static str];
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a mapping: a KubeVirt CR or its developerConfiguration")
+        write!(f, "a mapping ({SHAPES})")
+    }
+
+    // An empty YAML document (only comments, or `---`) is an empty file.
+    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(BARE_PATH)
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-        let (mut cr, mut wrapped, mut bare) = (false, false, false);
+        let mut root = Root::default();
         while let Some(key) = map.next_key::<String>()? {
             match key.as_str() {
                 SPEC => {
-                    cr = true;
+                    root.spec = true;
                     map.next_value_seed(CheckLevel(&CR_PATH[1..]))?;
                 }
                 DEVELOPER => {
-                    wrapped = true;
+                    root.developer = true;
                     map.next_value_seed(CheckLevel(&[]))?;
                 }
-                "kind" => {
-                    let kind: String = map.next_value()?;
-                    if kind != KUBEVIRT {
-                        return Err(de::Error::custom(format_args!(
-                            "kind is `{}`, not `{KUBEVIRT}`",
-                            Quoted(&kind)
-                        )));
-                    }
+                "kind" => root.kind = Some(map.next_value()?),
+                "apiVersion" => root.api_version = Some(map.next_value()?),
+                "metadata" | "status" => {
+                    root.cr_key = true;
+                    map.next_value::<IgnoredAny>()?;
+                }
+                other if DEVELOPER_FIELDS.contains(&other) => {
+                    root.field = true;
+                    map.next_value::<IgnoredAny>()?;
                 }
                 other => {
-                    bare |= LISTS.contains(&other);
-                    near_miss(other, &[SPEC, DEVELOPER, LISTS[0], LISTS[1]])?;
+                    near_miss(
+                        other,
+                        &[&[SPEC, DEVELOPER][..], &CR_KEYS, &DEVELOPER_FIELDS],
+                    )?;
+                    if root.unknown.is_none() {
+                        root.unknown = Some(other.to_owned());
+                    }
                     map.next_value::<IgnoredAny>()?;
                 }
             }
         }
-        match (cr, wrapped, bare) {
-            (true, false, false) => Ok(CR_PATH),
-            (false, true, false) => Ok(WRAPPED_PATH),
-            (false, false, _) => Ok(BARE_PATH),
-            _ => Err(de::Error::custom(
+        root.shape()
+    }
+}
+
+impl Root {
+    fn shape<E: de::Error>(self) -> Result<&'static [&'static str], E> {
+        let places = [self.spec, self.developer, self.field];
+        if places.iter().filter(|&&p| p).count() > 1 {
+            return Err(ours(format_args!(
                 "the lists are in more than one place: give `spec`, `developerConfiguration` \
-                 or `featureGates`/`disabledFeatureGates` at the top, one of them",
-            )),
+                 or `featureGates`/`disabledFeatureGates` at the top, one of them"
+            )));
         }
+        if self.kind.is_some() || self.api_version.is_some() {
+            return self.cr();
+        }
+        if self.spec || self.cr_key {
+            return Err(ours(format_args!(
+                "a document with `spec` or `metadata` is a KubeVirt CR, and it has no \
+                 `kind: {KUBEVIRT}` and `apiVersion: {}`",
+                API_VERSIONS[0]
+            )));
+        }
+        if self.developer {
+            return Ok(WRAPPED_PATH);
+        }
+        match self.unknown {
+            None => Ok(BARE_PATH),
+            Some(key) => Err(ours(format_args!(
+                "no shape this reads has a key `{}` at the top: {SHAPES}",
+                quoted(&key)
+            ))),
+        }
+    }
+
+    /// The shape of a document with a `kind` or an `apiVersion`: a
+    /// `KubeVirt` CR, or refused.
+    fn cr<E: de::Error>(self) -> Result<&'static [&'static str], E> {
+        match self.kind.as_deref() {
+            Some(KUBEVIRT) => {}
+            Some("List") => {
+                return Err(ours(format_args!(
+                    "a `kind: List` holds several objects (what `kubectl get -o yaml` prints for \
+                     more than one): save the one KubeVirt CR, `kubectl get kubevirt NAME -n \
+                     NAMESPACE -o yaml`"
+                )));
+            }
+            Some(other) => {
+                return Err(ours(format_args!(
+                    "kind is `{}`, not `{KUBEVIRT}`: {SHAPES}",
+                    quoted(other)
+                )));
+            }
+            None => {
+                return Err(ours(format_args!(
+                    "a KubeVirt CR needs `kind: {KUBEVIRT}` beside its apiVersion"
+                )));
+            }
+        }
+        match self.api_version.as_deref() {
+            Some(version) if API_VERSIONS.contains(&version) => {}
+            Some(other) => {
+                return Err(ours(format_args!(
+                    "apiVersion is `{}`, not `{}` or `{}`",
+                    quoted(other),
+                    API_VERSIONS[0],
+                    API_VERSIONS[1]
+                )));
+            }
+            None => {
+                return Err(ours(format_args!(
+                    "a KubeVirt CR needs `apiVersion: {}`",
+                    API_VERSIONS[0]
+                )));
+            }
+        }
+        if self.developer || self.field {
+            return Err(ours(format_args!(
+                "in a KubeVirt CR the lists sit in spec.configuration.developerConfiguration, \
+                 not at the top"
+            )));
+        }
+        if let Some(key) = self.unknown {
+            return Err(ours(format_args!(
+                "a KubeVirt CR has no key `{}` at the top (apiVersion, kind, metadata, spec, status)",
+                quoted(&key)
+            )));
+        }
+        Ok(CR_PATH)
     }
 }
 
@@ -215,16 +413,29 @@ impl<'de> Visitor<'de> for CheckLevel {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-        let expected: &[&str] = match self.0.first() {
-            Some(key) => std::slice::from_ref(key),
-            None => &LISTS,
-        };
         while let Some(key) = map.next_key::<String>()? {
             match self.0.split_first() {
                 Some((&next, rest)) if key == next => map.next_value_seed(CheckLevel(rest))?,
-                _ => {
-                    if !expected.contains(&key.as_str()) {
-                        near_miss(&key, expected)?;
+                Some((&next, rest)) => {
+                    // A later step here: a level is missing on the way.
+                    let deeper = rest.iter().chain(&LISTS).find(|&&k| k == key);
+                    if let Some(deeper) = deeper {
+                        return Err(ours(format_args!(
+                            "`{deeper}` is misplaced: in a KubeVirt CR it sits in \
+                             spec.configuration.developerConfiguration, under `{next}`"
+                        )));
+                    }
+                    near_miss(&key, &[std::slice::from_ref(&next), rest])?;
+                    map.next_value::<IgnoredAny>()?;
+                }
+                None => {
+                    if !DEVELOPER_FIELDS.contains(&key.as_str()) {
+                        near_miss(&key, &[&DEVELOPER_FIELDS])?;
+                        return Err(ours(format_args!(
+                            "`{}` is no field of developerConfiguration (featureGates, \
+                             disabledFeatureGates, useEmulation, memoryOvercommit, ...)",
+                            quoted(&key)
+                        )));
                     }
                     map.next_value::<IgnoredAny>()?;
                 }
@@ -236,14 +447,16 @@ impl<'de> Visitor<'de> for CheckLevel {
 
 /// An error when `key` is not one of `expected` but close to one (see
 /// [`crate::text::suggest::near_miss`]).
-fn near_miss<E: de::Error>(key: &str, expected: &[&str]) -> Result<(), E> {
-    match crate::text::suggest::near_miss(key, expected) {
-        Some(right) => Err(E::custom(format_args!(
-            "unknown key `{}`; did you mean `{right}`?",
-            Quoted(key)
-        ))),
-        None => Ok(()),
+fn near_miss<E: de::Error>(key: &str, expected: &[&[&'static str]]) -> Result<(), E> {
+    for expected in expected {
+        if let Some(right) = crate::text::suggest::near_miss(key, expected) {
+            return Err(ours(format_args!(
+                "unknown key `{}`; did you mean `{right}`?",
+                quoted(key)
+            )));
+        }
     }
+    Ok(())
 }
 
 /// The second pass: follows the keys to the object holding the lists and
@@ -321,14 +534,5 @@ impl<'de> Visitor<'de> for Lists {
 
     fn visit_some<D: Deserializer<'de>>(self, de: D) -> Result<GateConfig, D::Error> {
         serde::Deserialize::deserialize(de)
-    }
-}
-
-/// A key or value from the file as a message quotes it: escaped, cut.
-struct Quoted<'a>(&'a str);
-
-impl fmt::Display for Quoted<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(&crate::config::source_error::Escaped(Path::new(self.0)), f)
     }
 }

@@ -7,12 +7,26 @@ use crate::text::escape::quoted;
 use crate::vocab::name;
 
 /// Why [`GateConfig::parse`](crate::GateConfig::parse) refused a flag
-/// string: the first offending entry, with its position.
+/// string: every offending entry, with its position.
 ///
-/// Every variant carries the entry (trimmed) and its 1-based position among
-/// the comma-separated entries as written, empty ones counted; for a name
-/// given twice, the second entry. `Display` quotes the entry escaped and cut
-/// to 64 bytes.
+/// Every variant but [`ParseError::Several`] is one bad entry and carries
+/// the entry (trimmed) and its 1-based position among the comma-separated
+/// entries as written, empty ones counted; for a name given twice, the
+/// second entry. When several entries are bad, the error is `Several`,
+/// and [`ParseError::problems`] lists them (at most 100, then
+/// [`ParseError::omitted`] counts the rest) while [`ParseError::position`]
+/// and [`ParseError::entry`] name the first. `Display` quotes each entry
+/// escaped and cut to 64 bytes, one bad entry per line.
+///
+/// ```
+/// use featuregate::GateConfig;
+///
+/// let err = GateConfig::parse("A=yes,B=true,C,D=maybe").unwrap_err();
+/// assert_eq!((err.position(), err.entry()), (1, "A=yes"));
+/// let positions: Vec<usize> = err.problems().map(|p| p.position()).collect();
+/// assert_eq!(positions, [1, 3, 4]);
+/// assert_eq!(err.to_string().lines().count(), 3);
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum ParseError {
@@ -67,51 +81,132 @@ pub enum ParseError {
         /// The first entry.
         first_entry: String,
     },
+    /// More than one bad entry: each one in order, the first first (never
+    /// `Several` itself), at most 100 of them.
+    Several {
+        /// The bad entries, in order.
+        problems: Vec<ParseError>,
+        /// How many bad entries there are past those listed.
+        omitted: usize,
+    },
+}
+
+/// How many bad entries an error lists.
+const LISTED: usize = crate::text::capped::CAP;
+
+/// The bad entries of one parse: the first hundred kept, the rest counted.
+#[derive(Default)]
+pub(crate) struct Problems {
+    listed: Vec<ParseError>,
+    omitted: usize,
+}
+
+impl Problems {
+    /// Adds the problem `make` builds, or only counts it past the first
+    /// hundred (so a hostile input allocates nothing more).
+    pub(crate) fn push_with(&mut self, make: impl FnOnce() -> ParseError) {
+        if self.listed.len() < LISTED {
+            self.listed.push(make());
+        } else {
+            self.omitted += 1;
+        }
+    }
+
+    /// The error for the problems, if there is any.
+    pub(crate) fn finish(mut self) -> Option<ParseError> {
+        if self.listed.len() == 1 && self.omitted == 0 {
+            return self.listed.pop();
+        }
+        (!self.listed.is_empty()).then_some(ParseError::Several {
+            problems: self.listed,
+            omitted: self.omitted,
+        })
+    }
 }
 
 impl ParseError {
+    /// Every bad entry, in order, at most 100: this error itself when it is
+    /// about one entry.
+    #[must_use = "the problems are the reason for the error"]
+    pub fn problems(&self) -> impl ExactSizeIterator<Item = &ParseError> + '_ {
+        match self {
+            ParseError::Several { problems, .. } => problems.iter(),
+            one => std::slice::from_ref(one).iter(),
+        }
+    }
+
+    /// How many bad entries there are past those [`ParseError::problems`]
+    /// lists (100 are).
+    #[must_use]
+    pub fn omitted(&self) -> usize {
+        match self {
+            ParseError::Several { omitted, .. } => *omitted,
+            _ => 0,
+        }
+    }
+
+    /// The first bad entry (this error itself when it is about one).
+    fn first(&self) -> &ParseError {
+        match self {
+            ParseError::Several { problems, .. } => problems.first().unwrap_or(self),
+            one => one,
+        }
+    }
+
     /// The 1-based position of the offending entry (the second one for a
-    /// name given twice).
+    /// name given twice); of the first one when several are bad.
     #[must_use]
     pub fn position(&self) -> usize {
-        match self {
+        match self.first() {
             ParseError::InvalidValue { position, .. }
             | ParseError::MissingValue { position, .. }
             | ParseError::UnexpectedValue { position, .. }
             | ParseError::InvalidName { position, .. }
             | ParseError::DuplicateEntry { position, .. } => *position,
+            ParseError::Several { .. } => 0,
         }
     }
 
-    /// The offending entry, trimmed (the second one for a name given twice).
+    /// The offending entry, trimmed (the second one for a name given
+    /// twice); the first one when several are bad.
     #[must_use]
     pub fn entry(&self) -> &str {
-        match self {
+        match self.first() {
             ParseError::InvalidValue { entry, .. }
             | ParseError::MissingValue { entry, .. }
             | ParseError::UnexpectedValue { entry, .. }
             | ParseError::InvalidName { entry, .. }
             | ParseError::DuplicateEntry { entry, .. } => entry,
+            ParseError::Several { .. } => "",
         }
     }
 
-    /// The gate name the entry gives.
+    /// The gate name the entry gives (the first bad one's).
     #[must_use]
     pub fn name(&self) -> &str {
-        match self {
+        match self.first() {
             ParseError::InvalidValue { name, .. }
             | ParseError::UnexpectedValue { name, .. }
             | ParseError::InvalidName { name, .. }
             | ParseError::DuplicateEntry { name, .. } => name,
             ParseError::MissingValue { entry, .. } => entry,
+            ParseError::Several { .. } => "",
         }
     }
 }
 
 impl fmt::Display for ParseError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let ParseError::Several { problems, omitted } = self {
+            crate::text::one_per_line::write_lines(f, problems)?;
+            if *omitted > 0 {
+                write!(f, "\n{omitted} more bad entries")?;
+            }
+            return Ok(());
+        }
         write!(f, "entry {} `{}`: ", self.position(), quoted(self.entry()))?;
         match self {
+            ParseError::Several { .. } => Ok(()),
             ParseError::InvalidValue { name, value, .. } => write!(
                 f,
                 "invalid value `{}` for feature gate {}; expected true or false \

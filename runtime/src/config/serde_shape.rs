@@ -70,7 +70,7 @@ impl<'de> Deserialize<'de> for Key {
                     ENABLED => Ok(Key::Enabled),
                     DISABLED => Ok(Key::Disabled),
                     _ => match near_miss(key) {
-                        Some(right) => Err(E::custom(format_args!(
+                        Some(right) => Err(crate::config::kubevirt_cr::ours(format_args!(
                             "unknown field `{}`; did you mean `{right}`?",
                             quoted(key)
                         ))),
@@ -106,11 +106,21 @@ impl<'de> Visitor<'de> for Names {
         f.write_str("a list of feature gate names")
     }
 
+    // A string where the list belongs: said in our words, the string
+    // quoted cut (serde's own message would quote all of it).
+    fn visit_str<E: de::Error>(self, value: &str) -> Result<Vec<String>, E> {
+        Err(crate::config::kubevirt_cr::ours(format_args!(
+            "`{}` is a list of feature gate names, not the string `{}`",
+            self.0,
+            quoted(value)
+        )))
+    }
+
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<String>, A::Error> {
         let mut names = Vec::new();
         while let Some(entry) = seq.next_element::<String>()? {
             if let Err(fault) = name::check(&entry) {
-                return Err(de::Error::custom(format_args!(
+                return Err(crate::config::kubevirt_cr::ours(format_args!(
                     "`{}` entry {} `{}`: {fault}",
                     self.0,
                     names.len() + 1,
@@ -137,6 +147,9 @@ mod tests {
             "disabled-feature-gates",
             "featureGate",
             "featureGatess",
+            "feature\u{200b}Gates",
+            "\u{feff}featureGates",
+            "disabled\u{2060}FeatureGates",
         ] {
             assert!(near_miss(key).is_some(), "{key}");
         }

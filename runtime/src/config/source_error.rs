@@ -7,6 +7,8 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 use crate::ParseError;
+pub(crate) use crate::text::escape::Escaped;
+use crate::text::escape::{parser_message, without_location};
 
 /// The largest configuration file [`GateConfig::from_path`](crate::GateConfig::from_path)
 /// reads: 1 MiB. `KubeVirt`'s whole CR is a few KiB.
@@ -17,8 +19,14 @@ pub const MAX_FILE_BYTES: usize = 1 << 20;
 /// reads.
 ///
 /// `Display` names the file and, where it is known, the line, in one line;
-/// [`source()`](Error::source) is the underlying I/O or parse error, which
-/// `Display` does not repeat.
+/// [`source()`](Error::source) is the underlying I/O or parse error (a
+/// parser's message escaped and cut to 200 bytes), which `Display` does not
+/// repeat. An error about several problems (the bad entries of a flag-form
+/// source, or every source of
+/// [`GateArgs::sources`](crate::cli::GateArgs::sources)) lists them in
+/// [`SourceError::problems`]; its `Display` gives each with its cause, one
+/// per line, and it has no `source()` of its own. Whatever a message quotes
+/// is escaped and cut: no problem's message is over 1 KiB.
 pub struct SourceError(Box<Repr>);
 
 /// What a program that returns the error from `main` prints: the message
@@ -55,12 +63,14 @@ pub(crate) enum Kind {
     NotUtf8(std::str::Utf8Error),
     /// A flag-form list that does not parse.
     Flag(ParseError),
-    /// JSON that does not parse or is not the shape.
-    #[cfg(feature = "serde")]
-    Json(serde_json::Error),
-    /// YAML that does not parse, is not the shape, or breaks the budget.
-    #[cfg(feature = "yaml")]
-    Yaml(serde_saphyr::Error),
+    /// JSON or YAML that does not parse, is of no shape this reads, or
+    /// breaks the budget: the format, and the message (the parser's own
+    /// cut to 200 bytes, or this crate's), without its line.
+    #[cfg_attr(not(feature = "serde"), allow(dead_code))]
+    Document {
+        format: &'static str,
+        message: Message,
+    },
     /// A format this build cannot read: the named cargo feature is off.
     #[cfg(not(feature = "yaml"))]
     FeatureOff {
@@ -73,7 +83,40 @@ pub(crate) enum Kind {
     /// The file was there and is gone (seen by the watcher).
     #[cfg_attr(not(feature = "watch"), allow(dead_code))]
     Deleted,
+    /// Bad entries of a flag-form source past the hundred listed.
+    Omitted(usize),
+    /// Several problems, of one source or several: each one's error (never
+    /// `Several` itself).
+    Several(Vec<SourceError>),
 }
+
+/// Why a document was refused, as its [`SourceError`]'s `source()` gives
+/// it: one line, escaped, bounded (the parser's own text, which quotes the
+/// input, is cut to 200 bytes).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Message(String);
+
+impl Message {
+    /// A message of this crate's, whose quoted parts are bounded already.
+    #[cfg_attr(not(feature = "serde"), allow(dead_code))]
+    pub(crate) fn ours(text: impl Into<String>) -> Message {
+        Message(text.into())
+    }
+
+    /// A parser's own message: without its location, escaped, cut.
+    #[cfg_attr(not(feature = "serde"), allow(dead_code))]
+    pub(crate) fn parser(text: &str) -> Message {
+        Message(parser_message(&without_location(text)))
+    }
+}
+
+impl fmt::Display for Message {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl Error for Message {}
 
 impl SourceError {
     pub(crate) fn new(path: &Path, line: Option<usize>, kind: Kind) -> SourceError {
@@ -84,7 +127,66 @@ impl SourceError {
         }))
     }
 
-    /// The file.
+    /// The error of a flag-form source, a file or a label (`env VAR`,
+    /// `--feature-gates`): one problem per bad entry, each on the line
+    /// `line_of` gives for its position.
+    pub(crate) fn from_parse(
+        path: &Path,
+        err: ParseError,
+        line_of: impl Fn(usize) -> Option<usize>,
+    ) -> SourceError {
+        match err {
+            ParseError::Several { problems, omitted } => {
+                let mut all: Vec<SourceError> = problems
+                    .into_iter()
+                    .map(|p| SourceError::new(path, line_of(p.position()), Kind::Flag(p)))
+                    .collect();
+                if omitted > 0 {
+                    all.push(SourceError::new(path, None, Kind::Omitted(omitted)));
+                }
+                let first = SourceError::new(path, None, Kind::Omitted(0));
+                SourceError::several(all).unwrap_or(first)
+            }
+            one => SourceError::new(path, line_of(one.position()), Kind::Flag(one)),
+        }
+    }
+
+    /// One error for the problems of several sources, or the one error
+    /// when there is one; `None` for none.
+    pub(crate) fn several(errors: Vec<SourceError>) -> Option<SourceError> {
+        let mut flat = Vec::with_capacity(errors.len());
+        for error in errors {
+            match error.0.kind {
+                Kind::Several(inner) => flat.extend(inner),
+                _ => flat.push(error),
+            }
+        }
+        if flat.len() > 1 {
+            let first = &flat[0];
+            let (path, line) = (first.0.path.clone(), first.0.line);
+            return Some(SourceError(Box::new(Repr {
+                path,
+                line,
+                kind: Kind::Several(flat),
+            })));
+        }
+        flat.pop()
+    }
+
+    /// Every problem, each naming its source (a file, `env VAR`,
+    /// `--feature-gates`): this error itself when it is about one, else
+    /// each source's in order (from
+    /// [`GateArgs::sources`](crate::cli::GateArgs::sources), which reads
+    /// every source before it reports).
+    #[must_use = "the problems are the reason for the error"]
+    pub fn problems(&self) -> impl ExactSizeIterator<Item = &SourceError> + '_ {
+        match &self.0.kind {
+            Kind::Several(all) => all.iter(),
+            _ => std::slice::from_ref(self).iter(),
+        }
+    }
+
+    /// The file (for several problems, the first one's).
     #[must_use]
     pub fn path(&self) -> &Path {
         &self.0.path
@@ -124,18 +226,35 @@ impl fmt::Display for SourceError {
             ),
             Kind::NotUtf8(_) => write!(f, "feature gate file {path} is not UTF-8{at}"),
             Kind::Flag(_) => write!(f, "invalid feature gate list in {path}{at}"),
-            #[cfg(feature = "serde")]
-            Kind::Json(_) => write!(f, "invalid feature gate JSON in {path}{at}"),
-            #[cfg(feature = "yaml")]
-            Kind::Yaml(_) => write!(f, "invalid feature gate YAML in {path}{at}"),
+            Kind::Omitted(count) => write!(f, "{count} more bad entries in {path}"),
+            Kind::Document { format, .. } => {
+                write!(f, "invalid feature gate {format} in {path}{at}")
+            }
             #[cfg(not(feature = "yaml"))]
             Kind::FeatureOff { format, feature } => write!(
                 f,
                 "feature gate file {path} is {format}, which needs featuregate's `{feature}` feature"
             ),
+            // The watcher's error quotes paths of its own: shown bounded,
+            // and not as a `source()`.
             #[cfg(feature = "watch")]
-            Kind::Watch(_) => write!(f, "cannot watch feature gate file {path}"),
+            Kind::Watch(err) => write!(
+                f,
+                "cannot watch feature gate file {path}: {}",
+                parser_message(&err.to_string())
+            ),
             Kind::Deleted => write!(f, "feature gate file {path} was deleted"),
+            // Each problem with its cause on one line: this error has no
+            // `source()` of its own.
+            Kind::Several(all) => {
+                for (i, problem) in all.iter().enumerate() {
+                    if i > 0 {
+                        f.write_str("\n")?;
+                    }
+                    write!(f, "{}", crate::ErrorChain::new(problem))?;
+                }
+                Ok(())
+            }
         }
     }
 }
@@ -146,15 +265,16 @@ impl Error for SourceError {
             Kind::Io(err) => Some(err),
             Kind::NotUtf8(err) => Some(err),
             Kind::Flag(err) => Some(err),
-            #[cfg(feature = "serde")]
-            Kind::Json(err) => Some(err),
-            #[cfg(feature = "yaml")]
-            Kind::Yaml(err) => Some(err),
+            Kind::Document { message, .. } => Some(message),
             #[cfg(feature = "watch")]
-            Kind::Watch(err) => Some(err),
+            Kind::Watch(_) => None,
             #[cfg(not(feature = "yaml"))]
             Kind::FeatureOff { .. } => None,
-            Kind::TooBig | Kind::NotAFile(_) | Kind::Deleted => None,
+            Kind::TooBig
+            | Kind::NotAFile(_)
+            | Kind::Deleted
+            | Kind::Omitted(_)
+            | Kind::Several(_) => None,
         }
     }
 }
@@ -169,44 +289,6 @@ impl fmt::Display for Line {
             None => Ok(()),
         }
     }
-}
-
-/// The longest path a message quotes whole; a longer one is cut, with its
-/// length shown, so no message grows with a hostile path.
-const MAX_PATH_BYTES: usize = 256;
-
-/// A path as a message quotes it: lossy UTF-8, control and invisible
-/// format characters escaped as `\u{..}` so none reaches a terminal or a
-/// log, cut to [`MAX_PATH_BYTES`].
-pub(crate) struct Escaped<'a>(pub(crate) &'a Path);
-
-impl fmt::Display for Escaped<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let text = self.0.to_string_lossy();
-        let mut written = 0;
-        for c in text.chars() {
-            if written + c.len_utf8() > MAX_PATH_BYTES {
-                return write!(f, "... ({} bytes)", text.len());
-            }
-            written += c.len_utf8();
-            if is_hidden(c) {
-                write!(f, "\\u{{{:x}}}", u32::from(c))?;
-            } else {
-                write!(f, "{c}")?;
-            }
-        }
-        Ok(())
-    }
-}
-
-/// Control characters and the format characters that change or hide text
-/// without showing (soft hyphen, zero-width and bidi controls, the BOM).
-fn is_hidden(c: char) -> bool {
-    c.is_control()
-        || matches!(c,
-            '\u{ad}' | '\u{61c}' | '\u{180e}' | '\u{200b}'..='\u{200f}'
-            | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{206f}' | '\u{feff}'
-            | '\u{fff9}'..='\u{fffb}')
 }
 
 #[cfg(test)]

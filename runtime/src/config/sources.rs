@@ -5,7 +5,7 @@
 use std::collections::HashSet;
 use std::ffi::OsStr;
 
-use crate::{GateConfig, ParseError};
+use crate::{GateConfig, ParseError, Registry, State};
 
 impl GateConfig {
     /// This configuration with `top` laid over it: `top`'s word on each gate
@@ -137,9 +137,63 @@ impl Sources {
     }
 
     /// The label of the source whose word on `name` counts: the last one
-    /// naming it, in either list; `None` when no source names it.
+    /// naming it, in either list; when none names it and `name` is an
+    /// Alpha or Beta gate of [`registry()`](crate::registry), the last one
+    /// naming `AllAlpha` or `AllBeta` (which then decided it); `None` when
+    /// no source decided it. [`Sources::origin_in`] asks another registry.
     #[must_use]
     pub fn origin(&self, name: &str) -> Option<&str> {
+        match crate::try_registry() {
+            Ok(registry) => self.origin_in(registry, name),
+            Err(_) => self.naming(name),
+        }
+    }
+
+    /// [`Sources::origin`] over `registry`: which gate `name` is, and so
+    /// whether `AllAlpha` or `AllBeta` switches it, is `registry`'s word.
+    ///
+    /// ```
+    /// use featuregate::{GateConfig, Registry, Sources, State};
+    /// # let gate = |name: &str, state| featuregate::__private::leaked_gate(name, state);
+    ///
+    /// let registry = Registry::new([gate("VirtioGpu", State::Alpha), gate("Snapshot", State::Beta)])?;
+    /// let sources = Sources::new()
+    ///     .with("file gates.yaml", GateConfig::parse("Snapshot=true")?)
+    ///     .with("env VMM_FEATURE_GATES", GateConfig::parse("AllAlpha=true")?);
+    /// assert_eq!(sources.origin_in(&registry, "VirtioGpu"), Some("env VMM_FEATURE_GATES"));
+    /// assert_eq!(sources.origin_in(&registry, "Snapshot"), Some("file gates.yaml"));
+    /// assert_eq!(
+    ///     sources.origin_named_in(&registry, "VirtioGpu"),
+    ///     Some(("env VMM_FEATURE_GATES", "AllAlpha"))
+    /// );
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn origin_in(&self, registry: &Registry, name: &str) -> Option<&str> {
+        self.origin_named_in(registry, name).map(|(label, _)| label)
+    }
+
+    /// [`Sources::origin_in`], with the name that source gives: `name`
+    /// itself, or `AllAlpha`/`AllBeta` when that decided.
+    #[must_use]
+    pub fn origin_named_in<'a, 'n>(
+        &'a self,
+        registry: &Registry,
+        name: &'n str,
+    ) -> Option<(&'a str, &'n str)> {
+        if let Some(label) = self.naming(name) {
+            return Some((label, name));
+        }
+        let meta = match registry.get(name)?.state() {
+            State::Alpha => "AllAlpha",
+            State::Beta => "AllBeta",
+            _ => return None,
+        };
+        self.naming(meta).map(|label| (label, meta))
+    }
+
+    /// The label of the last source naming `name` itself, in either list.
+    fn naming(&self, name: &str) -> Option<&str> {
         self.layers
             .iter()
             .rev()

@@ -3,7 +3,7 @@
 
 use std::fmt;
 
-use crate::{FeatureSet, Gate, Rule, State, Version};
+use crate::{ArchSet, FeatureSet, Gate, Rule, State, Version};
 
 /// Whether a gate is on in a [`FeatureSet`], and the [`Rule`] that decided.
 ///
@@ -15,6 +15,10 @@ pub struct Explanation {
     state: Option<State>,
     enabled: bool,
     rule: Rule,
+    /// Where the gate is on (empty when no architecture was evaluated).
+    archs: ArchSet,
+    /// Where it is off while on elsewhere, and the rule that turned it off there.
+    off_on: Option<(ArchSet, Rule)>,
 }
 
 impl Explanation {
@@ -43,17 +47,44 @@ impl Explanation {
     pub fn rule(&self) -> Rule {
         self.rule
     }
+
+    /// Where the gate is on, among the evaluated architectures
+    /// ([`FeatureSet::archs`]); empty when no architecture was evaluated.
+    #[must_use]
+    pub fn archs(&self) -> ArchSet {
+        self.archs
+    }
+
+    /// For a gate on on some evaluated architectures and off on others:
+    /// those others, and the rule that turned it off there (the
+    /// architecture policy's, or a requirement off there).
+    #[must_use]
+    pub fn off_on(&self) -> Option<(ArchSet, Rule)> {
+        self.off_on
+    }
 }
 
 impl fmt::Display for Explanation {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let Some((off, why)) = self.off_on else {
+            return write!(
+                f,
+                "feature gate {} is {}: {}",
+                self.gate,
+                if self.enabled { "on" } else { "off" },
+                self.rule
+            );
+        };
         write!(
             f,
-            "feature gate {} is {}: {}",
-            self.gate,
-            if self.enabled { "on" } else { "off" },
-            self.rule
-        )
+            "feature gate {} is on for {}: {}; ",
+            self.gate, self.archs, self.rule
+        )?;
+        match why {
+            // The policy's rule names the architectures itself.
+            Rule::ArchPolicy { .. } => write!(f, "{why}"),
+            _ => write!(f, "off on {off}: {why}"),
+        }
     }
 }
 
@@ -70,20 +101,28 @@ impl Explanation {
             state: emulated.map_or(Some(gate.state()), |version| gate.state_at(version)),
             enabled,
             rule,
+            archs: ArchSet::EMPTY,
+            off_on: None,
         }
     }
 }
 
 /// The gates' names as a list in a sentence: `A`, `A and B`, `A, B and C`.
 pub(crate) fn names(f: &mut fmt::Formatter<'_>, explanations: &[Explanation]) -> fmt::Result {
-    let last = explanations.len().saturating_sub(1);
-    for (i, explanation) in explanations.iter().enumerate() {
+    let gates: Vec<&Gate> = explanations.iter().map(|e| e.gate).collect();
+    gate_names(f, &gates)
+}
+
+/// [`names`] of gates.
+pub(crate) fn gate_names(f: &mut fmt::Formatter<'_>, gates: &[&Gate]) -> fmt::Result {
+    let last = gates.len().saturating_sub(1);
+    for (i, gate) in gates.iter().enumerate() {
         let sep = match i {
             0 => "",
             _ if i == last => " and ",
             _ => ", ",
         };
-        write!(f, "{sep}{}", explanation.gate)?;
+        write!(f, "{sep}{gate}")?;
     }
     Ok(())
 }
@@ -115,11 +154,17 @@ impl FeatureSet {
 
     /// The explanation of the gate at `position` in the registry's order.
     pub(crate) fn explanation_at(&self, position: usize) -> Explanation {
-        Explanation::new(
+        let mut explanation = Explanation::new(
             self.registry().at(position),
             self.emulated_version(),
             self.by_position()[position],
             self.rule_at(position),
-        )
+        );
+        explanation.archs = self.archs_at(position);
+        explanation.off_on = self
+            .per_arch()
+            .partial_rule(position)
+            .map(|rule| (self.evaluated_archs().difference(explanation.archs), rule));
+        explanation
     }
 }

@@ -1,13 +1,10 @@
 //! [`FeatureSet`]: which gates of a registry are on, by which rule, and the
 //! warnings; and the admission of a spec against it.
 
-use std::any::Any;
 use std::fmt;
 
-use crate::text::capped::Capped;
-use crate::{
-    ConfigError, ConfigProblem, FeatureGate, Gate, Registry, Rule, State, Version, Warning,
-};
+use crate::evaluate::per_arch::PerArch;
+use crate::{ArchSet, FeatureGate, Gate, Registry, Rule, Version, Warning};
 
 /// The outcome of evaluating a configuration over a registry: which of its
 /// gates are on, which rule decided each, and the warnings.
@@ -31,6 +28,8 @@ pub struct FeatureSet {
     on: Box<[bool]>,
     /// One per gate of `registry`, by position.
     rules: Box<[Rule]>,
+    /// Where each gate is on, per evaluated architecture.
+    per_arch: PerArch,
     warnings: Vec<Warning>,
 }
 
@@ -40,15 +39,26 @@ impl FeatureSet {
         emulated_version: Option<Version>,
         on: Box<[bool]>,
         rules: Box<[Rule]>,
+        per_arch: PerArch,
         warnings: Vec<Warning>,
     ) -> FeatureSet {
+        debug_assert!(
+            on.iter()
+                .zip(&per_arch.masks)
+                .all(|(&on, &mask)| on == (mask != 0))
+        );
         FeatureSet {
             registry,
             emulated_version,
             on,
             rules,
+            per_arch,
             warnings,
         }
+    }
+
+    pub(crate) fn per_arch(&self) -> &PerArch {
+        &self.per_arch
     }
 
     /// Every gate of `registry` at its state's default, with no warnings.
@@ -57,7 +67,18 @@ impl FeatureSet {
             .iter()
             .map(|g| crate::evaluate::rule::decide(g.state(), 0, 0, 0))
             .unzip::<_, _, Vec<_>, Vec<_>>();
-        let mut set = FeatureSet::new(registry.clone(), None, on.into(), rules.into(), Vec::new());
+        // As `Options::default()` evaluates: for the architecture this
+        // program is built for (the default policy turns nothing off).
+        let current: ArchSet = crate::Arch::current().into_iter().collect();
+        let per_arch = PerArch::whole(current, &on);
+        let mut set = FeatureSet::new(
+            registry.clone(),
+            None,
+            on.into(),
+            rules.into(),
+            per_arch,
+            Vec::new(),
+        );
         set.keep_requirements();
         set
     }
@@ -69,12 +90,20 @@ impl FeatureSet {
             return self;
         }
         let mut set = FeatureSet::defaults(registry);
+        let evaluated = self.per_arch.evaluated;
+        let mut per_arch = PerArch::whole(evaluated, &set.on);
         for (i, gate) in registry.iter().enumerate() {
             if let Some(mine) = self.position_of(gate) {
                 set.on[i] = self.on[mine];
                 set.rules[i] = self.rules[mine];
+                per_arch.masks[i] = self.per_arch.masks[mine];
+                if let Some(rule) = self.per_arch.partial_rule(mine) {
+                    per_arch.partial.push((i, rule));
+                }
             }
         }
+        per_arch.partial.sort_unstable_by_key(|&(p, _)| p);
+        set.per_arch = per_arch;
         set.warnings = self.warnings;
         set.emulated_version = self.emulated_version;
         set.keep_requirements();
@@ -89,11 +118,36 @@ impl FeatureSet {
             if !self.on[position] {
                 continue;
             }
-            if let Some(&missing) = requires.iter().find(|&&r| !self.on[r as usize]) {
+            let masks = &self.per_arch.masks;
+            let need = requires
+                .iter()
+                .fold(masks[position], |mask, &r| mask & masks[r as usize]);
+            if need == masks[position] {
+                continue;
+            }
+            let Some(&missing) = requires
+                .iter()
+                .find(|&&r| masks[r as usize] & masks[position] != masks[position])
+            else {
+                continue;
+            };
+            let rule = Rule::MissingRequirement {
+                requirement: self.registry.at(missing as usize),
+            };
+            if need == 0 {
                 self.on[position] = false;
-                self.rules[position] = Rule::MissingRequirement {
-                    requirement: self.registry.at(missing as usize),
-                };
+                self.rules[position] = rule;
+                self.per_arch.set_whole(position, false);
+            } else {
+                self.per_arch.masks[position] = need;
+                match self
+                    .per_arch
+                    .partial
+                    .binary_search_by_key(&position, |&(p, _)| p)
+                {
+                    Ok(i) => self.per_arch.partial[i].1 = rule,
+                    Err(i) => self.per_arch.partial.insert(i, (position, rule)),
+                }
             }
         }
     }
@@ -102,17 +156,20 @@ impl FeatureSet {
     pub(crate) fn pin(&mut self, position: usize, enabled: bool) {
         self.on[position] = enabled;
         self.rules[position] = Rule::Override { enabled };
+        self.per_arch.set_whole(position, enabled);
     }
 
-    /// Whether the gate called `name` is on; `false` for a name this set's
-    /// registry does not know.
+    /// Whether the gate called `name` is on: in a cluster evaluation, on for
+    /// at least one of the evaluated architectures ([`FeatureSet::archs`]
+    /// says which); `false` for a name this set's registry does not know.
     #[must_use]
     pub fn is_enabled(&self, name: &str) -> bool {
         self.registry.position(name).is_some_and(|i| self.on[i])
     }
 
-    /// Whether the gate of `T` is on; `false` when this set's registry does
-    /// not hold it.
+    /// Whether the gate of `T` is on (for at least one evaluated
+    /// architecture; [`FeatureSet::is_on`] asks about one); `false` when
+    /// this set's registry does not hold it.
     #[must_use]
     pub fn is<T: FeatureGate>(&self) -> bool {
         self.get(T::GATE) == Some(true)
@@ -180,45 +237,6 @@ impl FeatureSet {
     #[must_use]
     pub fn registry(&self) -> &Registry {
         &self.registry
-    }
-
-    /// `KubeVirt`'s admission of a spec against the gates, failing closed.
-    ///
-    /// An error when `spec` uses gates that are off (a Discontinued one
-    /// always is), naming every such gate and the rule that turned it off
-    /// (a requirement that is off among them);
-    /// an error too when no gate's `used_by` takes values of `S` (an
-    /// `Arc<Spec>` where the functions take a `Spec`), since nothing could be
-    /// checked. Otherwise a warning for each Deprecated gate it uses.
-    pub fn check_spec<S: Any>(&self, spec: &S) -> Result<Vec<Warning>, ConfigError> {
-        let mut warnings = Capped::new();
-        let mut problems = Capped::new();
-        let mut checked = false;
-        for ((gate, &on), &rule) in self.registry.iter().zip(&self.on).zip(&self.rules) {
-            let Some(used) = gate.is_used_by(spec) else {
-                continue;
-            };
-            checked = true;
-            if !used {
-                continue;
-            }
-            if !on {
-                problems.push(ConfigProblem::SpecUsesDisabled { gate, rule });
-            } else if self
-                .emulated_version
-                .map_or(Some(gate.state()), |v| gate.state_at(v))
-                == Some(State::Deprecated)
-            {
-                warnings.push(Warning::SpecUsesDeprecated { gate });
-            }
-        }
-        if !checked {
-            return Err(ConfigError::new(vec![ConfigProblem::UncheckedType {
-                type_name: std::any::type_name::<S>(),
-            }]));
-        }
-        problems.into_result()?;
-        Ok(warnings.finish())
     }
 }
 

@@ -21,6 +21,7 @@ use crate::{Explanation, FeatureSet, State};
 ///     "name": "ImageVolume",
 ///     "state": "Beta",
 ///     "enabled": false,
+///     "archs": [],
 ///     "rule": "configured",
 ///     "explanation": "feature gate ImageVolume is off: the configuration disables it",
 /// }));
@@ -57,17 +58,20 @@ impl Serialize for Warnings<'_> {
     }
 }
 
-/// `{"name", "state", "enabled", "rule", "explanation"}`: `state` is the
+/// `{"name", "state", "enabled", "archs", "rule", "explanation"}`: `archs`
+/// lists the evaluated architectures where the gate is on (SPEC section
+/// 14; empty when none was evaluated), `state` is the
 /// state in the evaluated release (`null` when the gate did not exist yet
 /// in an emulated one), `rule` is
 /// [`Rule::as_str`](crate::Rule::as_str), `explanation` the sentence of
 /// `Display`.
 impl Serialize for Explanation {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut gate = serializer.serialize_struct("Explanation", 5)?;
+        let mut gate = serializer.serialize_struct("Explanation", 6)?;
         gate.serialize_field("name", self.gate().name())?;
         gate.serialize_field("state", &self.state().map(State::as_str))?;
         gate.serialize_field("enabled", &self.enabled())?;
+        gate.serialize_field("archs", &self.archs())?;
         gate.serialize_field("rule", self.rule().as_str())?;
         gate.serialize_field("explanation", &self.to_string())?;
         gate.end()

@@ -2,28 +2,34 @@
 //! applied to every gate, the architecture policy's verdict acted on, the
 //! requirements kept.
 
+pub(crate) mod admission;
 pub(crate) mod changes;
 mod config_error;
 pub(crate) mod explanation;
 mod feature_set;
 #[cfg(feature = "serde")]
 mod feature_set_serde;
+mod options;
+mod per_arch;
+mod placement;
 pub(crate) mod policy;
 mod problem;
 mod requirements;
 pub(crate) mod rule;
-mod spec_checks;
 
 pub use changes::Change;
 pub use config_error::ConfigError;
 pub use explanation::Explanation;
 pub use feature_set::FeatureSet;
-pub use policy::{Action, ArchPolicy, ArchStatuses, Options};
+pub use options::Options;
+pub use placement::{ARCH_LABEL, NodeSelectorRequirement, NodeSelectorTerm, Placement};
+pub use policy::{Action, ArchPolicy, ArchStatuses};
 pub use problem::{ConfigProblem, Problem, Severity, Warning};
 pub use rule::Rule;
 
 use std::collections::HashMap;
 
+use crate::evaluate::per_arch::PerArch;
 use crate::evaluate::policy::Verdict;
 use crate::evaluate::rule::{ALL_ALPHA, ALL_BETA, DISABLED, ENABLED, decide};
 use crate::text::capped::Capped;
@@ -143,8 +149,12 @@ impl Registry {
                     decide(state, listed, all_alpha, all_beta);
             }
         }
+        let evaluated = judge.archs();
+        let all = per_arch::universe(evaluated);
         let mut on = Vec::with_capacity(self.len());
+        let mut masks = Vec::with_capacity(self.len());
         let mut rules = Vec::with_capacity(self.len());
+        let mut partial = Vec::new();
         // With requirements, a gate the policy warns about may yet be turned
         // off for one, and a warning calling it enabled would be false: the
         // policy's warnings wait, by position, until the requirements are
@@ -156,6 +166,7 @@ impl Registry {
                 Some((version, states)) => {
                     let Some(state) = states[position] else {
                         on.push(false);
+                        masks.push(0);
                         rules.push(crate::evaluate::rule::not_yet_introduced(gate, version));
                         continue;
                     };
@@ -164,57 +175,54 @@ impl Registry {
                 None => gate.state(),
             };
             let (mut enabled, mut rule) = table[state as usize * 4 + usize::from(listed)];
+            let mut mask = if enabled { all } else { 0 };
             if enabled && state != State::Ga {
-                let Verdict { action, archs } = judge.verdict(gate);
-                // A waiting warning is small and `Copy`; it is built once
-                // the requirements are settled.
-                match action {
-                    Action::Allow => {}
-                    Action::Deny if listed == ENABLED => {
-                        problems.push(ConfigProblem::ArchDenied { gate, archs });
+                let verdict = judge.verdict(gate);
+                if listed == ENABLED && !verdict.deny.is_empty() {
+                    problems.push(ConfigProblem::ArchDenied {
+                        gate,
+                        archs: verdict.deny,
+                    });
+                } else if let Some(off) = verdict.off_rule() {
+                    // Off only where the policy says so: on the rest of a
+                    // cluster the gate stays on.
+                    mask &= !verdict.off.arch_set().bits();
+                    if mask == 0 {
+                        (enabled, rule) = (false, off);
+                    } else {
+                        partial.push((position, off));
                     }
-                    Action::Warn if requirements => waiting.push((position, action, archs)),
-                    Action::Warn => warnings.push(Warning::ArchSupport { gate, archs }),
-                    Action::Disable | Action::Deny => {
-                        enabled = false;
-                        rule = Rule::ArchPolicy { action, archs };
-                        if requirements {
-                            waiting.push((position, action, archs));
-                        } else {
-                            warnings.push(Warning::ArchDisabled {
-                                gate,
-                                action,
-                                archs,
-                            });
-                        }
-                    }
+                }
+                // A waiting verdict is small and `Copy`; its warnings are
+                // built once the requirements are settled.
+                if !requirements {
+                    policy_warnings(gate, verdict, listed, mask, &mut warnings);
+                } else if !verdict.off.is_empty() || !verdict.warn.is_empty() {
+                    waiting.push((position, verdict));
                 }
             }
             on.push(enabled);
+            masks.push(mask);
             rules.push(rule);
         }
+        let mut per_arch = PerArch {
+            evaluated,
+            masks: masks.into(),
+            partial,
+        };
         if requirements {
-            let settled = self.settle_requirements(&listed, &mut on, &mut rules);
-            for (position, action, archs) in waiting {
+            let settled = self.settle_requirements(&listed, &mut on, &mut rules, &mut per_arch);
+            for (position, verdict) in waiting {
                 let gate = self.at(position);
-                match action {
-                    // A gate turned off for a requirement is not "enabled".
-                    Action::Warn if on[position] => {
-                        warnings.push(Warning::ArchSupport { gate, archs });
-                    }
-                    Action::Warn => {}
-                    _ => warnings.push(Warning::ArchDisabled {
-                        gate,
-                        action,
-                        archs,
-                    }),
-                }
+                let mask = per_arch.masks[position];
+                policy_warnings(gate, verdict, listed[position], mask, &mut warnings);
             }
             self.report_requirements(
                 &settled,
                 options.emulated_version,
                 &on,
                 &rules,
+                &per_arch,
                 &mut warnings,
                 &mut problems,
             );
@@ -225,6 +233,7 @@ impl Registry {
             options.emulated_version,
             on.into(),
             rules.into(),
+            per_arch,
             warnings.finish(),
         ))
     }
@@ -342,6 +351,38 @@ impl Registry {
             name: name.to_owned(),
             suggestion: self.suggest(name),
             severity,
+        });
+    }
+}
+
+/// The policy's warnings about an enabled gate, once it is known where it
+/// ends on (`mask`): where it was turned off, and where it stays on though
+/// not Supported (only those architectures: a warning never calls a gate
+/// enabled where it is off).
+fn policy_warnings(
+    gate: &'static crate::Gate,
+    verdict: Verdict,
+    listed: u8,
+    mask: u8,
+    warnings: &mut Capped<Warning>,
+) {
+    // A gate the configuration names where the policy denies it refuses
+    // the configuration: no warning adds to that.
+    if listed == ENABLED && !verdict.deny.is_empty() {
+        return;
+    }
+    if !verdict.off.is_empty() {
+        warnings.push(Warning::ArchDisabled {
+            gate,
+            action: verdict.off_action,
+            archs: verdict.off,
+        });
+    }
+    let warned = verdict.warn.only(crate::ArchSet::from_bits(mask));
+    if !warned.is_empty() {
+        warnings.push(Warning::ArchSupport {
+            gate,
+            archs: warned,
         });
     }
 }

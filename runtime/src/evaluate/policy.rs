@@ -1,91 +1,11 @@
-//! The architecture policy: how a configuration is evaluated ([`Options`]),
-//! what to do about an enabled gate that is not Supported on a target
-//! architecture ([`ArchPolicy`], [`Action`]), and the verdict, decided here
-//! and only here.
+//! The architecture policy: what to do about an enabled gate that is not
+//! Supported on a target architecture ([`ArchPolicy`], [`Action`]), and the
+//! verdict, decided here and only here.
 
 use std::fmt;
 
 use crate::vocab::vocabulary::vocabulary;
-use crate::{Arch, Gate, Status, Version};
-
-/// How a configuration is evaluated: for which architectures, under which
-/// policy, and whether unknown names are errors.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct Options {
-    /// The architectures the program runs on; several for a cluster whose
-    /// nodes differ. Default: [`Arch::current()`] (none if it is not one of ours).
-    pub archs: Vec<Arch>,
-    /// What to do when an enabled gate is not Supported on one of `archs`.
-    pub policy: ArchPolicy,
-    /// Whether an unknown name is an error rather than a warning.
-    pub strict: bool,
-    /// Evaluate as the program behaved in this release: each gate has its
-    /// state at that version ([`Gate::state_at`]), and a gate not yet
-    /// introduced is off (a name the configuration gives for it is an
-    /// unknown name, whose warning says when it arrives). `None`: today's
-    /// states.
-    pub emulated_version: Option<Version>,
-}
-
-impl Default for Options {
-    fn default() -> Options {
-        Options {
-            archs: Arch::current().into_iter().collect(),
-            policy: ArchPolicy::default(),
-            strict: false,
-            emulated_version: None,
-        }
-    }
-}
-
-impl Options {
-    /// These options with `archs` as the target architectures.
-    #[must_use]
-    pub fn with_archs(mut self, archs: impl IntoIterator<Item = Arch>) -> Options {
-        self.archs = archs.into_iter().collect();
-        self
-    }
-
-    /// These options with `policy`.
-    #[must_use]
-    pub fn with_policy(mut self, policy: ArchPolicy) -> Options {
-        self.policy = policy;
-        self
-    }
-
-    /// These options, strict or not about unknown names.
-    #[must_use]
-    pub fn with_strict(mut self, strict: bool) -> Options {
-        self.strict = strict;
-        self
-    }
-
-    /// These options emulating release `version` (see
-    /// [`Options::emulated_version`]).
-    #[must_use]
-    pub fn with_emulated_version(mut self, version: Version) -> Options {
-        self.emulated_version = Some(version);
-        self
-    }
-
-    /// The policy ready to judge gates on the target architectures.
-    pub(crate) fn judge(&self) -> Judge {
-        let mut present = [false; Arch::ALL.len()];
-        for &arch in &self.archs {
-            present[arch.index()] = true;
-        }
-        let mut judge = Judge {
-            archs: [Arch::Amd64; Arch::ALL.len()],
-            len: 0,
-            actions: Status::ALL.map(|status| self.policy.action(status)),
-        };
-        for arch in Arch::ALL.into_iter().filter(|a| present[a.index()]) {
-            judge.archs[judge.len] = arch;
-            judge.len += 1;
-        }
-        judge
-    }
-}
+use crate::{Arch, ArchSet, Gate, Options, Status};
 
 /// An [`ArchPolicy`] with its target architectures (each once, in [`Arch`]
 /// order) and its action for each [`Status`] looked up once: evaluation asks
@@ -158,12 +78,30 @@ impl Default for ArchPolicy {
     }
 }
 
-/// The policy's word on one enabled gate: the most severe action its
-/// statuses on the target architectures call for, and those architectures.
+/// The policy's word on one enabled gate, per target architecture: where
+/// it denies, where it turns the gate off (`Disable` or `Deny`), and where
+/// it warns.
 #[derive(Clone, Copy)]
 pub(crate) struct Verdict {
-    pub(crate) action: Action,
-    pub(crate) archs: ArchStatuses,
+    /// Where the action is `Deny`: a configuration naming the gate is refused.
+    pub(crate) deny: ArchStatuses,
+    /// Where the action is `Disable` or `Deny`: the gate is off there
+    /// (unless the configuration names it and `Deny` refuses it).
+    pub(crate) off: ArchStatuses,
+    /// The most severe action of `off` (`Disable` or `Deny`).
+    pub(crate) off_action: Action,
+    /// Where the action is `Warn`: the gate stays on there, with a warning.
+    pub(crate) warn: ArchStatuses,
+}
+
+impl Verdict {
+    /// The rule of a gate the policy turns off where it does.
+    pub(crate) fn off_rule(self) -> Option<crate::Rule> {
+        (!self.off.is_empty()).then_some(crate::Rule::ArchPolicy {
+            action: self.off_action,
+            archs: self.off,
+        })
+    }
 }
 
 impl ArchPolicy {
@@ -192,29 +130,39 @@ impl ArchPolicy {
 }
 
 impl Judge {
-    /// The policy's verdict on an enabled gate over the target
-    /// architectures, decided here and nowhere else: the most severe action
-    /// its statuses call for, naming every architecture that calls for it
-    /// (and no other: an allowed unspecified one is not dragged into a
-    /// warning).
+    /// The policy's verdict on an enabled gate on each target
+    /// architecture, decided here and nowhere else: each architecture
+    /// falls where its status's action puts it (an allowed one nowhere).
+    #[inline]
     pub(crate) fn verdict(&self, gate: &Gate) -> Verdict {
-        let archs = &self.archs[..self.len];
-        let action = |arch: Arch| self.actions[gate.status(arch) as usize];
-        let worst = archs
-            .iter()
-            .map(|&arch| action(arch))
-            .max_by_key(|a| a.severity())
-            .unwrap_or(Action::Allow);
         let mut verdict = Verdict {
-            action: worst,
-            archs: ArchStatuses::default(),
+            deny: ArchStatuses::default(),
+            off: ArchStatuses::default(),
+            off_action: Action::Allow,
+            warn: ArchStatuses::default(),
         };
-        if worst != Action::Allow {
-            for &arch in archs.iter().filter(|&&arch| action(arch) == worst) {
-                verdict.archs.insert(arch, gate.status(arch));
+        for &arch in &self.archs[..self.len] {
+            let status = gate.status(arch);
+            match self.actions[status as usize] {
+                Action::Allow => {}
+                Action::Warn => verdict.warn.insert(arch, status),
+                action @ (Action::Disable | Action::Deny) => {
+                    if action == Action::Deny {
+                        verdict.deny.insert(arch, status);
+                    }
+                    verdict.off.insert(arch, status);
+                    if action.severity() > verdict.off_action.severity() {
+                        verdict.off_action = action;
+                    }
+                }
             }
         }
         verdict
+    }
+
+    /// The target architectures, as a set.
+    pub(crate) fn archs(&self) -> ArchSet {
+        self.archs[..self.len].iter().copied().collect()
     }
 }
 
@@ -233,11 +181,35 @@ pub struct ArchStatuses {
 impl ArchStatuses {
     fn insert(&mut self, arch: Arch, status: Status) {
         let shift = 3 * arch.index();
-        let code = Status::ALL
-            .iter()
-            .position(|&s| s == status)
-            .map_or(0, |i| i as u16 + 1);
+        // `Status::ALL` lists the statuses in declaration order.
+        let code = status as u16 + 1;
         self.codes = (self.codes & !(0b111 << shift)) | (code << shift);
+    }
+
+    /// These, restricted to the architectures of `archs`: a mask over the
+    /// codes, as evaluation asks this of every warned gate.
+    pub(crate) fn only(self, archs: ArchSet) -> ArchStatuses {
+        let mut keep = 0u16;
+        for i in 0..Arch::ALL.len() {
+            if archs.bits() & (1 << i) != 0 {
+                keep |= 0b111 << (3 * i);
+            }
+        }
+        ArchStatuses {
+            codes: self.codes & keep,
+        }
+    }
+
+    /// The architectures, as a set.
+    #[must_use]
+    pub fn arch_set(&self) -> ArchSet {
+        let mut bits = 0u8;
+        for i in 0..Arch::ALL.len() {
+            if (self.codes >> (3 * i)) & 0b111 != 0 {
+                bits |= 1 << i;
+            }
+        }
+        ArchSet::from_bits(bits)
     }
 
     /// The status on `arch`, or `None` when `arch` is not among these.
@@ -296,5 +268,25 @@ impl fmt::Display for ArchStatuses {
             write!(f, "{arch} ({status})")?;
         }
         Ok(())
+    }
+}
+
+impl Options {
+    /// The policy ready to judge gates on the target architectures.
+    pub(crate) fn judge(&self) -> Judge {
+        let mut present = [false; Arch::ALL.len()];
+        for &arch in &self.archs {
+            present[arch.index()] = true;
+        }
+        let mut judge = Judge {
+            archs: [Arch::Amd64; Arch::ALL.len()],
+            len: 0,
+            actions: Status::ALL.map(|status| self.policy.action(status)),
+        };
+        for arch in Arch::ALL.into_iter().filter(|a| present[a.index()]) {
+            judge.archs[judge.len] = arch;
+            judge.len += 1;
+        }
+        judge
     }
 }

@@ -7,6 +7,7 @@ mod expansion;
 mod location;
 pub mod private;
 pub(crate) mod requirement_checks;
+mod target_check;
 
 pub use descriptor::{__used_by, FeatureGate, Gate, Registered, UsedBy};
 pub use location::Location;

@@ -3,10 +3,15 @@
 
 pub use crate::__feature_gate as gate;
 pub use crate::__feature_gate_requirement as requirement;
+pub use crate::__target_supported_at as target_supported_at;
 pub use crate::Gate;
 use crate::gate::encoding::FIELDS;
 pub use crate::gate::requirement_checks::{Decl, check, distinct, require, require_distinct};
+pub use crate::gate::target_check::{target_supported, unsupported_on};
 pub use crate::gate::{__used_by as used_by, Registered, UsedBy};
+pub use featuregate_macros::{
+    __assert_supported_on as assert_supported_on, assert_target_supported,
+};
 pub use inventory;
 
 /// The descriptor of a declaration the macro rejected: the marker type

@@ -44,7 +44,7 @@ impl Decl {
         layout: &UNKNOWN_LAYOUT,
     };
 
-    const fn known(&self) -> bool {
+    pub(crate) const fn known(&self) -> bool {
         encoding::codes(self.layout) != UNKNOWN_CODES
     }
 
@@ -57,7 +57,7 @@ impl Decl {
             && same(self.field_bytes(NAME), other.field_bytes(NAME))
     }
 
-    const fn name(&self) -> &'static str {
+    pub(crate) const fn name(&self) -> &'static str {
         self.field(NAME)
     }
 
@@ -65,7 +65,7 @@ impl Decl {
         encoding::state_of(encoding::codes(self.layout))
     }
 
-    const fn reason(&self, arch: usize) -> &'static str {
+    pub(crate) const fn reason(&self, arch: usize) -> &'static str {
         self.field(REASONS + arch)
     }
 
@@ -104,14 +104,14 @@ pub struct Message {
 }
 
 impl Message {
-    const fn new() -> Message {
+    pub(crate) const fn new() -> Message {
         Message {
             bytes: [0; 1024],
             len: 0,
         }
     }
 
-    const fn push(&mut self, s: &str) {
+    pub(crate) const fn push(&mut self, s: &str) {
         self.push_cut(s, s.len());
     }
 
@@ -124,7 +124,7 @@ impl Message {
 
     /// Pushes at most `max` bytes of `s`, cut at a character boundary,
     /// with `...` where it was cut.
-    const fn push_cut(&mut self, s: &str, max: usize) {
+    pub(crate) const fn push_cut(&mut self, s: &str, max: usize) {
         let bytes = s.as_bytes();
         let room = self.bytes.len() - self.len;
         let mut end = bytes.len();
@@ -158,7 +158,7 @@ impl Message {
 }
 
 /// How much of a reason a message quotes.
-const REASON_MAX: usize = 120;
+pub(crate) const REASON_MAX: usize = 120;
 
 const fn same(a: &[u8], b: &[u8]) -> bool {
     if a.len() != b.len() {

@@ -8,7 +8,7 @@
 //!   `suggest`), requirements (`required_by`, in `requirements.rs`) and the
 //!   lifecycle lint (`lint`, in `lifecycle.rs`);
 //! - `evaluate/`: `evaluate` (`mod.rs`, `requirements.rs`) and `used_by`
-//!   (`spec_checks.rs`);
+//!   (`admission.rs`);
 //! - `report/`: `matrix`, `coverage`, `parity`, `graph`;
 //! - `evidence/`: `assess` (feature `evidence`).
 
@@ -128,14 +128,40 @@ impl Registry {
         self.get(gate.name()).is_some_and(|g| std::ptr::eq(g, gate))
     }
 
-    /// The known name closest to `name`, for "did you mean" messages.
+    /// The known name closest to `name`, for "did you mean" messages: the
+    /// name itself when a gate has it, then a name equal but for ASCII
+    /// case, then the most similar (Jaro-Winkler above 0.8).
+    ///
+    /// Bounded on hostile input: a name over 128 bytes, which no gate has,
+    /// gets `None` at once, and a search that would compare more than a
+    /// couple of thousand look-alike names in full gives up with `None`.
+    ///
+    /// ```
+    /// # use featuregate::{Registry, State};
+    /// # let gate = |name: &str| featuregate::__private::leaked_gate(name, State::Beta);
+    /// let registry = Registry::new([gate("CaseGate"), gate("CASEGATE"), gate("Snapshot")])?;
+    /// assert_eq!(registry.suggest("CaseGate"), Some("CaseGate"));
+    /// assert_eq!(registry.suggest("snapshot"), Some("Snapshot"));
+    /// assert_eq!(registry.suggest("Snapshots"), Some("Snapshot"));
+    /// assert_eq!(registry.suggest(&"Snapshot".repeat(100)), None);
+    /// # Ok::<(), featuregate::RegistryError>(())
+    /// ```
     #[must_use]
     pub fn suggest(&self, name: &str) -> Option<&'static str> {
+        if name.len() > crate::vocab::name::MAX_LEN {
+            return None;
+        }
+        if let Some(position) = self.position(name) {
+            return Some(self.table.gates[position].name());
+        }
         let folded = self
             .table
             .folded
             .get_or_init(|| crate::text::suggest::Folded::new(self.iter().map(Gate::name)));
-        folded.closest(name, &self.table.gates)
+        folded
+            .closest(name)
+            .and_then(|i| self.table.gates.get(i))
+            .map(|gate| gate.name())
     }
 
     /// The position of the gate called `name` in [`Registry::iter`]'s order.

@@ -10,6 +10,13 @@ pub(crate) const NAME_BYTES: usize = 64;
 /// How many bytes of a gate's declared message another message shows.
 pub(crate) const MESSAGE_BYTES: usize = 512;
 
+/// How many bytes of a path a message shows.
+pub(crate) const PATH_BYTES: usize = 256;
+
+/// How many bytes of a parser's own message (serde's, a YAML reader's,
+/// clap's) another message shows.
+pub(crate) const PARSER_BYTES: usize = 200;
+
 /// `text` escaped and cut to `limit` bytes of output; when cut, its length
 /// in bytes follows: `VeryLong... (300 bytes)`.
 #[derive(Clone, Copy)]
@@ -26,8 +33,8 @@ pub(crate) fn quoted(text: &str) -> Quoted<'_> {
     }
 }
 
-/// `text` as a message quotes it, cut to `limit` bytes of escaped text.
-#[cfg_attr(not(feature = "evidence"), allow(dead_code))]
+/// `text` as a message quotes it, cut to `limit` bytes of escaped text:
+/// a path ([`PATH_BYTES`]), a parser's message ([`PARSER_BYTES`]).
 pub(crate) fn quoted_cut(text: &str, limit: usize) -> Quoted<'_> {
     Quoted { text, limit }
 }
@@ -38,6 +45,13 @@ pub(crate) fn quoted_message(text: &str) -> Quoted<'_> {
         text,
         limit: MESSAGE_BYTES,
     }
+}
+
+/// A parser's own message as another message quotes it: its line breaks
+/// made spaces, then escaped and cut to [`PARSER_BYTES`].
+pub(crate) fn parser_message(message: &str) -> String {
+    let flat = message.replace(['\n', '\r'], " ");
+    quoted_cut(flat.trim(), PARSER_BYTES).to_string()
 }
 
 impl fmt::Display for Quoted<'_> {
@@ -62,10 +76,18 @@ impl fmt::Display for Quoted<'_> {
 }
 
 /// Whether `c` is escaped: Unicode's control (Cc) and format (Cf)
-/// characters, and the line and paragraph separators, which would break a
-/// one-line message.
+/// characters, the line and paragraph separators (Zl, Zp), which would
+/// break a one-line message, the private-use characters (Co), which show as
+/// anything a font likes, and the whole block of tag characters.
 pub(crate) fn needs_escape(c: char) -> bool {
-    c.is_control() || is_format(c) || matches!(c, '\u{2028}' | '\u{2029}')
+    c.is_control()
+        || is_format(c)
+        || matches!(c,
+            '\u{2028}' | '\u{2029}'
+            | '\u{e000}'..='\u{f8ff}'
+            | '\u{e0000}'..='\u{e007f}'
+            | '\u{f0000}'..='\u{ffffd}'
+            | '\u{100000}'..='\u{10fffd}')
 }
 
 /// Unicode's format characters (general category Cf, Unicode 16): soft
@@ -100,6 +122,48 @@ fn is_format(c: char) -> bool {
     CF.iter().any(|&(lo, hi)| (lo..=hi).contains(&c))
 }
 
+/// A path as a message quotes it: lossy UTF-8, escaped, cut to
+/// [`PATH_BYTES`] of the escaped text.
+pub(crate) struct Escaped<'a>(pub(crate) &'a std::path::Path);
+
+impl fmt::Display for Escaped<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let text = self.0.to_string_lossy();
+        fmt::Display::fmt(&quoted_cut(&text, PATH_BYTES), f)
+    }
+}
+
+/// A parser's message without the place it names (` at line 4 column 7`,
+/// `line 4, column 7: `, ...): the message that quotes it gives the line
+/// once. Any run of `line N` and `column N` words with the `at` before
+/// them goes.
+pub(crate) fn without_location(message: &str) -> String {
+    let words: Vec<&str> = message.split(' ').collect();
+    let number = |w: &str| {
+        let w = w.trim_end_matches([',', ':', ')', '.']);
+        !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit())
+    };
+    let mut keep = Vec::with_capacity(words.len());
+    let mut i = 0;
+    while i < words.len() {
+        let place = |at: usize| {
+            at + 1 < words.len()
+                && matches!(words[at].trim_start_matches('('), "line" | "column" | "col")
+                && number(words[at + 1])
+        };
+        if place(i) || (words[i] == "at" && place(i + 1)) {
+            i += usize::from(words[i] == "at");
+            while place(i) {
+                i += 2;
+            }
+            continue;
+        }
+        keep.push(words[i]);
+        i += 1;
+    }
+    keep.join(" ").trim_end_matches([',', ':', ' ']).to_owned()
+}
+
 #[cfg(test)]
 mod tests {
     use super::{needs_escape, quoted};
@@ -118,5 +182,35 @@ mod tests {
         let hostile = "\u{200b}".repeat(1000);
         assert!(quoted(&hostile).to_string().len() < 100);
         assert!(needs_escape('\u{e0041}') && !needs_escape('é'));
+        for c in [
+            '\u{e000}',
+            '\u{f8ff}',
+            '\u{e0000}',
+            '\u{f0000}',
+            '\u{10fffd}',
+            '\u{2029}',
+        ] {
+            assert!(needs_escape(c), "{c:?}");
+        }
+        // The cut counts the escaped text: 250 control characters are 1,250
+        // bytes escaped, shown as 64.
+        let controls = "\u{1}".repeat(250);
+        let shown = quoted(&controls).to_string();
+        assert!(shown.len() <= 64 + 20, "{} bytes: {shown}", shown.len());
+        assert!(shown.ends_with("... (250 bytes)"), "{shown}");
+    }
+
+    #[test]
+    fn locations_go_from_parser_messages() {
+        use super::without_location;
+        assert_eq!(
+            without_location("expected `,` at line 4 column 7"),
+            "expected `,`"
+        );
+        assert_eq!(
+            without_location("invalid type: map at line 4, column 7: more"),
+            "invalid type: map more"
+        );
+        assert_eq!(without_location("the line is fine"), "the line is fine");
     }
 }

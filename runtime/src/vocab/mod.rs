@@ -2,6 +2,7 @@
 //! versions and gate names, each with its spellings, `FromStr` and `Display`.
 
 mod arch;
+mod arch_set;
 pub(crate) mod name;
 mod state;
 mod support;
@@ -9,6 +10,7 @@ mod version;
 pub(crate) mod vocabulary;
 
 pub use arch::Arch;
+pub use arch_set::ArchSet;
 pub use state::State;
 pub use support::{Status, Support};
 pub use version::{ParseVersionError, Version};

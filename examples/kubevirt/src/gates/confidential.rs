@@ -2,6 +2,14 @@
 
 use featuregate::feature_gate;
 
+use crate::{LaunchSecurity, VmSpec};
+
+/// The spec asks for AMD SEV: KubeVirt's VMI admitter refuses it when
+/// `WorkloadEncryptionSEV` is off (a check of its own, not a `VmiSpecUsed`).
+fn sev_used(spec: &VmSpec) -> bool {
+    spec.launch_security == Some(LaunchSecurity::Sev)
+}
+
 /// Runs a VM as an Intel TDX confidential workload.
 #[feature_gate(
     name = "WorkloadEncryptionTDX",
@@ -21,6 +29,7 @@ pub struct WorkloadEncryptionTdx;
     s390x = Unsupported("AMD SEV; only the amd64 admission validator checks the gate"),
     alpha = "v0.49.0",
     beta = "v1.9.0",
+    used_by = sev_used,
 )]
 pub struct WorkloadEncryptionSev;
 

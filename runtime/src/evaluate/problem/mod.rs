@@ -1,11 +1,11 @@
 //! [`Problem`]: one kind of thing surprising or wrong in a configuration or a
-//! spec, with the [`Severity`] it has where it was found.
+//! spec, with the [`Severity`] it has where it was found; its words are in
+//! `words.rs`.
 
-use std::fmt;
+mod words;
 
 use crate::text::capped::Kind;
-use crate::text::escape::{quoted, quoted_message};
-use crate::{Action, ArchStatuses, Explanation, Gate, Rule, State, Version};
+use crate::{Action, Arch, ArchSet, ArchStatuses, Explanation, Gate, Rule, State, Version};
 
 /// Whether a [`Problem`] leaves the configuration (or the spec) in force.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -155,6 +155,58 @@ pub enum Problem {
         /// The value's type, as [`std::any::type_name`] gives it.
         type_name: &'static str,
     },
+    /// A gate on on some architectures of a cluster and turned off on
+    /// others (`archs`), where a gate it requires is off (SPEC section 14).
+    /// A warning.
+    RequirementOffOn {
+        /// The gate.
+        gate: &'static Gate,
+        /// Where it was turned off.
+        archs: ArchSet,
+        /// Its requirements that are off there, in declared order, each with why.
+        missing: Vec<Explanation>,
+    },
+    /// A spec for an architecture outside the evaluated ones
+    /// ([`FeatureSet::admit`](crate::FeatureSet::admit)), or, `arch` being
+    /// `None`, a spec to place when no architecture was evaluated. A refusal.
+    ArchNotEvaluated {
+        /// The spec's architecture.
+        arch: Option<Arch>,
+        /// The evaluated architectures.
+        evaluated: ArchSet,
+    },
+    /// A spec for `arch` uses a gate that does not qualify there: off there,
+    /// or `Unsupported` there (whatever the policy: an Unsupported feature
+    /// cannot work there). A refusal.
+    SpecArchUnqualified {
+        /// The gate.
+        gate: &'static Gate,
+        /// The spec's architecture.
+        arch: Arch,
+        /// Why it is off there, when it is (`None`: on but Unsupported).
+        off: Option<Rule>,
+    },
+    /// A spec to place uses gates that qualify on no common architecture:
+    /// one problem per gate it uses, naming where that gate qualifies. A
+    /// refusal.
+    NoPlacement {
+        /// The gate.
+        gate: &'static Gate,
+        /// Where it qualifies (on and not Unsupported).
+        qualifies: ArchSet,
+    },
+    /// In a cluster, [`FeatureSet::check_spec`](crate::FeatureSet::check_spec)
+    /// refuses a spec using a gate that does not qualify on every evaluated
+    /// architecture: [`FeatureSet::admit`](crate::FeatureSet::admit) places
+    /// it. A refusal.
+    SpecNotEverywhere {
+        /// The gate.
+        gate: &'static Gate,
+        /// Where it qualifies.
+        qualifies: ArchSet,
+        /// The evaluated architectures.
+        evaluated: ArchSet,
+    },
     /// More problems of one kind than are listed (100 are).
     More {
         /// What they are about, as in `unknown feature gates`.
@@ -185,13 +237,18 @@ impl Problem {
             | Problem::DeprecatedEnabled { .. }
             | Problem::ArchSupport { .. }
             | Problem::ArchDisabled { .. }
-            | Problem::SpecUsesDeprecated { .. } => Severity::Warning,
+            | Problem::SpecUsesDeprecated { .. }
+            | Problem::RequirementOffOn { .. } => Severity::Warning,
             Problem::InvalidName { .. }
             | Problem::DuplicateName { .. }
             | Problem::InBothLists { .. }
             | Problem::ArchDenied { .. }
             | Problem::SpecUsesDisabled { .. }
-            | Problem::UncheckedType { .. } => Severity::Refusal,
+            | Problem::UncheckedType { .. }
+            | Problem::ArchNotEvaluated { .. }
+            | Problem::SpecArchUnqualified { .. }
+            | Problem::NoPlacement { .. }
+            | Problem::SpecNotEverywhere { .. } => Severity::Refusal,
             Problem::UnknownGate { severity, .. }
             | Problem::NotYetIntroduced { severity, .. }
             | Problem::MissingRequirement { severity, .. }
@@ -213,12 +270,17 @@ impl Problem {
             | Problem::ArchDenied { gate, .. }
             | Problem::MissingRequirement { gate, .. }
             | Problem::SpecUsesDeprecated { gate }
-            | Problem::SpecUsesDisabled { gate, .. } => Some(gate),
+            | Problem::SpecUsesDisabled { gate, .. }
+            | Problem::RequirementOffOn { gate, .. }
+            | Problem::SpecArchUnqualified { gate, .. }
+            | Problem::NoPlacement { gate, .. }
+            | Problem::SpecNotEverywhere { gate, .. } => Some(gate),
             Problem::InvalidName { .. }
             | Problem::DuplicateName { .. }
             | Problem::InBothLists { .. }
             | Problem::UnknownGate { .. }
             | Problem::UncheckedType { .. }
+            | Problem::ArchNotEvaluated { .. }
             | Problem::More { .. } => None,
         }
     }
@@ -258,6 +320,16 @@ impl Problem {
             Problem::SpecUsesDeprecated { .. } => (13, "Deprecated gates the spec uses"),
             Problem::SpecUsesDisabled { .. } => (14, "gates the spec uses that are off"),
             Problem::UncheckedType { .. } => (15, "unchecked types"),
+            Problem::RequirementOffOn { .. } => (
+                17,
+                "gates turned off for a requirement on some architectures",
+            ),
+            Problem::ArchNotEvaluated { .. } => (18, "architectures not evaluated"),
+            Problem::SpecArchUnqualified { .. }
+            | Problem::NoPlacement { .. }
+            | Problem::SpecNotEverywhere { .. } => {
+                (19, "gates that do not qualify on an architecture")
+            }
             Problem::More { .. } if refused => (16, "more problems"),
             Problem::More { .. } => (16, "more warnings"),
         }
@@ -275,163 +347,5 @@ impl Kind for Problem {
             count,
             severity: sample.severity(),
         }
-    }
-}
-
-impl fmt::Display for Problem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let refused = self.severity() == Severity::Refusal;
-        match self {
-            Problem::GaDisabled { gate } => write!(
-                f,
-                "feature gate {gate} is GA and always on; disabling it has no effect: {}",
-                quoted_message(&gate.message())
-            ),
-            Problem::GaEnabled { gate } => write!(
-                f,
-                "feature gate {gate} is GA and always on; enabling it is redundant: {}",
-                quoted_message(&gate.message())
-            ),
-            Problem::DiscontinuedEnabled { gate } => write!(
-                f,
-                "feature gate {gate} is discontinued and always off; enabling it has no effect: {}",
-                quoted_message(&gate.message())
-            ),
-            Problem::DeprecatedEnabled { gate } => write!(
-                f,
-                "feature gate {gate} is enabled but deprecated: {}",
-                quoted_message(&gate.message())
-            ),
-            Problem::InvalidName { name } => match crate::vocab::name::check(name) {
-                Err(fault) => write!(f, "`{}`: {fault}", quoted(name)),
-                Ok(()) => write!(f, "`{}`: invalid feature gate name", quoted(name)),
-            },
-            Problem::DuplicateName { name } => write!(
-                f,
-                "feature gate {} is given twice in one list",
-                quoted(name)
-            ),
-            Problem::InBothLists { name } => write!(
-                f,
-                "feature gate {} is listed both as enabled and as disabled",
-                quoted(name)
-            ),
-            Problem::UnknownGate {
-                name, suggestion, ..
-            } => {
-                write!(f, "unknown feature gate {}", quoted(name))?;
-                match suggestion {
-                    Some(near) => write!(f, "; did you mean {near}?"),
-                    None if refused => Ok(()),
-                    None => f.write_str("; it has no effect"),
-                }
-            }
-            Problem::NotYetIntroduced {
-                gate,
-                version,
-                state,
-                from,
-                ..
-            } => write!(
-                f,
-                "feature gate {gate} does not exist in {version}; it is {state} from {from}"
-            ),
-            Problem::ArchSupport { gate, archs } => {
-                write!(
-                    f,
-                    "feature gate {gate} is enabled but not Supported on {archs}"
-                )
-            }
-            Problem::ArchDisabled {
-                gate,
-                action,
-                archs,
-            } => write!(
-                f,
-                "feature gate {gate} is turned off: the architecture policy ({action}) does not allow it on {archs}"
-            ),
-            Problem::ArchDenied { gate, archs } => write!(
-                f,
-                "feature gate {gate} is enabled but the architecture policy denies it on {archs}"
-            ),
-            Problem::MissingRequirement { gate, missing, .. } if refused => {
-                refused_for_requirements(f, gate, missing)
-            }
-            Problem::MissingRequirement { gate, missing, .. } => {
-                turned_off_for_requirements(f, gate, missing)
-            }
-            Problem::SpecUsesDeprecated { gate } => write!(
-                f,
-                "the spec uses feature gate {gate}, which is deprecated: {}",
-                quoted_message(&gate.message())
-            ),
-            Problem::SpecUsesDisabled { gate, rule } => spec_uses_disabled(f, gate, *rule),
-            Problem::UncheckedType { type_name } => write!(
-                f,
-                "no feature gate's `used_by` takes a `{}`, so the value could not be checked \
-                 (pass the type the functions take, not a wrapper of it)",
-                quoted_message(type_name)
-            ),
-            Problem::More { about, count, .. } => {
-                let what = if refused { "problems" } else { "warnings" };
-                write!(f, "{count} more {what} about {about} left out")
-            }
-        }
-    }
-}
-
-/// A gate on by default (or by `AllAlpha`/`AllBeta`) turned off for its
-/// requirements.
-fn turned_off_for_requirements(
-    f: &mut fmt::Formatter<'_>,
-    gate: &Gate,
-    missing: &[Explanation],
-) -> fmt::Result {
-    write!(f, "feature gate {gate} is turned off: it requires ")?;
-    crate::evaluate::explanation::names(f, missing)?;
-    f.write_str(if missing.len() == 1 {
-        ", which is off"
-    } else {
-        ", which are off"
-    })
-}
-
-/// A spec refused for a gate that is off, and why it is off.
-fn spec_uses_disabled(f: &mut fmt::Formatter<'_>, gate: &Gate, rule: Rule) -> fmt::Result {
-    write!(f, "the spec uses feature gate {gate}, which is off: {rule}")?;
-    // A Discontinued gate's own message says what to use instead; a
-    // standard message calls the gate active or says it "can be safely
-    // removed", which a refusal must not.
-    let own = gate
-        .declared_message()
-        .filter(|m| gate.state() == State::Discontinued && !m.contains("safely removed"));
-    match own {
-        Some(message) => write!(f, ": {}", quoted_message(message)),
-        None => Ok(()),
-    }
-}
-
-/// A named gate refused for its requirements, with the one fix there is.
-fn refused_for_requirements(
-    f: &mut fmt::Formatter<'_>,
-    gate: &Gate,
-    missing: &[Explanation],
-) -> fmt::Result {
-    write!(f, "feature gate {gate} requires ")?;
-    crate::evaluate::explanation::names(f, missing)?;
-    let verb = if missing.len() == 1 { "is" } else { "are" };
-    write!(f, ", which {verb} off")?;
-    let mut fixed = missing.iter().filter(|m| !m.rule().configurable());
-    if let Some(first) = fixed.next() {
-        // Enabling it would not help: say why, and the one fix.
-        write!(f, " ({}: {}", first.gate(), first.rule())?;
-        for other in fixed {
-            write!(f, "; {}: {}", other.gate(), other.rule())?;
-        }
-        write!(f, "); leave {gate} off")
-    } else {
-        f.write_str("; enable ")?;
-        crate::evaluate::explanation::names(f, missing)?;
-        write!(f, " too, or leave {gate} off")
     }
 }
