@@ -88,6 +88,12 @@ pub(crate) enum Kind {
     /// Several problems, of one source or several: each one's error (never
     /// `Several` itself).
     Several(Vec<SourceError>),
+    /// The file reads, but what it configures was refused by a later stage
+    /// (the watcher's evaluation), whose error (of any type, so that this
+    /// stage names nothing of the one that refused) says it all, on one
+    /// line, as `Display`.
+    #[cfg_attr(not(feature = "watch"), allow(dead_code))]
+    Refused(Box<dyn Error + Send + Sync>),
 }
 
 /// Why a document was refused, as its [`SourceError`]'s `source()` gives
@@ -153,6 +159,15 @@ impl SourceError {
 
     /// One error for the problems of several sources, or the one error
     /// when there is one; `None` for none.
+    /// The later stage's refusal a [`Kind::Refused`] error carries.
+    #[cfg_attr(not(feature = "watch"), allow(dead_code))]
+    pub(crate) fn refused(&self) -> Option<&(dyn Error + Send + Sync + 'static)> {
+        match &self.0.kind {
+            Kind::Refused(why) => Some(&**why),
+            _ => None,
+        }
+    }
+
     pub(crate) fn several(errors: Vec<SourceError>) -> Option<SourceError> {
         let mut flat = Vec::with_capacity(errors.len());
         for error in errors {
@@ -244,6 +259,7 @@ impl fmt::Display for SourceError {
                 parser_message(&err.to_string())
             ),
             Kind::Deleted => write!(f, "feature gate file {path} was deleted"),
+            Kind::Refused(why) => write!(f, "{why}"),
             // Each problem with its cause on one line: this error has no
             // `source()` of its own.
             Kind::Several(all) => {
@@ -274,7 +290,8 @@ impl Error for SourceError {
             | Kind::NotAFile(_)
             | Kind::Deleted
             | Kind::Omitted(_)
-            | Kind::Several(_) => None,
+            | Kind::Several(_)
+            | Kind::Refused(_) => None,
         }
     }
 }

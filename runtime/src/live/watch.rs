@@ -173,13 +173,16 @@ enum Message {
 ///
 /// # Errors
 /// The first version must read and be accepted: otherwise this returns why
-/// and nothing is watched.
+/// and nothing is watched (a configuration evaluation refuses is an error
+/// whose [`SourceError::refusal`] gives the reasons).
 pub fn watch(
     path: impl AsRef<Path>,
     options: impl Into<WatchOptions>,
     on_event: impl Fn(WatchEvent) + Send + Sync + 'static,
-) -> Result<Watcher, Refusal> {
-    watch_sources([Layer::file(path.as_ref().to_owned())], options, on_event)
+) -> Result<Watcher, SourceError> {
+    let path = path.as_ref();
+    watch_sources([Layer::file(path.to_owned())], options, on_event)
+        .map_err(|refusal| refusal.into_source_error(path))
 }
 
 /// Lays `layers` over each other in order (later ones winning per gate, as

@@ -5,7 +5,7 @@
 use std::error::Error;
 use std::fmt;
 
-use crate::config::source_error::Escaped;
+use crate::config::source_error::{Escaped, Kind};
 use crate::text::escape::quoted_message;
 use crate::{ConfigError, SourceError};
 
@@ -79,6 +79,27 @@ impl Refusal {
             Refusal::Evaluation { layers, .. } => layers.iter().map(String::as_str).collect(),
             Refusal::NoSuchLayer { label } => vec![label.as_str()],
         }
+    }
+}
+
+impl Refusal {
+    /// The error [`watch`](super::watch::watch) returns for its one file:
+    /// a source error as it is, any other refusal as the file's error that
+    /// says it.
+    pub(crate) fn into_source_error(self, path: &std::path::Path) -> SourceError {
+        match self {
+            Refusal::Source { error, .. } => error,
+            other => SourceError::new(path, None, Kind::Refused(Box::new(other))),
+        }
+    }
+}
+
+impl SourceError {
+    /// Why evaluation refused the configuration of the file
+    /// [`watch`](super::watch::watch) was given, when that is the problem.
+    #[must_use]
+    pub fn refusal(&self) -> Option<&ConfigError> {
+        self.refused()?.downcast_ref::<Refusal>()?.refusal()
     }
 }
 
