@@ -14,6 +14,10 @@ use featuregate::cli::GateArgs;
 use featuregate::watch::{Layer, Refusal, WatchEvent, watch_sources};
 use featuregate::{FeatureGate, GateConfig, Options, active, feature_gate};
 
+#[cfg(feature = "tracing")]
+#[path = "support/global_log.rs"]
+mod global_log;
+
 #[path = "support/kubelet.rs"]
 mod kubelet;
 use kubelet::kubelet_update;
@@ -128,44 +132,7 @@ mod gauges {
 /// installed once, keeping the info events of target `featuregate`.
 #[cfg(feature = "tracing")]
 fn change_log() -> &'static Mutex<Vec<String>> {
-    use std::sync::OnceLock;
-    use tracing::field::{Field, Visit};
-    use tracing::span::{Attributes, Id, Record};
-    use tracing::{Event, Level, Metadata, Subscriber};
-
-    struct Global(&'static Mutex<Vec<String>>);
-    struct Message(String);
-    impl Visit for Message {
-        fn record_debug(&mut self, field: &Field, value: &dyn std::fmt::Debug) {
-            if field.name() == "message" {
-                self.0 = format!("{value:?}");
-            }
-        }
-    }
-    impl Subscriber for Global {
-        fn enabled(&self, meta: &Metadata<'_>) -> bool {
-            *meta.level() == Level::INFO && meta.target() == "featuregate"
-        }
-        fn new_span(&self, _: &Attributes<'_>) -> Id {
-            Id::from_u64(1)
-        }
-        fn record(&self, _: &Id, _: &Record<'_>) {}
-        fn record_follows_from(&self, _: &Id, _: &Id) {}
-        fn event(&self, event: &Event<'_>) {
-            let mut message = Message(String::new());
-            event.record(&mut message);
-            self.0.lock().unwrap().push(message.0);
-        }
-        fn enter(&self, _: &Id) {}
-        fn exit(&self, _: &Id) {}
-    }
-
-    static LOGGED: OnceLock<&'static Mutex<Vec<String>>> = OnceLock::new();
-    LOGGED.get_or_init(|| {
-        let logged = Box::leak(Box::new(Mutex::new(Vec::new())));
-        tracing::subscriber::set_global_default(Global(logged)).unwrap();
-        logged
-    })
+    global_log::logged_at(tracing::Level::INFO)
 }
 
 #[test]

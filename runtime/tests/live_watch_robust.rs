@@ -16,6 +16,10 @@ use std::time::{Duration, Instant};
 use featuregate::watch::{WatchEvent, WatchOptions, watch};
 use featuregate::{FeatureGate, Options, feature_gate};
 
+#[cfg(feature = "tracing")]
+#[path = "support/global_log.rs"]
+mod global_log;
+
 #[feature_gate(state = Alpha)]
 struct Sidecar;
 
@@ -194,44 +198,7 @@ fn a_panicking_callback_stops_no_later_reload() {
 /// logs from its own): a global subscriber, installed once.
 #[cfg(feature = "tracing")]
 fn errors_logged() -> &'static Mutex<Vec<String>> {
-    use std::sync::OnceLock;
-    use tracing::field::{Field, Visit};
-    use tracing::span::{Attributes, Id, Record};
-    use tracing::{Event, Level, Metadata, Subscriber};
-
-    struct Global(&'static Mutex<Vec<String>>);
-    struct Message(String);
-    impl Visit for Message {
-        fn record_debug(&mut self, field: &Field, value: &dyn std::fmt::Debug) {
-            if field.name() == "message" {
-                self.0 = format!("{value:?}");
-            }
-        }
-    }
-    impl Subscriber for Global {
-        fn enabled(&self, meta: &Metadata<'_>) -> bool {
-            *meta.level() == Level::ERROR && meta.target() == "featuregate"
-        }
-        fn new_span(&self, _: &Attributes<'_>) -> Id {
-            Id::from_u64(1)
-        }
-        fn record(&self, _: &Id, _: &Record<'_>) {}
-        fn record_follows_from(&self, _: &Id, _: &Id) {}
-        fn event(&self, event: &Event<'_>) {
-            let mut message = Message(String::new());
-            event.record(&mut message);
-            self.0.lock().unwrap().push(message.0);
-        }
-        fn enter(&self, _: &Id) {}
-        fn exit(&self, _: &Id) {}
-    }
-
-    static LOGGED: OnceLock<&'static Mutex<Vec<String>>> = OnceLock::new();
-    LOGGED.get_or_init(|| {
-        let logged = Box::leak(Box::new(Mutex::new(Vec::new())));
-        tracing::subscriber::set_global_default(Global(logged)).unwrap();
-        logged
-    })
+    global_log::logged_at(tracing::Level::ERROR)
 }
 
 #[test]
