@@ -210,12 +210,37 @@ impl GateArgs {
                 Err(err) => errors.push(err),
             }
         }
+        let mut fixed_errors = Vec::new();
+        for (label, config) in self.fixed(&mut fixed_errors) {
+            sources.push(label, config);
+        }
+        errors.extend(fixed_errors.into_iter().map(|(_, error)| error));
+        match SourceError::several(errors) {
+            Some(err) => Err(err),
+            None => Ok(sources),
+        }
+    }
+
+    /// The environment variable's and `--feature-gates`' configurations,
+    /// each with its label (`env VAR`, `--feature-gates`), lowest first: the
+    /// layers [`GateArgs::sources`] and `GateArgs::layers` share. A value
+    /// that does not parse adds its problems to `errors`, with its label
+    /// (the flag's good values still count).
+    pub(super) fn fixed(
+        &self,
+        errors: &mut Vec<(String, SourceError)>,
+    ) -> Vec<(String, GateConfig)> {
+        let mut fixed = Vec::new();
+        let mut bad = |label: &str, err| {
+            let error = SourceError::from_parse(Path::new(label), err, |_| None);
+            errors.push((label.to_owned(), error));
+        };
         if let Some(var) = &self.env {
             let label = format!("env {var}");
             match GateConfig::from_env(var) {
-                Ok(Some(config)) => sources.push(label, config),
+                Ok(Some(config)) => fixed.push((label, config)),
                 Ok(None) => {}
-                Err(err) => errors.push(SourceError::from_parse(Path::new(&label), err, |_| None)),
+                Err(err) => bad(&label, err),
             }
         }
         if !self.feature_gates.is_empty() {
@@ -224,17 +249,12 @@ impl GateArgs {
             for value in &self.feature_gates {
                 match GateConfig::parse(value) {
                     Ok(top) => config = config.overlay(&top),
-                    Err(err) => {
-                        errors.push(SourceError::from_parse(Path::new(label), err, |_| None));
-                    }
+                    Err(err) => bad(label, err),
                 }
             }
-            sources.push(label, config);
+            fixed.push((label.to_owned(), config));
         }
-        match SourceError::several(errors) {
-            Some(err) => Err(err),
-            None => Ok(sources),
-        }
+        fixed
     }
 
     /// How to evaluate: the `--arch` architectures (default

@@ -2,10 +2,7 @@
 //! layers a program's command line names, the operator's flag winning over
 //! every reloaded file.
 
-use std::path::Path;
-
 use super::GateArgs;
-use crate::GateConfig;
 use crate::SourceError;
 use crate::watch::{Layer, Refusal, WatchEvent, Watcher, watch_sources};
 
@@ -24,38 +21,19 @@ impl GateArgs {
     pub fn layers(&self) -> Result<Vec<Layer>, Refusal> {
         let mut layers: Vec<Layer> = self.files().iter().cloned().map(Layer::file).collect();
         // Every bad entry of the variable and the flag, reported together.
-        let mut labels: Vec<String> = Vec::new();
         let mut errors = Vec::new();
-        let mut bad = |label: &str, err| {
-            if !labels.iter().any(|l| l == label) {
-                labels.push(label.to_owned());
-            }
-            errors.push(SourceError::from_parse(Path::new(label), err, |_| None));
-        };
-        if let Some(var) = self.env() {
-            let label = format!("env {var}");
-            match GateConfig::from_env(var) {
-                Ok(Some(config)) => layers.push(Layer::fixed(label, config)),
-                Ok(None) => {}
-                Err(err) => bad(&label, err),
-            }
-        }
-        if !self.feature_gates.is_empty() {
-            let label = "--feature-gates";
-            let mut config = GateConfig::default();
-            for value in &self.feature_gates {
-                match GateConfig::parse(value) {
-                    Ok(top) => config = config.overlay(&top),
-                    Err(err) => bad(label, err),
-                }
-            }
+        for (label, config) in self.fixed(&mut errors) {
             layers.push(Layer::fixed(label, config));
         }
-        match SourceError::several(errors) {
-            Some(error) => Err(Refusal::Source {
-                layer: labels.join(" and "),
-                error,
-            }),
+        let mut labels: Vec<&str> = Vec::new();
+        for (label, _) in &errors {
+            if !labels.contains(&label.as_str()) {
+                labels.push(label);
+            }
+        }
+        let layer = labels.join(" and ");
+        match SourceError::several(errors.into_iter().map(|(_, error)| error).collect()) {
+            Some(error) => Err(Refusal::Source { layer, error }),
             None => Ok(layers),
         }
     }
