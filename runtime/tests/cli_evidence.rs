@@ -283,7 +283,8 @@ fn bad_arguments_and_files() {
             "March",
         ],
     );
-    assert_eq!(code, 1);
+    // A malformed value is a usage error, as for every other option.
+    assert_eq!(code, 2);
     assert!(err.contains("March is no date"), "{err}");
 }
 

@@ -34,7 +34,7 @@ pub struct EvidenceArgs {
     #[arg(long = "arch", value_name = "ARCH", value_delimiter = ',')]
     pub(super) archs: Vec<Arch>,
     /// Keep only suites whose timestamp is on or after DATE (YYYY-MM-DD).
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "DATE", value_parser = date)]
     pub(super) since: Option<String>,
     /// Exit 1 on a Regressed or Contradicted finding (with --strict, on Unbacked too).
     #[arg(long)]
@@ -73,6 +73,15 @@ fn pass_rate(text: &str) -> Result<f64, String> {
     } else {
         Err("expected a number from 0 to 1, such as 0.95".to_owned())
     }
+}
+
+/// A `--since` date, checked as the command line is read: a malformed one
+/// is a usage error (exit 2), as any other malformed value.
+fn date(text: &str) -> Result<String, String> {
+    crate::evidence::Evidence::new()
+        .since(text)
+        .map(|_| text.to_owned())
+        .map_err(|e| e.to_string())
 }
 
 /// What `evidence` prints: stdout, the lines for stderr, and the exit.
