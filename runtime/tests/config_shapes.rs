@@ -317,3 +317,20 @@ fn deep_nesting_is_refused_without_overflowing_the_stack() {
     );
     refused_text(d, "deep.json", &json);
 }
+
+/// A document that is no mapping at all says what it should be, whole:
+/// serde quotes the expectation inside its own message, which is cut to
+/// 200 bytes, so the expectation is short enough never to be cut.
+#[test]
+fn a_document_that_is_no_mapping_says_what_it_should_be() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, text) in [("list.json", "[1, 2]"), ("gates.json", "\"ImageVolume\"")] {
+        let err = GateConfig::from_path(write(dir.path(), name, text)).unwrap_err();
+        let shown = check_bounded(&err);
+        assert!(
+            shown.contains("expected a mapping (a KubeVirt CR, or a developerConfiguration, bare or in an object)"),
+            "{shown}"
+        );
+        assert!(!shown.contains("..."), "{shown}");
+    }
+}

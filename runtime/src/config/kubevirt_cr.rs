@@ -244,7 +244,9 @@ impl<'de> Visitor<'de> for RootVisitor {
     type Value = &'static [&'static str];
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "a mapping ({SHAPES})")
+        // Short: serde quotes it inside its own message, which is cut to
+        // 200 bytes as any parser's text is.
+        f.write_str("a mapping (a KubeVirt CR, or a developerConfiguration, bare or in an object)")
     }
 
     // An empty YAML document (only comments, or `---`) is an empty file.
