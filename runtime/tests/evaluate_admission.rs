@@ -145,6 +145,7 @@ fn an_architecture_outside_the_cluster_is_refused() {
     assert!(warn().admit(&Vm::default(), Some(Arch::Riscv64)).is_err());
 }
 
+#[cfg(feature = "serde")]
 #[test]
 fn a_spec_for_no_architecture_gets_the_intersection_as_node_selectors() {
     let placement = warn().admit(&sev(), None).unwrap();
@@ -173,6 +174,7 @@ fn a_spec_for_no_architecture_gets_the_intersection_as_node_selectors() {
     );
 }
 
+#[cfg(feature = "serde")]
 #[test]
 fn a_spec_using_no_gate_is_pinned_to_every_evaluated_architecture() {
     let placement = warn().admit(&Vm::default(), None).unwrap();

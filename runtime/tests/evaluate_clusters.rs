@@ -187,6 +187,7 @@ fn no_architecture_the_rules_alone_decide() {
     assert_eq!(set.archs("NoSuchGate"), ArchSet::EMPTY);
 }
 
+#[cfg(feature = "serde")]
 #[test]
 fn a_cluster_set_serializes_each_gates_archs() {
     let set = eval("WorkloadEncryptionSEV=true", &cluster(Action::Disable)).unwrap();

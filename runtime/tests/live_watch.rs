@@ -5,11 +5,15 @@
 
 use std::fs;
 use std::os::unix::fs::symlink;
-use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use featuregate::watch::{WatchEvent, watch};
 use featuregate::{FeatureGate, Options, active, feature_gate};
+
+#[path = "support/watch_events.rs"]
+mod watch_events;
+use watch_events::{next_events, recorder, serial};
 
 #[cfg(feature = "tracing")]
 #[path = "support/global_log.rs"]
@@ -30,35 +34,6 @@ struct ImageVolume;
 #[cfg(feature = "tracing")]
 fn warnings_logged() -> &'static Mutex<Vec<String>> {
     global_log::logged_at(tracing::Level::WARN)
-}
-
-/// The active configuration is global: one watcher at a time.
-static SERIAL: Mutex<()> = Mutex::new(());
-
-fn serial() -> MutexGuard<'static, ()> {
-    SERIAL.lock().unwrap_or_else(PoisonError::into_inner)
-}
-
-type Events = Arc<Mutex<Vec<WatchEvent>>>;
-
-fn recorder() -> (Events, impl Fn(WatchEvent) + Send + Sync + 'static) {
-    let events = Events::default();
-    let sink = Arc::clone(&events);
-    (events, move |event| sink.lock().unwrap().push(event))
-}
-
-/// Waits (a bounded few seconds) for the first event, and takes them all.
-fn next_events(events: &Events) -> Vec<WatchEvent> {
-    let deadline = Instant::now() + Duration::from_secs(5);
-    while Instant::now() < deadline {
-        let mut seen = events.lock().unwrap();
-        if !seen.is_empty() {
-            return std::mem::take(&mut *seen);
-        }
-        drop(seen);
-        std::thread::sleep(Duration::from_millis(10));
-    }
-    panic!("no event within 5 s");
 }
 
 fn applied(events: &[WatchEvent]) -> Vec<(&'static str, bool)> {

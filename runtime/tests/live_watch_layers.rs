@@ -6,13 +6,16 @@
 //! active set. `GateArgs::watch` watches a command line's own layers.
 #![cfg(all(feature = "watch", feature = "yaml", feature = "cli", unix))]
 
-use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
-use std::time::{Duration, Instant};
+use std::sync::{Arc, Mutex};
 
 use clap::Parser;
 use featuregate::cli::GateArgs;
 use featuregate::watch::{Layer, Refusal, WatchEvent, watch_sources};
 use featuregate::{FeatureGate, GateConfig, Options, active, feature_gate};
+
+#[path = "support/watch_events.rs"]
+mod watch_events;
+use watch_events::{next_events, recorder, serial};
 
 #[cfg(feature = "tracing")]
 #[path = "support/global_log.rs"]
@@ -34,35 +37,6 @@ struct Root;
 struct Hotplug;
 #[feature_gate(state = Alpha, requires = [Snapshot])]
 struct Restore;
-
-/// The active configuration is global: one watcher at a time.
-static SERIAL: Mutex<()> = Mutex::new(());
-
-fn serial() -> MutexGuard<'static, ()> {
-    SERIAL.lock().unwrap_or_else(PoisonError::into_inner)
-}
-
-type Events = Arc<Mutex<Vec<WatchEvent>>>;
-
-fn recorder() -> (Events, impl Fn(WatchEvent) + Send + Sync + 'static) {
-    let events = Events::default();
-    let sink = Arc::clone(&events);
-    (events, move |event| sink.lock().unwrap().push(event))
-}
-
-/// Waits (a bounded few seconds) for the first event, and takes them all.
-fn next_events(events: &Events) -> Vec<WatchEvent> {
-    let deadline = Instant::now() + Duration::from_secs(5);
-    while Instant::now() < deadline {
-        let mut seen = events.lock().unwrap();
-        if !seen.is_empty() {
-            return std::mem::take(&mut *seen);
-        }
-        drop(seen);
-        std::thread::sleep(Duration::from_millis(10));
-    }
-    panic!("no event within 5 s");
-}
 
 fn file(enabled: &[&str]) -> String {
     format!("featureGates: [{}]\n", enabled.join(", "))

@@ -10,11 +10,15 @@ use std::fs;
 use std::io::Write as _;
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use featuregate::watch::{WatchEvent, WatchOptions, watch};
 use featuregate::{FeatureGate, Options, feature_gate};
+
+#[path = "support/watch_events.rs"]
+mod watch_events;
+use watch_events::serial;
 
 #[cfg(feature = "tracing")]
 #[path = "support/global_log.rs"]
@@ -25,13 +29,6 @@ struct Sidecar;
 
 #[feature_gate(state = Beta)]
 struct ImageVolume;
-
-/// The active configuration is global: one watcher at a time.
-static SERIAL: Mutex<()> = Mutex::new(());
-
-fn serial() -> MutexGuard<'static, ()> {
-    SERIAL.lock().unwrap_or_else(PoisonError::into_inner)
-}
 
 /// Waits until `done` holds, at most `limit`; how long it took.
 fn within(limit: Duration, what: &str, done: impl Fn() -> bool) -> Duration {

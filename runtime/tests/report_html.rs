@@ -3,6 +3,7 @@
 //! headless Chromium, one row per gate with each cell in its status's
 //! colour. The 85-gate catalogue's page is tested in
 //! `examples/kubevirt/tests/report_html.rs`.
+#![cfg(feature = "cli")]
 
 use featuregate::{Arch, FeatureGate, Registry, Report, Status, feature_gate};
 
