@@ -448,10 +448,10 @@ impl<'de> Visitor<'de> for CheckLevel {
 }
 
 /// An error when `key` is not one of `expected` but close to one (see
-/// [`crate::text::suggest::near_miss`]).
+/// [`crate::text::near_miss::near_miss`]).
 fn near_miss<E: de::Error>(key: &str, expected: &[&[&'static str]]) -> Result<(), E> {
     for expected in expected {
-        if let Some(right) = crate::text::suggest::near_miss(key, expected) {
+        if let Some(right) = crate::text::near_miss::near_miss(key, expected) {
             return Err(ours(format_args!(
                 "unknown key `{}`; did you mean `{right}`?",
                 quoted(key)

@@ -83,9 +83,9 @@ impl<'de> Deserialize<'de> for Key {
     }
 }
 
-/// Which of our keys `key` is a near miss of (see [`crate::text::suggest::near_miss`]).
+/// Which of our keys `key` is a near miss of (see [`crate::text::near_miss::near_miss`]).
 fn near_miss(key: &str) -> Option<&'static str> {
-    crate::text::suggest::near_miss(key, &[DISABLED, ENABLED])
+    crate::text::near_miss::near_miss(key, &[DISABLED, ENABLED])
 }
 
 /// One list, each entry checked by the rule of gate names.
