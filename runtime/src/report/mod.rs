@@ -48,6 +48,7 @@ mod doc_file;
 mod docs_check;
 #[cfg(feature = "evidence")]
 mod evidence;
+mod forms;
 mod graph;
 mod html;
 #[cfg(feature = "serde")]
@@ -184,18 +185,18 @@ pub trait Report: sealed::Sealed {
     fn to_text(&self, color: Color) -> String {
         let mut out = String::new();
         // Writing into a String cannot fail.
-        let _ = table::text(self, &mut out, color);
+        let _ = forms::text(self, &mut out, color);
         out
     }
 
     /// The title as a paragraph, a Markdown table, then the notes as a list.
     fn to_markdown(&self) -> String {
-        table::markdown(self)
+        forms::markdown(self)
     }
 
     /// CSV: the header, then one record per row.
     fn to_csv(&self) -> String {
-        table::csv(self)
+        forms::csv(self)
     }
 
     /// Pretty-printed JSON: an array of one object per row, keyed by column.
@@ -229,13 +230,13 @@ macro_rules! forms {
             /// The Markdown form. See [`Report::to_markdown`].
             #[must_use]
             pub fn to_markdown(&self) -> String {
-                table::markdown(self)
+                forms::markdown(self)
             }
 
             /// The CSV form. See [`Report::to_csv`].
             #[must_use]
             pub fn to_csv(&self) -> String {
-                table::csv(self)
+                forms::csv(self)
             }
 
             /// The HTML page. See [`Report::to_html`].
@@ -254,7 +255,7 @@ macro_rules! forms {
 
         impl std::fmt::Display for $ty {
             fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                table::text(self, f, Color::Never)
+                forms::text(self, f, Color::Never)
             }
         }
 
