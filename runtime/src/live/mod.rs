@@ -8,13 +8,5 @@ pub mod metrics;
 pub(crate) mod metrics;
 #[cfg(feature = "watch")]
 pub mod watch;
-#[cfg(feature = "watch")]
-mod watch_dirs;
-#[cfg(feature = "watch")]
-mod watch_layer;
-#[cfg(feature = "watch")]
-mod watch_options;
-#[cfg(feature = "watch")]
-mod watch_refusal;
 
 pub use active::{OverrideGuard, activate, active, configure, override_gate};

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use crate::GateConfig;
 use crate::config::source_error::Escaped;
 
-/// One layer of [`watch_sources`](super::watch::watch_sources), later
+/// One layer of [`watch_sources`](super::watch_sources), later
 /// layers winning per gate as in [`Sources`](crate::Sources).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Layer {
@@ -18,7 +18,7 @@ pub struct Layer {
 pub(crate) enum LayerKind {
     /// Read at start and again when it changes.
     File(PathBuf),
-    /// Given by the program; [`Watcher::update`](super::watch::Watcher::update)
+    /// Given by the program; [`Watcher::update`](super::Watcher::update)
     /// replaces it.
     Fixed(GateConfig),
 }
@@ -40,7 +40,7 @@ impl Layer {
     /// A configuration the program gives, labelled `label` (`env
     /// VMM_FEATURE_GATES`, `--feature-gates`, `KubeVirt CR`): an environment
     /// variable read once, the command line, or what an informer feeds
-    /// through [`Watcher::update`](super::watch::Watcher::update).
+    /// through [`Watcher::update`](super::Watcher::update).
     #[must_use]
     pub fn fixed(label: impl Into<String>, config: GateConfig) -> Layer {
         Layer {

@@ -9,8 +9,8 @@ use crate::Options;
 /// least this far apart agree.
 pub(crate) const MIN_SETTLE: Duration = Duration::from_millis(100);
 
-/// How [`watch`](super::watch::watch) and
-/// [`watch_sources`](super::watch::watch_sources) work: the evaluation
+/// How [`watch`](super::watch) and
+/// [`watch_sources`](super::watch_sources) work: the evaluation
 /// [`Options`] of every version, and the settling time. Built from
 /// [`Options`] (`Options::default().into()`), or with
 /// [`WatchOptions::new`].

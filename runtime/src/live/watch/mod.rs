@@ -13,25 +13,35 @@
 //! not an event. A text counts once two reads the settling time apart agree,
 //! so a file rewritten in place is never applied half-written.
 
+mod dirs;
+mod layer;
+mod options;
+mod read;
+mod refusal;
+mod running;
+mod shared;
+
 use std::fmt;
-use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
-use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
+use std::sync::mpsc::{self, Sender};
+use std::sync::{Arc, Mutex};
 use std::thread::{self, JoinHandle};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use notify::event::{AccessKind, AccessMode};
 use notify::{EventKind, RecommendedWatcher};
 
-use super::watch_dirs::{DirState, Dirs};
-pub use super::watch_layer::Layer;
-use super::watch_layer::LayerKind;
-pub use super::watch_options::WatchOptions;
-pub use super::watch_refusal::Refusal;
 use crate::config::file::{parse_file, read_bounded};
 use crate::config::source_error::{Kind, SourceError};
-use crate::{Change, GateConfig, Options, Sources, active, configure};
+use crate::{Change, GateConfig, Options};
+use dirs::Dirs;
+pub use layer::Layer;
+use layer::LayerKind;
+pub use options::WatchOptions;
+use read::{File, read_stable};
+pub use refusal::Refusal;
+use running::Running;
+use shared::{Shared, Slot, SlotKind, lock};
 
 /// How long the watcher waits after the first event of a burst before it
 /// reads the files: the kubelet's swap is several events, an editor's save
@@ -167,7 +177,7 @@ enum Message {
 }
 
 /// Reads the configuration file at `path` ([`GateConfig::from_path`]) and
-/// [`configure`]s it with `options` at once, then again whenever the file
+/// [`configure`](crate::configure)s it with `options` at once, then again whenever the file
 /// changes, until the returned [`Watcher`] drops: [`watch_sources()`] with
 /// the one layer [`Layer::file`].
 ///
@@ -186,7 +196,7 @@ pub fn watch(
 }
 
 /// Lays `layers` over each other in order (later ones winning per gate, as
-/// [`Sources`] does) and [`configure`]s the result with `options` at once,
+/// [`Sources`](crate::Sources) does) and [`configure`](crate::configure)s the result with `options` at once,
 /// then again whenever a file layer changes, until the returned [`Watcher`]
 /// drops.
 ///
@@ -342,330 +352,5 @@ fn notifier(events: Sender<Message>) -> Result<RecommendedWatcher, Refusal> {
 impl From<&Options> for Options {
     fn from(options: &Options) -> Options {
         options.clone()
-    }
-}
-
-/// A layer as the watcher keeps it: its label, its configuration as last
-/// applied, and for a file the text that configuration was read from.
-struct Slot {
-    label: String,
-    kind: SlotKind,
-    config: GateConfig,
-}
-
-enum SlotKind {
-    File(String),
-    Fixed,
-}
-
-/// What the watcher's thread and [`Watcher::update`] share.
-struct Shared {
-    options: Options,
-    slots: Vec<Slot>,
-    /// The last problem reported, so a refusal is told once per version.
-    problem: Option<String>,
-}
-
-fn lock(shared: &Mutex<Shared>) -> MutexGuard<'_, Shared> {
-    // A reload that panicked left the slots as they were: no reason to stop.
-    shared.lock().unwrap_or_else(PoisonError::into_inner)
-}
-
-impl Shared {
-    /// Lays `configs` (one per slot, in order) over each other and
-    /// configures the result once.
-    fn configure(&self, configs: &[&GateConfig]) -> Result<Vec<Change>, Refusal> {
-        let mut sources = Sources::new();
-        for (slot, config) in self.slots.iter().zip(configs) {
-            sources.push(slot.label.clone(), (*config).clone());
-        }
-        let before = active();
-        match configure(&sources.config(), &self.options) {
-            Ok(set) => Ok(set.changes(&before)),
-            Err(error) => {
-                // The layers whose word counts on a refused gate, or on a
-                // requirement it misses (the layer that turned it off).
-                let names: Vec<&str> = error
-                    .problems()
-                    .flat_map(|problem| {
-                        let missing: &[crate::Explanation] = match problem {
-                            crate::ConfigProblem::MissingRequirement { missing, .. } => missing,
-                            _ => &[],
-                        };
-                        std::iter::once(problem.name())
-                            .chain(missing.iter().map(|why| why.gate().name()))
-                    })
-                    .collect();
-                let mut layers: Vec<String> = Vec::new();
-                for (label, _) in sources.iter() {
-                    let blamed = names
-                        .iter()
-                        .any(|&name| sources.origin(name) == Some(label));
-                    if blamed {
-                        layers.push(label.to_owned());
-                    }
-                }
-                if layers.is_empty() {
-                    layers = sources.iter().map(|(label, _)| label.to_owned()).collect();
-                }
-                Err(Refusal::Evaluation { layers, error })
-            }
-        }
-    }
-
-    /// A stable read of every file (in the order of `files`): applies a new
-    /// version, reports a new problem.
-    fn offer(
-        &mut self,
-        files: &[File],
-        reads: Vec<Result<String, SourceError>>,
-    ) -> Option<WatchEvent> {
-        let mut texts = Vec::with_capacity(reads.len());
-        let mut unchanged = true;
-        for (file, read) in files.iter().zip(reads) {
-            let slot = &self.slots[file.slot];
-            match read {
-                Ok(text) => {
-                    unchanged &= matches!(&slot.kind, SlotKind::File(applied) if *applied == text);
-                    texts.push(text);
-                }
-                Err(error) => {
-                    let layer = slot.label.clone();
-                    return self.refuse(Refusal::Source { layer, error });
-                }
-            }
-        }
-        if unchanged {
-            self.problem = None;
-            return None;
-        }
-        let mut configs: Vec<GateConfig> =
-            self.slots.iter().map(|slot| slot.config.clone()).collect();
-        for (file, text) in files.iter().zip(&texts) {
-            match parse_file(&file.path, text) {
-                Ok(config) => configs[file.slot] = config,
-                Err(error) => {
-                    let layer = self.slots[file.slot].label.clone();
-                    return self.refuse(Refusal::Source { layer, error });
-                }
-            }
-        }
-        let refs: Vec<&GateConfig> = configs.iter().collect();
-        match self.configure(&refs) {
-            Ok(changes) => {
-                for (slot, config) in self.slots.iter_mut().zip(configs) {
-                    slot.config = config;
-                }
-                for (file, text) in files.iter().zip(texts) {
-                    self.slots[file.slot].kind = SlotKind::File(text);
-                }
-                self.problem = None;
-                (!changes.is_empty()).then_some(WatchEvent::Applied(changes))
-            }
-            Err(refusal) => self.refuse(refusal),
-        }
-    }
-
-    fn refuse(&mut self, problem: Refusal) -> Option<WatchEvent> {
-        let told = crate::ErrorChain::new(&problem).to_string();
-        if self.problem.as_ref() == Some(&told) {
-            return None;
-        }
-        self.problem = Some(told);
-        Some(WatchEvent::Refused(problem))
-    }
-}
-
-/// A file layer as the watcher's thread sees it.
-struct File {
-    /// Its position among the layers.
-    slot: usize,
-    /// Absolute.
-    path: PathBuf,
-    dirs: Dirs,
-    /// Whether a removal event named its directory since the last update.
-    removed: bool,
-}
-
-/// Reads a file, telling a file that disappeared as deleted.
-fn read_file(path: &Path) -> Result<String, SourceError> {
-    // A read that resolved `..data` just before the kubelet removed the
-    // old directory finds nothing; the new version is already there.
-    read_bounded(path)
-        .or_else(|err| {
-            if err.is_not_found() {
-                read_bounded(path)
-            } else {
-                Err(err)
-            }
-        })
-        .map_err(|err| {
-            if err.is_not_found() {
-                SourceError::new(path, None, Kind::Deleted)
-            } else {
-                err
-            }
-        })
-}
-
-fn read_all(files: &[File]) -> Vec<Result<String, SourceError>> {
-    files.iter().map(|file| read_file(&file.path)).collect()
-}
-
-/// Whether two reads of the files agree: the same texts, or the same
-/// problems.
-fn same(a: &[Result<String, SourceError>], b: &[Result<String, SourceError>]) -> bool {
-    a.len() == b.len()
-        && a.iter().zip(b).all(|pair| match pair {
-            (Ok(a), Ok(b)) => a == b,
-            (Err(a), Err(b)) => a.to_string() == b.to_string(),
-            _ => false,
-        })
-}
-
-/// The files' first version: two reads `settle` apart that agree, waiting
-/// a bounded number of times for them to hold still.
-fn read_stable(
-    files: &[File],
-    slots: &[Slot],
-    settle: Duration,
-) -> Result<Vec<Result<String, SourceError>>, Refusal> {
-    if files.is_empty() {
-        return Ok(Vec::new());
-    }
-    let mut reads = read_all(files);
-    // A file missing at start is an error at once; waiting changes nothing.
-    let missing = files
-        .iter()
-        .zip(&reads)
-        .find(|(_, read)| read.as_ref().is_err_and(SourceError::is_not_found));
-    if let Some((file, _)) = missing {
-        let error = read_bounded(&file.path)
-            .err()
-            .unwrap_or_else(|| SourceError::new(&file.path, None, Kind::Deleted));
-        return Err(Refusal::Source {
-            layer: slots[file.slot].label.clone(),
-            error,
-        });
-    }
-    let mut moving = 0;
-    for _ in 0..START_TRIES {
-        thread::sleep(settle);
-        let again = read_all(files);
-        if same(&reads, &again) {
-            return Ok(again);
-        }
-        moving = (0..files.len())
-            .find(|&i| !same(&reads[i..=i], &again[i..=i]))
-            .unwrap_or(0);
-        reads = again;
-    }
-    Err(Refusal::Unstable {
-        layer: slots[files[moving].slot].label.clone(),
-    })
-}
-
-/// The watcher's thread.
-struct Running {
-    shared: Arc<Mutex<Shared>>,
-    files: Vec<File>,
-    settle: Duration,
-    /// Whether the callback panicked once already (logged once).
-    panicked: bool,
-}
-
-impl Running {
-    fn run(
-        mut self,
-        mut notifier: RecommendedWatcher,
-        rx: &Receiver<Message>,
-        on_event: &(impl Fn(WatchEvent) + Send + Sync + 'static),
-    ) {
-        // The first read of a burst is due at `due`; a read waiting for its
-        // confirmation is `pending`, taken at its instant.
-        let mut due: Option<Instant> = None;
-        let mut pending: Option<(Instant, Vec<Result<String, SourceError>>)> = None;
-        let mut interval = POLL;
-        let mut poll_at = Instant::now() + interval;
-        loop {
-            // While a read waits for its confirmation, nothing else is
-            // read; a burst or a poll due meanwhile follows it.
-            let next = match &pending {
-                Some((at, _)) => *at + self.settle,
-                None => due.map_or(poll_at, |at| at.min(poll_at)),
-            };
-            match rx.recv_timeout(next.saturating_duration_since(Instant::now())) {
-                Ok(Message::Changed) => {
-                    // The first event of a burst sets the deadline; later
-                    // ones do not push it back, so a stream of writes cannot
-                    // starve the reload.
-                    due.get_or_insert_with(|| Instant::now() + DEBOUNCE);
-                }
-                Ok(Message::Removed(path)) => {
-                    for file in &mut self.files {
-                        file.removed |= file.dirs.is_own(&path);
-                    }
-                }
-                Ok(Message::Stop) | Err(RecvTimeoutError::Disconnected) => return,
-                Err(RecvTimeoutError::Timeout) => {}
-            }
-            let now = Instant::now();
-            if let Some((at, reads)) = pending.take() {
-                if now < at + self.settle {
-                    pending = Some((at, reads));
-                    continue;
-                }
-                let again = read_all(&self.files);
-                if same(&reads, &again) {
-                    let event = lock(&self.shared).offer(&self.files, again);
-                    if let Some(event) = event {
-                        self.deliver(on_event, event);
-                    }
-                } else {
-                    pending = Some((now, again));
-                }
-            } else if due.is_some_and(|at| now >= at) || now >= poll_at {
-                due = None;
-                pending = Some((now, read_all(&self.files)));
-                poll_at = now + interval;
-            } else {
-                continue;
-            }
-            // After each read: the directories in step, a directory created
-            // again read at once, a missing one polled.
-            let mut missing = false;
-            for file in &mut self.files {
-                match file
-                    .dirs
-                    .update(&mut notifier, std::mem::take(&mut file.removed))
-                {
-                    DirState::Watched => {}
-                    DirState::Rewatched => {
-                        due.get_or_insert(now);
-                    }
-                    DirState::Missing => missing = true,
-                }
-            }
-            interval = if missing { POLL_MISSING } else { POLL };
-            poll_at = poll_at.min(now + interval);
-        }
-    }
-
-    /// Tells `on_event` (and with `tracing`, the log of a refusal); a panic
-    /// in the callback is caught, logged once, and the watcher goes on.
-    fn deliver(&mut self, on_event: &(impl Fn(WatchEvent) + Send + Sync), event: WatchEvent) {
-        #[cfg(feature = "tracing")]
-        if let WatchEvent::Refused(problem) = &event {
-            tracing::warn!(target: "featuregate", "{}", crate::ErrorChain::new(problem));
-        }
-        let panicked = catch_unwind(AssertUnwindSafe(|| on_event(event))).is_err();
-        if panicked && !self.panicked {
-            self.panicked = true;
-            #[cfg(feature = "tracing")]
-            tracing::error!(
-                target: "featuregate",
-                "the feature gate watcher's callback panicked; the watcher goes on (logged once)"
-            );
-        }
     }
 }

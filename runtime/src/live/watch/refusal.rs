@@ -10,10 +10,10 @@ use crate::text::escape::quoted_message;
 use crate::{ConfigError, SourceError};
 
 /// Why a version was not applied: the active configuration stays. From
-/// [`watch`](super::watch::watch) and
-/// [`watch_sources`](super::watch::watch_sources) when the first version
-/// cannot be used, in [`WatchEvent::Refused`](super::watch::WatchEvent) for a
-/// later one, and from [`Watcher::update`](super::watch::Watcher::update).
+/// [`watch`](super::watch) and
+/// [`watch_sources`](super::watch_sources) when the first version
+/// cannot be used, in [`WatchEvent::Refused`](super::WatchEvent) for a
+/// later one, and from [`Watcher::update`](super::Watcher::update).
 ///
 /// `Display` names the layer and why, in one line; for a file,
 /// [`source()`](Error::source) is the underlying I/O or parse error, which
@@ -45,7 +45,7 @@ pub enum Refusal {
         /// The layer's label.
         layer: String,
     },
-    /// [`Watcher::update`](super::watch::Watcher::update) named no fixed
+    /// [`Watcher::update`](super::Watcher::update) named no fixed
     /// layer.
     NoSuchLayer {
         /// The label given.
@@ -83,7 +83,7 @@ impl Refusal {
 }
 
 impl Refusal {
-    /// The error [`watch`](super::watch::watch) returns for its one file:
+    /// The error [`watch`](super::watch) returns for its one file:
     /// a source error as it is, any other refusal as the file's error that
     /// says it.
     pub(crate) fn into_source_error(self, path: &std::path::Path) -> SourceError {
@@ -96,7 +96,7 @@ impl Refusal {
 
 impl SourceError {
     /// Why evaluation refused the configuration of the file
-    /// [`watch`](super::watch::watch) was given, when that is the problem.
+    /// [`watch`](super::watch) was given, when that is the problem.
     #[must_use]
     pub fn refusal(&self) -> Option<&ConfigError> {
         self.refused()?.downcast_ref::<Refusal>()?.refusal()
