@@ -13,6 +13,7 @@ use featuregate::{Action, Arch, FeatureGate, Registry, feature_gate, registry};
 
 mod support;
 
+use support::child::in_child;
 use support::cli::write;
 
 /// Lets a VM use a container image as a volume.
@@ -39,32 +40,6 @@ struct Program {
     listen: Option<String>,
     #[command(flatten)]
     gates: GateArgs,
-}
-
-/// Set by a test that reruns itself in a child process with variables set
-/// (setting them in this process would race the other tests' threads).
-const CHILD: &str = "FEATUREGATE_TEST_GATE_ARGS_CHILD";
-
-/// `true` in the child, which runs the test's body; in the parent, runs
-/// `test` alone in a child with `vars` set, asserts that it passed, and
-/// returns `false`.
-fn in_child(test: &str, vars: &[(&str, &str)]) -> bool {
-    if std::env::var_os(CHILD).is_some() {
-        return true;
-    }
-    let output = std::process::Command::new(std::env::current_exe().unwrap())
-        .args([test, "--exact", "--test-threads=1"])
-        .env(CHILD, "1")
-        .envs(vars.iter().copied())
-        .output()
-        .unwrap();
-    let stdout = String::from_utf8_lossy(&output.stdout);
-    assert!(
-        output.status.success() && stdout.contains("1 passed"),
-        "{stdout}{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    false
 }
 
 fn parse(args: &[&str]) -> Program {

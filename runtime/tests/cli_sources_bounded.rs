@@ -15,6 +15,7 @@ use featuregate::{GateConfig, Sources, feature_gate, registry};
 
 mod support;
 
+use support::child::in_child;
 use support::cli::{run_app, write};
 
 /// Draws with a virtio GPU.
@@ -31,29 +32,7 @@ struct Program {
     gates: GateArgs,
 }
 
-const CHILD: &str = "FEATUREGATE_TEST_SOURCES_BOUNDED_CHILD";
 const VAR: &str = "FEATUREGATE_TEST_SOURCES_BOUNDED";
-
-/// `true` in the child, which runs the test's body with `vars` set; in the
-/// parent, runs it and asserts that it passed.
-fn in_child(test: &str, vars: &[(&str, &str)]) -> bool {
-    if std::env::var_os(CHILD).is_some() {
-        return true;
-    }
-    let output = std::process::Command::new(std::env::current_exe().unwrap())
-        .args([test, "--exact", "--test-threads=1"])
-        .env(CHILD, "1")
-        .envs(vars.iter().copied())
-        .output()
-        .unwrap();
-    let stdout = String::from_utf8_lossy(&output.stdout);
-    assert!(
-        output.status.success() && stdout.contains("1 passed"),
-        "{stdout}{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    false
-}
 
 #[test]
 fn every_source_reports_its_problems_together() {

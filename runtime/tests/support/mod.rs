@@ -9,4 +9,5 @@
 #[cfg(feature = "tracing")]
 pub(crate) mod recorder;
 
+pub(crate) mod child;
 pub(crate) mod cli;
